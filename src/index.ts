@@ -1,0 +1,2 @@
+export type * from './types.js';
+export { extract } from './extract.js';

@@ -1,0 +1,143 @@
+/**
+ * The public shape of copydesk's result and options.
+ *
+ * Every field of the mission is present from the first release so that users
+ * see the whole shape; fields that a later release fills are documented as such
+ * and are `null` or empty until then. `null` always means "not found", never
+ * "not implemented yet and silently empty" — the README lists what is filled.
+ *
+ * @packageDocumentation
+ */
+
+/** Why a block was removed from the article. */
+export type BoilerplateKind =
+  | 'ad'
+  | 'comments'
+  | 'related'
+  | 'newsletter'
+  | 'share'
+  | 'navigation'
+  | 'footer'
+  | 'cookie'
+  | 'paywall'
+  | 'other';
+
+/** A block that copydesk kept out of the body, with the reason. */
+export interface BoilerplateBlock {
+  /** What kind of boilerplate the block is. */
+  kind: BoilerplateKind;
+  /** The block's visible text, whitespace-collapsed (may be empty for forms or ad slots). */
+  text: string;
+}
+
+/** The publication dates and the printed place line ("SEOUL, May 19 (Reuters) -"). */
+export interface Dateline {
+  /** Publication date, ISO 8601 (with the page's offset when it gives one). */
+  published: string | null;
+  /** Last-modified date, ISO 8601. */
+  modified: string | null;
+  /** The place of the dateline ("SEOUL"), when the body starts with one. */
+  place: string | null;
+  /** The whole printed dateline as it appears ("SEOUL, May 19 (Reuters) -"). */
+  text: string | null;
+}
+
+/** The article body in three serialisations of the same content. */
+export interface Body {
+  /**
+   * Sanitised HTML: an allowlist of structural and inline elements, links and
+   * images resolved against the page URL, no scripts, styles, forms, frames or
+   * event handlers. Safe to insert into a page.
+   */
+  html: string;
+  /** Plain text: blocks separated by one blank line, no runs of whitespace. */
+  text: string;
+  /** CommonMark-style Markdown of the same content. */
+  markdown: string;
+}
+
+/** An image referenced by a caption. */
+export interface CaptionImage {
+  /** Absolute image URL. */
+  src: string;
+  /** The image's alt text, if any. */
+  alt: string | null;
+}
+
+/** A caption of an image, video or graphic belonging to the article. */
+export interface Caption {
+  /** The caption without its credit. */
+  text: string;
+  /** The photo credit ("AFP", "Doug Mills/The New York Times"), if printed. */
+  credit: string | null;
+  /** The image the caption describes, if one was found. */
+  image: CaptionImage | null;
+}
+
+/** An image inside the article body. */
+export interface ArticleImage {
+  /** Absolute image URL (the best candidate of `src`, `srcset` and lazy-load attributes). */
+  src: string;
+  /** The image's alt text, if any. */
+  alt: string | null;
+  /** The caption attached to the image, if any. */
+  caption: string | null;
+}
+
+/** Who published the article and where it came from. */
+export interface Source {
+  /** The publisher or site name ("The Korea Times"). */
+  publisher: string | null;
+  /** A wire agency credited for the story ("AFP", "Reuters", "AP"). */
+  agency: string | null;
+  /** The page's canonical URL (rel=canonical / og:url), absolute. */
+  canonicalUrl: string | null;
+  /** The original article a republished page links to ("Source link", "Originally published at"). */
+  sourceUrl: string | null;
+}
+
+/** The result of {@link extract}: one news article, separated from its page. */
+export interface Article {
+  /** The article's own title, without the site name. */
+  headline: string | null;
+  /** The standfirst or subheadline. */
+  dek: string | null;
+  /** Publication dates and the printed dateline. */
+  dateline: Dateline;
+  /** The byline as printed, without a leading "By". */
+  byline: string | null;
+  /** The individual authors named in the byline. */
+  authors: string[];
+  /** The article body. */
+  body: Body;
+  /** Captions of the article's images, in page order. */
+  captions: Caption[];
+  /** Images inside the article body, in page order. */
+  images: ArticleImage[];
+  /** The article's lead image URL, absolute. */
+  leadImage: string | null;
+  /** Publisher, wire agency and URLs. */
+  source: Source;
+  /** The page language as a BCP 47 tag ("en", "de-AT"). */
+  language: string | null;
+  /** The site section ("World", "Politics"). */
+  section: string | null;
+  /** Topic tags and keywords. */
+  tags: string[];
+  /** Blocks kept out of the body, with their kind, in page order. */
+  boilerplate: BoilerplateBlock[];
+}
+
+/** Options of {@link extract}. Every option is optional. */
+export interface ExtractOptions {
+  /**
+   * The page's URL. Used to resolve relative links and images and as a
+   * metadata signal. Nothing is ever fetched from it.
+   */
+  url?: string;
+  /**
+   * The HTTP `Content-Type` header the page was served with, used to decode
+   * bytes when `input` is a `Uint8Array` ("text/html; charset=windows-1251").
+   */
+  contentType?: string;
+}
