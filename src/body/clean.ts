@@ -1,0 +1,281 @@
+/**
+ * Stage 5: clean the chosen article region. Nothing is removed from the tree:
+ * each element judged not to be article text goes into a skip set, and each
+ * boilerplate block is recorded with its kind and text, in page order — the
+ * account a reader needs to see why a block is missing from the body.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { BLOCK_TAGS, classAndId, collapse, isElement, isText, textOf } from '../dom/nodes.js';
+import type { BoilerplateBlock, BoilerplateKind } from '../types.js';
+import type { PageIndex } from './features.js';
+import {
+  BOILERPLATE_CLASS_TOKENS, BOILERPLATE_ROLES, BOILERPLATE_TAGS,
+} from './patterns.js';
+import { classWeight, linkDensity, type AttemptFlags } from './score.js';
+import { COOKIE_TEXT, MAX_LABEL_CHARS, PAYWALL_TEXT, SOURCE_LINK_LABEL, labelKind, normaliseLabel } from './vocabulary.js';
+
+/** What the cleaner decided. */
+export interface CleanResult {
+  /** Nodes to leave out of the body. */
+  skip: Set<AnyNode>;
+  /** Boilerplate removed from the article region, in page order. */
+  boilerplate: BoilerplateBlock[];
+}
+
+/** Inputs of the cleaner besides the region. */
+export interface CleanContext {
+  index: PageIndex;
+  flags: AttemptFlags;
+  /** The article's headline, to drop its repetition from the body. */
+  headline: string | null;
+}
+
+/** A block holding more than this share of the region's text is never removed by a class or role rule. */
+const MAX_REMOVABLE_SHARE = 0.5;
+/** Class/id of byline, date and similar metadata lines inside the body. */
+const META_LINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|author|authors|dateline|date|time|timestamp|published|updated|posted|meta|entry-meta|post-meta|article-meta|article-info|submitted|credits?|kicker|eyebrow|headline|title|print-title)(?=$|[\s_-])/i;
+/** Longest text (chars) such a metadata line may have. */
+const MAX_META_LINE_CHARS = 200;
+/** Class/id of captions printed outside a `<figure>`. */
+const CAPTION_CLASS = /caption|credit|cutline|photo-?text|image-?text|img-?text|bildtext|legende/i;
+/** Containers the conditional cleaning judges (Readability `_cleanConditionally`). */
+const CONDITIONAL_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'fieldset', 'aside', 'header', 'dl']);
+/** Tags the class/id vocabularies are applied to (not inline text such as a link inside a sentence). */
+function isStructural(el: Element): boolean {
+  return BLOCK_TAGS.has(el.name) || el.name === 'ins' || el.name.includes('-') || el.name === 'span' && el.children.length > 0 && !el.parent?.children.some((c) => isText(c) && c.data.trim() !== '');
+}
+
+/** Short text of an element for the boilerplate record (capped: the record is a summary, not a copy). */
+function summary(el: Element, index: PageIndex): string {
+  const st = index.stats.get(el);
+  if (st && st.text > 2000) return collapse(textOf(el)).slice(0, 2000);
+  return textOf(el);
+}
+
+function kindFromMarkup(el: Element): BoilerplateKind | null {
+  const byTag = BOILERPLATE_TAGS[el.name];
+  if (byTag) return byTag;
+  const role = el.attribs.role;
+  if (role) {
+    const byRole = BOILERPLATE_ROLES[role];
+    if (byRole) return byRole;
+  }
+  const ci = classAndId(el);
+  if (ci) {
+    for (const [kind, re] of BOILERPLATE_CLASS_TOKENS) if (re.test(ci)) return kind;
+  }
+  return null;
+}
+
+function isDataTable(el: Element, index: PageIndex): boolean {
+  if (el.name !== 'table') return false;
+  if (el.attribs.role === 'presentation') return false;
+  // Cheap structural tests: a caption or header cells mark data; layout tables carry large blocks.
+  let cells = 0;
+  let headers = false;
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length && cells < 200) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.name === 'table') continue; // nested tables are judged on their own
+    if (n.name === 'caption' || n.name === 'th' || n.name === 'thead') headers = true;
+    if (n.name === 'td' || n.name === 'th') cells++;
+    for (const c of n.children) stack.push(c);
+  }
+  const st = index.stats.get(el);
+  return headers || (cells > 10 && (st ? st.text / Math.max(cells, 1) < 200 : true));
+}
+
+/** Readability's conditional cleaning: the kind of boilerplate an unsure container looks like, or null to keep it. */
+function conditionalVerdict(el: Element, index: PageIndex, flags: AttemptFlags): BoilerplateKind | null {
+  if (!flags.cleanConditionally || !CONDITIONAL_TAGS.has(el.name)) return null;
+  if (isDataTable(el, index)) return null;
+  const st = index.stats.get(el);
+  if (!st) return null;
+  const weight = flags.weightClasses ? classWeight(el) : 0;
+  if (weight < 0) return 'other';
+  if (st.commas >= 10) return null;
+  const isList = el.name === 'ul' || el.name === 'ol' || el.name === 'dl';
+  const ld = st.text > 0 ? st.link / st.text : 0;
+  const p = st.paragraphs;
+  if (st.images > 1 && p / st.images < 0.5 && !isInside(el, 'figure')) return 'other';
+  if (!isList && st.listItems > p + 3 && ld > 0.2) return 'related';
+  if (st.inputs > Math.floor(p / 3)) return 'other';
+  if (!isList && st.text < 25 && (st.images === 0 || st.images > 2) && ld > 0) return 'other';
+  if (weight < 25 && ld > 0.2 && st.text < 1000) return isList ? 'related' : 'other';
+  if (weight >= 25 && ld > 0.5) return 'related';
+  if ((st.embeds === 1 && st.text < 75) || st.embeds > 1) return 'other';
+  return null;
+}
+
+function isInside(el: Element, tag: string): boolean {
+  let p = el.parent;
+  while (isElement(p)) {
+    if (p.name === tag) return true;
+    p = p.parent;
+  }
+  return false;
+}
+
+function similar(a: string, b: string): boolean {
+  const x = normaliseLabel(a);
+  const y = normaliseLabel(b);
+  return x !== '' && (x === y || (y.length > 20 && x.includes(y) && x.length < y.length * 1.3));
+}
+
+/** Cleans the article region `roots` and returns what to skip and what was removed. */
+export function cleanRegion(roots: readonly Element[], ctx: CleanContext): CleanResult {
+  const { index, flags, headline } = ctx;
+  const skip = new Set<AnyNode>();
+  const boilerplate: BoilerplateBlock[] = [];
+  const regionText = roots.reduce((n, r) => n + (index.stats.get(r)?.text ?? 0), 0) || 1;
+  let terminated = false;
+
+  const drop = (el: Element, kind: BoilerplateKind | null) => {
+    skip.add(el);
+    if (kind) boilerplate.push({ kind, text: summary(el, index) });
+  };
+  // Everything after `el` in the region: the article has ended (a comments heading).
+  const dropRest = (el: Element) => {
+    let node: AnyNode | null = el;
+    while (node && !roots.includes(node as Element)) {
+      for (let sib = node.next; sib; sib = sib.next) {
+        if (isElement(sib) && index.stats.get(sib)?.text) boilerplate.push({ kind: 'comments', text: summary(sib, index) });
+        skip.add(sib);
+      }
+      node = node.parent;
+    }
+    const at = roots.indexOf(node as Element);
+    for (const later of roots.slice(at + 1)) skip.add(later);
+    terminated = true;
+  };
+
+  const stack: AnyNode[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]!);
+  while (stack.length && !terminated) {
+    const node = stack.pop()!;
+    if (!isElement(node) || skip.has(node)) continue;
+    const el = node;
+    if (index.hidden.has(el)) {
+      skip.add(el);
+      continue;
+    }
+    const st = index.stats.get(el);
+    if (!st) continue; // invisible tags: the serialiser drops them
+    const isRoot = roots.includes(el);
+    const share = st.text / regionText;
+
+    if (!isRoot) {
+      // 1. Markup that names boilerplate (tag, role, class/id vocabulary).
+      if (isStructural(el) && share < MAX_REMOVABLE_SHARE) {
+        const kind = kindFromMarkup(el);
+        if (kind && !(kind === 'other' && el.name === 'form' && share > 0.3)) {
+          drop(el, kind);
+          continue;
+        }
+      }
+      // 2. The headline repeated, byline and date lines, captions outside figures.
+      if (el.name === 'h1' || ((el.name === 'h2' || el.name === 'h3') && headline && similar(textOf(el), headline))) {
+        skip.add(el);
+        continue;
+      }
+      if (st.text < MAX_META_LINE_CHARS && BLOCK_TAGS.has(el.name) && el.name !== 'p' || el.name === 'time') {
+        const ci = classAndId(el);
+        if (el.name === 'time' || (ci && (META_LINE_CLASS.test(ci) || (CAPTION_CLASS.test(ci) && !isInside(el, 'figure'))))) {
+          if (st.paragraphs <= 1) {
+            skip.add(el);
+            continue;
+          }
+        }
+      }
+      // 3. Labels and headings that name boilerplate ("Related Articles", "- Advertisement -").
+      if (st.text <= MAX_LABEL_CHARS && st.text > 0) {
+        const text = textOf(el);
+        const kind = labelKind(text);
+        if (kind && isLabelElement(el)) {
+          if (kind === 'comments' && /^h[1-6]$/.test(el.name)) {
+            drop(el, 'comments');
+            dropRest(el);
+            break;
+          }
+          const section = labelSection(el, index, regionText, roots);
+          drop(section, kind);
+          if (section === el && (kind === 'related') && /^h[1-6]$/.test(el.name)) dropFollowingLinkLists(el, index, drop);
+          continue;
+        }
+        if (SOURCE_LINK_LABEL.test(normaliseLabel(text)) && st.link > 0 && !hasChildBlocks(el)) {
+          drop(el, 'other');
+          continue;
+        }
+      }
+      if (st.text < 400 && BLOCK_TAGS.has(el.name)) {
+        const text = textOf(el);
+        if (COOKIE_TEXT.test(text)) {
+          drop(el, 'cookie');
+          continue;
+        }
+        if (PAYWALL_TEXT.test(text)) {
+          drop(el, 'paywall');
+          continue;
+        }
+      }
+      // 4. Conditional cleaning of unsure containers.
+      const verdict = conditionalVerdict(el, index, flags);
+      if (verdict && share < MAX_REMOVABLE_SHARE) {
+        drop(el, verdict);
+        continue;
+      }
+      // 5. Short blocks made of a link: "Read more: ...", teaser lines.
+      if ((el.name === 'p' || el.name === 'li' || el.name === 'div') && st.text > 0 && st.text < 100 && st.link / st.text > 0.8 && !hasChildBlocks(el)) {
+        drop(el, 'related');
+        continue;
+      }
+    }
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  void linkDensity;
+  return { skip, boilerplate };
+}
+
+/** Elements whose whole text can be a label: headings, short blocks and inline wrappers. */
+function isLabelElement(el: Element): boolean {
+  return /^h[1-6]$/.test(el.name) || BLOCK_TAGS.has(el.name) || el.name === 'span' || el.name === 'strong' || el.name === 'b' || el.name === 'a';
+}
+
+function hasChildBlocks(el: Element): boolean {
+  return el.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name));
+}
+
+/**
+ * The block a label stands for: the label's smallest container that holds
+ * little besides the labelled list (a "Related Articles" box), else the label itself.
+ */
+function labelSection(label: Element, index: PageIndex, regionText: number, roots: readonly Element[]): Element {
+  let best = label;
+  let p = label.parent;
+  for (let level = 0; level < 3 && isElement(p) && !roots.includes(p); level++) {
+    const st = index.stats.get(p);
+    if (!st) break;
+    if (st.text / regionText >= MAX_REMOVABLE_SHARE) break;
+    const ld = st.text > 0 ? st.link / st.text : 0;
+    // A box of links, or a small box around the label (an ad slot, a newsletter teaser).
+    if (ld > 0.4 || st.text < 300) best = p;
+    else break;
+    p = p.parent;
+  }
+  return best;
+}
+
+/** After a "Related" heading that stood alone, drop the linky lists and blocks that follow it. */
+function dropFollowingLinkLists(heading: Element, index: PageIndex, drop: (el: Element, kind: BoilerplateKind) => void): void {
+  for (let sib = heading.next; sib; sib = sib.next) {
+    if (!isElement(sib)) continue;
+    const st = index.stats.get(sib);
+    if (!st) continue;
+    if (/^h[1-6]$/.test(sib.name)) break;
+    const ld = st.text > 0 ? st.link / st.text : 0;
+    if (ld > 0.5 || (st.text === 0 && st.images > 0)) drop(sib, 'related');
+    else break;
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * Stage 3a: one walk over the parsed page that fills side tables the later
+ * stages read in O(1): per-element subtree text length, link-text length and
+ * commas; the text blocks (the innermost block elements owning inline text);
+ * hidden elements; document order; and an index of the tags metadata needs.
+ *
+ * Scores and stats live beside the tree (in Maps), never on it.
+ */
+import type { AnyNode, Document, Element } from 'domhandler';
+import { BLOCK_TAGS, classAndId, isElement, isInvisibleTag, isText } from '../dom/nodes.js';
+import { MAYBE_CANDIDATE, UNLIKELY_CANDIDATE, UNLIKELY_ROLES, UNLIKELY_TAGS } from './patterns.js';
+
+/** Per-element figures over its visible subtree. */
+export interface ElementStats {
+  /** Visible text characters (whitespace runs count as one). */
+  text: number;
+  /** Of which inside links. */
+  link: number;
+  /** Commas (Latin, CJK and Arabic). */
+  commas: number;
+  /** Number of `<p>` descendants. */
+  paragraphs: number;
+  /** Images, list items, form inputs and embeds (iframe, object, embed, video) in the subtree. */
+  images: number;
+  listItems: number;
+  inputs: number;
+  embeds: number;
+  /** Document order of the element. */
+  order: number;
+  /** True when the element or an ancestor looks like a menu, sidebar, comments... (Readability's unlikely candidates). */
+  unlikely: boolean;
+}
+
+/** An element that owns inline text directly (a paragraph, a cell, a div of phrasing content). */
+export interface TextBlock {
+  el: Element;
+  /** Characters of its own inline text (not of nested blocks). */
+  text: number;
+  link: number;
+  commas: number;
+}
+
+/** The page and its side tables. */
+export interface PageIndex {
+  document: Document;
+  /** The `<body>` element, or null for fragments. */
+  body: Element | null;
+  /** Elements metadata readers need, by tag (meta, title, link, script, h1, h2, time, base, html). */
+  byTag: ReadonlyMap<string, Element[]>;
+  stats: ReadonlyMap<Element, ElementStats>;
+  /** Text blocks in document order. */
+  blocks: readonly TextBlock[];
+  /** Elements hidden by attribute or inline style; their subtrees count as no text. */
+  hidden: ReadonlySet<Element>;
+}
+
+/** Tags collected into {@link PageIndex.byTag}. */
+const INDEXED_TAGS = new Set(['meta', 'title', 'link', 'script', 'h1', 'h2', 'time', 'base', 'html', 'body']);
+
+const EMBED_TAGS = new Set(['iframe', 'object', 'embed', 'video', 'audio']);
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** True when markup hides the element from readers. */
+export function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  if (a.hidden !== undefined) return true;
+  if (a['aria-hidden'] === 'true' && !(a.class ?? '').includes('fallback-image')) return true;
+  const style = a.style;
+  return style !== undefined && HIDDEN_STYLE.test(style);
+}
+
+function isUnlikely(el: Element): boolean {
+  if (UNLIKELY_TAGS.has(el.name)) return true;
+  const role = el.attribs.role;
+  if (role !== undefined && UNLIKELY_ROLES.has(role)) return true;
+  if (el.name === 'body' || el.name === 'a' || el.name === 'article' || el.name === 'main') return false;
+  const ci = classAndId(el);
+  return ci !== '' && UNLIKELY_CANDIDATE.test(ci) && !MAYBE_CANDIDATE.test(ci);
+}
+
+/** Counts characters with whitespace runs as one, and commas. */
+function measure(text: string): { chars: number; commas: number } {
+  let chars = 0;
+  let commas = 0;
+  let inSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 160) {
+      if (!inSpace) {
+        chars++;
+        inSpace = true;
+      }
+      continue;
+    }
+    inSpace = false;
+    chars++;
+    // , ، ， 、
+    if (c === 44 || c === 0x060c || c === 0xff0c || c === 0x3001) commas++;
+  }
+  return { chars, commas };
+}
+
+/** Walks the document once and builds its {@link PageIndex}. */
+export function indexPage(document: Document): PageIndex {
+  const byTag = new Map<string, Element[]>();
+  const stats = new Map<Element, ElementStats>();
+  const blockOf = new Map<Element, TextBlock>();
+  const blocks: TextBlock[] = [];
+  const hidden = new Set<Element>();
+  let body: Element | null = null;
+  let order = 0;
+
+  // Explicit stack; an entry is a node to enter, or (exit=true) an element to close.
+  const nodes: AnyNode[] = [];
+  const exits: boolean[] = [];
+  // Context stacks, pushed on enter and popped on exit of elements.
+  const blockStack: Element[] = [];
+  let linkDepth = 0;
+  const unlikelyStack: boolean[] = [false];
+
+  for (let i = document.children.length - 1; i >= 0; i--) {
+    nodes.push(document.children[i]!);
+    exits.push(false);
+  }
+
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const exit = exits.pop()!;
+    if (isText(node)) {
+      const owner = blockStack[blockStack.length - 1];
+      if (!owner) continue;
+      const { chars, commas } = measure(node.data);
+      if (chars === 0 || (chars === 1 && node.data.trim() === '')) continue;
+      let block = blockOf.get(owner);
+      if (!block) {
+        block = { el: owner, text: 0, link: 0, commas: 0 };
+        blockOf.set(owner, block);
+        blocks.push(block);
+      }
+      block.text += chars;
+      block.commas += commas;
+      if (linkDepth > 0) block.link += chars;
+      const s = stats.get(node.parent as Element)!;
+      s.text += chars;
+      s.commas += commas;
+      if (linkDepth > 0) s.link += chars;
+      continue;
+    }
+    if (!isElement(node)) {
+      if (node.type === 'root' || node.type === 'cdata') {
+        // Nested documents do not occur in parsed HTML; CDATA holds no visible text in HTML.
+      }
+      continue;
+    }
+    const el = node;
+    if (exit) {
+      // Close: fold this element's figures into its parent's.
+      const s = stats.get(el)!;
+      if (BLOCK_TAGS.has(el.name) || el.name === 'br') blockStack.pop();
+      if (el.name === 'a') linkDepth--;
+      unlikelyStack.pop();
+      const parent = el.parent;
+      if (parent && isElement(parent)) {
+        const ps = stats.get(parent);
+        if (ps) {
+          ps.text += s.text;
+          ps.link += s.link;
+          ps.commas += s.commas;
+          ps.paragraphs += s.paragraphs + (el.name === 'p' ? 1 : 0);
+          ps.images += s.images;
+          ps.listItems += s.listItems + (el.name === 'li' ? 1 : 0);
+          ps.inputs += s.inputs;
+          ps.embeds += s.embeds;
+        }
+      }
+      continue;
+    }
+
+    const name = el.name;
+    if (INDEXED_TAGS.has(name)) {
+      let list = byTag.get(name);
+      if (!list) byTag.set(name, (list = []));
+      list.push(el);
+      if (name === 'body' && !body) body = el;
+    }
+    if (isInvisibleTag(name) || name === 'br' || name === 'img' || name === 'hr') {
+      const ps = el.parent && isElement(el.parent) ? stats.get(el.parent) : undefined;
+      if (ps) {
+        if (name === 'img') ps.images++;
+        else if (name === 'input' || name === 'textarea' || name === 'select' || name === 'button') ps.inputs++;
+        else if (EMBED_TAGS.has(name)) ps.embeds++;
+      }
+      continue;
+    }
+    if (isHidden(el)) {
+      hidden.add(el);
+      continue;
+    }
+    const unlikely = unlikelyStack[unlikelyStack.length - 1]! || isUnlikely(el);
+    stats.set(el, {
+      text: 0, link: 0, commas: 0, paragraphs: 0, images: 0, listItems: 0, inputs: 0, embeds: 0, order: order++, unlikely,
+    });
+    unlikelyStack.push(unlikely);
+    if (BLOCK_TAGS.has(name)) blockStack.push(el);
+    if (name === 'a') linkDepth++;
+    nodes.push(el);
+    exits.push(true);
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      nodes.push(kids[i]!);
+      exits.push(false);
+    }
+  }
+  return { document, body, byTag, stats, blocks, hidden };
+}

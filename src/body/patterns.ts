@@ -1,0 +1,141 @@
+/**
+ * The body stage's pattern tables: class/id vocabularies, role lists, tag
+ * weights and thresholds. Heuristics live here as named, documented tables so
+ * that a change to one is a change to one line, reviewed against `npm run eval`.
+ *
+ * Patterns are built from readable token lists by {@link tokenPattern}, which
+ * matches whole class/id tokens (split at spaces, `-` and `_`) so that "ad" does
+ * not fire inside "shadow" or "download".
+ */
+import type { BoilerplateKind } from '../types.js';
+
+/** Builds a case-insensitive regex that matches any of `tokens` as a whole class/id token. */
+export function tokenPattern(tokens: readonly string[]): RegExp {
+  if (tokens.length === 0) throw new Error('tokenPattern: empty token list');
+  const alt = tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // Bounded alternation between fixed delimiters: linear, no nested quantifiers.
+  return new RegExp(`(?:^|[\\s_-])(?:${alt})(?=$|[\\s_-])`, 'i');
+}
+
+/** Builds a case-insensitive regex that matches any of `parts` anywhere (Readability-style substring hints). */
+export function substringPattern(parts: readonly string[]): RegExp {
+  if (parts.length === 0) throw new Error('substringPattern: empty list');
+  return new RegExp(parts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+}
+
+/**
+ * Containers unlikely to hold the article (Readability `unlikelyCandidates`):
+ * excluded from scoring on the first attempt of the retry ladder.
+ */
+export const UNLIKELY_CANDIDATE = substringPattern([
+  '-ad-', 'ai2html', 'banner', 'breadcrumbs', 'combx', 'comment', 'community', 'cover-wrap', 'disqus',
+  'extra', 'footer', 'gdpr', 'header', 'legends', 'menu', 'related', 'remark', 'replies', 'rss',
+  'shoutbox', 'sidebar', 'skyscraper', 'social', 'sponsor', 'supplemental', 'ad-break', 'agegate',
+  'pagination', 'pager', 'popup', 'yom-remote', 'newsletter', 'cookie', 'consent',
+]);
+
+/** Rescues an unlikely match that also names the content ("article-header" stays "unlikely"; "main-content" not). */
+export const MAYBE_CANDIDATE = substringPattern(['and', 'article', 'body', 'column', 'content', 'main', 'shadow']);
+
+/** ARIA roles of containers that are never the article. */
+export const UNLIKELY_ROLES: ReadonlySet<string> = new Set([
+  'menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog', 'banner', 'contentinfo', 'search',
+]);
+
+/** Tags that are never the article and are excluded from scoring (like unlikely classes). */
+export const UNLIKELY_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer', 'menu']);
+
+/** Class/id hints that raise a container's weight (Readability `positive`). */
+export const POSITIVE_HINT = substringPattern([
+  'article', 'body', 'content', 'entry', 'hentry', 'h-entry', 'main', 'page', 'post', 'text', 'blog', 'story',
+]);
+
+/** Class/id hints that lower a container's weight (Readability `negative`, plus a few). */
+export const NEGATIVE_HINT = substringPattern([
+  '-ad-', 'hidden', 'banner', 'combx', 'comment', 'com-', 'contact', 'footer', 'gdpr', 'masthead',
+  'media', 'meta', 'outbrain', 'promo', 'related', 'scroll', 'share', 'shoutbox', 'sidebar', 'skyscraper',
+  'sponsor', 'shopping', 'tags', 'widget', 'taboola', 'newsletter', 'teaser', 'recommend',
+]);
+
+/**
+ * Names that platforms give the article body container (hNews, WordPress,
+ * Drupal, Arc, schema.org microdata). Generic platform vocabulary, not any one
+ * site's markup: a strong, but not decisive, signal.
+ */
+export const BODY_CONTAINER_HINT = substringPattern([
+  'articlebody', 'article-body', 'article_body', 'article-content', 'article__content', 'article-text',
+  'entry-content', 'post-content', 'post-body', 'post_content', 'story-body', 'story-content', 'storycontent',
+  'field-body', 'field--name-body', 'body-text', 'article__body', 'content-body', 'main-content', 'single-content',
+  'gh-content', 'rich-text', 'c-entry-content', 'article-main', 'articletext', 'texto', 'artikel',
+]);
+
+/** Score weights. */
+export const WEIGHTS = {
+  /** Added to or taken from a container's score per matching class or id hint. */
+  classHint: 25,
+  /** Extra weight of an element marked `itemprop="articleBody"` or with a body-container name. */
+  bodyContainer: 30,
+  /** Readability's base scores by tag, given when a container is first scored. */
+  tagBase: {
+    div: 5, article: 8, main: 5, section: 3, pre: 3, td: 3, blockquote: 3,
+    address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
+    h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
+  } as Readonly<Record<string, number>>,
+} as const;
+
+/** Thresholds of the scoring and root choice. */
+export const THRESHOLDS = {
+  /** A text block shorter than this (chars) adds nothing to its ancestors' scores. */
+  minBlockChars: 25,
+  /** Ancestor levels a block's score reaches. */
+  ancestorLevels: 5,
+  /** Candidates kept for the common-ancestor test. */
+  topCandidates: 5,
+  /** Body shorter than this (chars) triggers the next attempt of the retry ladder. */
+  retryChars: 500,
+} as const;
+
+/** Tags whose own text is scored as a paragraph (plus containers holding inline text directly). */
+export const SCORABLE_TAGS: ReadonlySet<string> = new Set([
+  'p', 'pre', 'td', 'blockquote', 'section', 'div', 'article', 'main', 'font', 'center', 'span', 'body',
+  'h2', 'h3', 'h4', 'h5', 'h6', 'dd',
+]);
+
+/**
+ * Boilerplate vocabularies by kind, matched as whole class/id tokens; ordered
+ * most specific first, because the first kind that matches names the block.
+ */
+export const BOILERPLATE_CLASS_TOKENS: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
+  ['cookie', tokenPattern(['cookie', 'cookies', 'cookie-banner', 'consent', 'gdpr', 'cmp', 'cmplz', 'onetrust'])],
+  ['paywall', tokenPattern(['paywall', 'paywalled', 'piano', 'tp', 'meter', 'metered', 'regwall', 'subscriber', 'premium', 'upgrade'])],
+  ['comments', tokenPattern(['comment', 'comments', 'commentlist', 'comment-list', 'disqus', 'respond', 'reply', 'replies', 'discussion', 'commentform', 'comment-respond', 'comments-area'])],
+  ['newsletter', tokenPattern(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'sign', 'mc4wp', 'optin', 'tnp', 'mailchimp', 'mailing'])],
+  ['share', tokenPattern(['share', 'shares', 'sharing', 'social', 'sharedaddy', 'addtoany', 'a2a', 'shariff', 'sociallinks', 'social-links', 'follow', 'print', 'email-share'])],
+  ['related', tokenPattern(['related', 'relatedposts', 'yarpp', 'recommended', 'recommendations', 'recommend', 'readmore', 'read-more', 'more-stories', 'also', 'outbrain', 'taboola', 'popular', 'most-read', 'mostread', 'trending', 'next-post', 'prev-post', 'post-navigation', 'nav-links', 'latest', 'teaser', 'teasers', 'more', 'zergnet', 'check-also-box', 'jp-relatedposts', 'more-articles'])],
+  ['ad', tokenPattern(['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'ad-slot', 'adsbygoogle', 'dfp', 'gpt', 'rec', 'sponsor', 'sponsored', 'promo', 'promoted', 'banner', 'billboard', 'leaderboard', 'mpu', 'skyscraper', 'adspot', 'commercial', 'stream-item', 'native'])],
+  ['navigation', tokenPattern(['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skip', 'toolbar'])],
+  ['footer', tokenPattern(['footer', 'colophon', 'site-footer'])],
+  ['other', tokenPattern(['sidebar', 'widget', 'author-box', 'author-bio', 'tags', 'tag-list', 'post-tags', 'source-tags', 'hidden', 'sr-only', 'visually-hidden', 'screen-reader-text', 'modal', 'popup', 'overlay', 'toc'])],
+];
+
+/** Tags that are boilerplate by themselves wherever they appear inside the article region. */
+export const BOILERPLATE_TAGS: Readonly<Record<string, BoilerplateKind>> = {
+  nav: 'navigation',
+  footer: 'footer',
+  form: 'other',
+  aside: 'other',
+  menu: 'navigation',
+};
+
+/** ARIA roles that name a boilerplate kind. */
+export const BOILERPLATE_ROLES: Readonly<Record<string, BoilerplateKind>> = {
+  navigation: 'navigation',
+  menu: 'navigation',
+  menubar: 'navigation',
+  contentinfo: 'footer',
+  complementary: 'related',
+  banner: 'navigation',
+  search: 'navigation',
+  dialog: 'other',
+  alertdialog: 'other',
+};

@@ -1,0 +1,103 @@
+/**
+ * Short-text vocabularies: the words sites print on boilerplate ("Related
+ * Articles", "- Advertisement -", "Please enter your comment!"), in several
+ * languages. Matched against a whole short string (a heading or a label),
+ * case-folded, after trimming punctuation, never against running text.
+ */
+import type { BoilerplateKind } from '../types.js';
+
+/** Longest text (chars) a label or heading may have to be tested against the vocabularies. */
+export const MAX_LABEL_CHARS = 80;
+
+function wholeLabel(phrases: readonly string[]): RegExp {
+  if (phrases.length === 0) throw new Error('wholeLabel: empty list');
+  // Phrases are literal apart from optional trailing words in `( ...)?` groups written here.
+  return new RegExp(`^(?:${phrases.join('|')})$`, 'iu');
+}
+
+/** Headings that open a block of links to other articles. */
+export const RELATED_HEADING = wholeLabel([
+  'related( articles?| posts?| stories| news| content| coverage| reading| topics| links)?',
+  'more (related )?(articles|stories|news|posts|coverage|from [\\p{L}\\p{N} .&\'’-]{1,40})',
+  'more on (this|that) (story|topic)',
+  'read (more|also|next)',
+  'also read', 'see also', 'check also', 'recommended( for you| articles| stories| reading)?',
+  'you (may|might) (also )?(like|be interested in|have missed)', 'don[\'’]t miss', 'must read',
+  'latest( articles| news| stories| posts| headlines)?', 'most (read|popular|viewed|shared|commented)',
+  'top stories', 'trending( now| stories)?', 'popular( posts| articles| stories)?', 'editor[\'’]?s picks',
+  'in other news', 'further reading', 'what to read next', 'up next', 'recent posts', 'related videos',
+  'lesen sie auch', 'auch interessant', 'das könnte sie auch interessieren', 'mehr zum thema', 'weitere artikel',
+  'meistgelesen', 'à lire aussi', 'a lire aussi', 'lire aussi', 'sur le même sujet', 'les plus lus',
+  'noticias relacionadas', 'te puede interesar', 'lo más leído', 'leia também', 'leia mais', 'notícias relacionadas',
+  'leggi anche', 'articoli correlati', 'ti potrebbe interessare', 'lees ook', 'gerelateerde artikelen', 'meer nieuws',
+  'читайте также', 'по теме', 'похожие новости', 'related articles', '相关文章', '相关新闻', '関連記事', '관련기사', '관련 기사',
+]);
+
+/** Labels of comment sections and forms. */
+export const COMMENTS_LABEL = wholeLabel([
+  '(\\d+ )?comments?( \\(\\d+\\))?', 'leave a (reply|comment)', 'post a comment', 'add a comment', 'join the (discussion|conversation)',
+  'what do you think', 'reader comments', 'discussion', 'responses?', 'reactions?',
+  'please enter your comment', 'please enter your name here', 'you have entered an incorrect email address',
+  'your email address will not be published', 'cancel reply', 'save my name, email, and website in this browser for the next time i comment',
+  'kommentare?( \\(\\d+\\))?', 'kommentieren', 'commentaires?', 'laisser un commentaire', 'comentarios?', 'deja un comentario',
+  'commenti', 'comentários', 'reacties', 'комментарии', '评论', '댓글', 'コメント',
+]);
+
+/** Ad labels. */
+export const AD_LABEL = wholeLabel([
+  'advertisements?', 'advertising', 'sponsored( content| links| stories)?', 'paid (content|post|partner content)', 'promoted( content)?',
+  'ad', 'ads', 'story continues below( this)? (ad|advertisement)', 'article continues below( this)? (ad|advertisement)',
+  'continue reading (the main story|below)', 'anzeige', 'werbung', 'publicité', 'publicite', 'publicidad', 'pubblicità',
+  'advertentie', 'реклама', '广告', '광고', '広告',
+]);
+
+/** Newsletter and subscription calls. */
+export const NEWSLETTER_LABEL = wholeLabel([
+  'subscribe( now| today| to our newsletter)?', 'sign up( for (our|the) [\\p{L} ]{1,40}newsletters?)?( now)?', 'newsletters?',
+  'get (our|the) [\\p{L} ]{1,30}newsletter', 'join our mailing list', 'newsletter abonnieren', 'jetzt abonnieren',
+  'inscrivez-vous( à (la|notre) newsletter)?', 'abonnez-vous', 'suscríbete', 'suscribete', 'iscriviti', 'assine',
+]);
+
+/** Share and follow labels. */
+export const SHARE_LABEL = wholeLabel([
+  'share( this( article| story| post)?| on (facebook|twitter|x|linkedin|whatsapp|email))?', 'tweet', 'email', 'print', 'copy link',
+  'follow us( on [\\p{L} ]{1,20})?', 'teilen', 'artikel teilen', 'partager', 'compartir', 'condividi', 'compartilhar', 'delen', 'поделиться',
+]);
+
+/** Lines that point to the original article on republishing sites. */
+export const SOURCE_LINK_LABEL = wholeLabel([
+  'source link', 'source', 'original source', 'read the original( article)?', 'view original( article)?',
+  'originally published (at|on|by) .{1,60}', 'this article (was )?originally appeared (on|in) .{1,60}', 'quelle', 'fuente', 'fonte',
+]);
+
+/** Cookie and consent notices (sentences, so matched as a prefix of short blocks). */
+export const COOKIE_TEXT = /^(we use cookies|this (web)?site uses cookies|we and our partners use cookies|wir verwenden cookies|diese website verwendet cookies|nous utilisons des cookies|utilizamos cookies|usamos cookies|utilizziamo i cookie)\b/iu;
+
+/** Paywall calls ("Subscribe to continue reading"), as a prefix of short blocks. */
+export const PAYWALL_TEXT = /^(subscribe to (continue|keep) reading|to continue reading|this (article|content|story) is (only )?(available|reserved) (to|for) (subscribers|members)|already a subscriber|you have reached your (free )?(article )?limit|create a free account to (continue|read)|jetzt weiterlesen|weiterlesen mit|abonnez-vous pour lire|la suite est réservée aux abonnés)/iu;
+
+/** Heading and label vocabularies in the order they are tried. */
+export const LABEL_VOCABULARIES: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
+  ['related', RELATED_HEADING],
+  ['comments', COMMENTS_LABEL],
+  ['ad', AD_LABEL],
+  ['newsletter', NEWSLETTER_LABEL],
+  ['share', SHARE_LABEL],
+];
+
+/** Trims decoration around a label: dashes, bullets, colons, arrows and quotes. */
+export function normaliseLabel(text: string): string {
+  return text
+    .replace(/^[\s\-–—•·|:>»«›‹*#]+|[\s\-–—•·|:>»«›‹*#!.…]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+/** The boilerplate kind a short label names, or null. */
+export function labelKind(text: string): BoilerplateKind | null {
+  if (text.length === 0 || text.length > MAX_LABEL_CHARS) return null;
+  const label = normaliseLabel(text);
+  if (!label) return null;
+  for (const [kind, re] of LABEL_VOCABULARIES) if (re.test(label)) return kind;
+  return null;
+}

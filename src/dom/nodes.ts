@@ -1,0 +1,126 @@
+/**
+ * Small, allocation-light helpers over domhandler nodes (the tree cheerio and
+ * htmlparser2 share). Every walk here is iterative: a page of 100,000 nested
+ * elements must not overflow the call stack.
+ */
+import type { AnyNode, Element, ParentNode, Text } from 'domhandler';
+
+/** True for element nodes (tags, script and style). */
+export function isElement(node: AnyNode | null | undefined): node is Element {
+  return node != null && (node.type === 'tag' || node.type === 'script' || node.type === 'style');
+}
+
+/** True for text nodes. */
+export function isText(node: AnyNode | null | undefined): node is Text {
+  return node != null && node.type === 'text';
+}
+
+/** The attribute's value, or null when absent. */
+export function attr(el: Element, name: string): string | null {
+  const v = el.attribs[name];
+  return v === undefined ? null : v;
+}
+
+/** Class and id of an element, lower-cased and joined: what the pattern tables are matched against. */
+export function classAndId(el: Element): string {
+  const c = el.attribs.class;
+  const i = el.attribs.id;
+  if (c === undefined && i === undefined) return '';
+  return `${c ?? ''} ${i ?? ''}`.toLowerCase();
+}
+
+/** Collapses runs of whitespace (including NBSP) to one space and trims. */
+export function collapse(text: string): string {
+  return text.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();
+}
+
+/** Element children of a parent, in order. */
+export function childElements(parent: ParentNode): Element[] {
+  const out: Element[] = [];
+  for (const c of parent.children) if (isElement(c)) out.push(c);
+  return out;
+}
+
+/** Tags whose content is never visible text. */
+const INVISIBLE_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link',
+  'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'select', 'option',
+  'textarea', 'button', 'input', 'audio', 'video', 'source', 'track', 'map',
+]);
+
+/** True for tags whose content is never visible article text. */
+export function isInvisibleTag(name: string): boolean {
+  return INVISIBLE_TAGS.has(name);
+}
+
+/**
+ * The visible text of a subtree, whitespace-collapsed, skipping invisible
+ * tags and anything in `skip`. Blocks are not separated: use for short
+ * elements (titles, labels) only.
+ */
+export function textOf(root: AnyNode, skip?: ReadonlySet<AnyNode>): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (skip?.has(node)) continue;
+    if (isText(node)) {
+      parts.push(node.data);
+    } else if (isElement(node)) {
+      if (node !== root && isInvisibleTag(node.name)) continue;
+      if (node.name === 'br') parts.push(' ');
+      const kids = node.children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+      if (BLOCK_TAGS.has(node.name)) parts.push(' ');
+    } else if (node.type === 'root') {
+      const kids = node.children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  return collapse(parts.join(''));
+}
+
+/** Elements that start a new block of text. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir',
+  'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frameset',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'li', 'main', 'menu',
+  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul', 'caption', 'amp-carousel', 'picture',
+]);
+
+/** Ancestors of a node from its parent upwards (elements only). */
+export function ancestors(node: AnyNode): Element[] {
+  const out: Element[] = [];
+  let p = node.parent;
+  while (p && isElement(p)) {
+    out.push(p);
+    p = p.parent;
+  }
+  return out;
+}
+
+/** True when `node` is `anc` or lies inside it. */
+export function isInside(node: AnyNode, anc: AnyNode): boolean {
+  let p: AnyNode | null = node;
+  while (p) {
+    if (p === anc) return true;
+    p = p.parent;
+  }
+  return false;
+}
+
+/** All descendant elements of `root` in document order (iterative). */
+export function descendants(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    out.push(node);
+    const kids = node.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * The headline: the article's own title, without the site name, agreeing with
+ * the visible `h1` when one matches the metadata (the `h1` is what readers see;
+ * metadata titles often carry the brand or an SEO variant).
+ */
+import { textOf } from '../../dom/nodes.js';
+import type { PageMetadata } from '../../metadata/collect.js';
+import { metaValue } from '../../metadata/collect.js';
+import { ldString } from '../../metadata/jsonld.js';
+import { similarity, stripSiteAffix } from './affix.js';
+
+/** Agreement an h1 needs with a metadata title to be taken as the headline. */
+const H1_AGREEMENT = 0.75;
+/** Plausible headline length, in characters. */
+const MIN_CHARS = 4;
+const MAX_CHARS = 400;
+
+/** Placeholder values that are not titles. */
+const PLACEHOLDER = /^(untitled|null|undefined|home|homepage|page not found|404|index)$/i;
+
+function plausible(s: string | null | undefined): s is string {
+  return typeof s === 'string' && s.length >= MIN_CHARS && s.length <= MAX_CHARS && !PLACEHOLDER.test(s.trim());
+}
+
+/** Site names the page gives, to strip from titles. */
+export function siteNames(md: PageMetadata, pageUrl: string | null): string[] {
+  const names: string[] = [];
+  const og = metaValue(md, 'og:site_name', 'application-name', 'twitter:site');
+  if (og) names.push(og.replace(/^@/, ''));
+  for (const node of md.ldArticles) {
+    const pub = node.publisher;
+    const name = typeof pub === 'object' && pub !== null ? ldString(pub as Record<string, unknown>, 'name') : typeof pub === 'string' ? pub : null;
+    if (name) names.push(name);
+  }
+  if (pageUrl) {
+    try {
+      const host = new URL(pageUrl).hostname.replace(/^www\d?\./, '');
+      names.push(host, host.split('.')[0] ?? host);
+    } catch {
+      // not a URL: no host to strip
+    }
+  }
+  return names;
+}
+
+/** Chooses the headline from the metadata snapshot. */
+export function extractHeadline(md: PageMetadata, pageUrl: string | null): string | null {
+  const sites = siteNames(md, pageUrl);
+  const ld = md.ldArticles[0];
+  const metaTitles = [
+    ldString(ld, 'headline'),
+    ldString(ld, 'name'),
+    metaValue(md, 'og:title'),
+    metaValue(md, 'twitter:title'),
+    metaValue(md, 'dc.title', 'headline', 'parsely-title', 'sailthru.title'),
+    md.title,
+  ].filter(plausible);
+  const stripped = metaTitles.map((t) => stripSiteAffix(t, sites));
+
+  // The visible h1 that agrees best with the metadata.
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const el of md.h1) {
+    const text = textOf(el);
+    if (!plausible(text)) continue;
+    for (const t of [...stripped, ...metaTitles]) {
+      const s = similarity(text, t);
+      if (s > bestScore) {
+        bestScore = s;
+        best = text;
+      }
+    }
+  }
+  if (best && bestScore >= H1_AGREEMENT) return best;
+  if (stripped.length > 0) return stripped[0]!;
+  const h1s = md.h1.map((el) => textOf(el)).filter(plausible);
+  if (h1s.length > 0) return h1s[0]!;
+  return null;
+}
