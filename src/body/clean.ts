@@ -167,9 +167,9 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
 
     if (!isRoot) {
       // 1. Markup that names boilerplate (tag, role, class/id vocabulary).
-      if (isStructural(el) && share < MAX_REMOVABLE_SHARE) {
+      if (flags.weightClasses && isStructural(el) && share < MAX_REMOVABLE_SHARE) {
         const kind = kindFromMarkup(el);
-        if (kind && !(kind === 'other' && el.name === 'form' && share > 0.3)) {
+        if (kind && !looksLikeProse(kind, st)) {
           drop(el, kind);
           continue;
         }
@@ -236,6 +236,17 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
   }
   void linkDensity;
   return { skip, boilerplate };
+}
+
+/** Kinds whose markup names are trusted even on long prose (comment threads, paywalled text, cookie notices). */
+const TRUSTED_KINDS: ReadonlySet<BoilerplateKind> = new Set(['comments', 'newsletter', 'paywall', 'cookie', 'footer']);
+/** Prose this long and this free of links outweighs a weak class name ("toc-section", "post-share-wrapper"). */
+const PROSE_CHARS = 500;
+const PROSE_LINK_DENSITY = 0.25;
+
+function looksLikeProse(kind: BoilerplateKind, st: { text: number; link: number; paragraphs: number }): boolean {
+  if (TRUSTED_KINDS.has(kind)) return false;
+  return st.text > PROSE_CHARS && st.link / st.text < PROSE_LINK_DENSITY && st.paragraphs >= 2;
 }
 
 /** Elements whose whole text can be a label: headings, short blocks and inline wrappers. */

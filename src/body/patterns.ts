@@ -115,7 +115,7 @@ export const BOILERPLATE_CLASS_TOKENS: ReadonlyArray<readonly [BoilerplateKind, 
   ['ad', tokenPattern(['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'ad-slot', 'adsbygoogle', 'dfp', 'gpt', 'rec', 'sponsor', 'sponsored', 'promo', 'promoted', 'banner', 'billboard', 'leaderboard', 'mpu', 'skyscraper', 'adspot', 'commercial', 'stream-item', 'native'])],
   ['navigation', tokenPattern(['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skip', 'toolbar'])],
   ['footer', tokenPattern(['footer', 'colophon', 'site-footer'])],
-  ['other', tokenPattern(['sidebar', 'widget', 'author-box', 'author-bio', 'tags', 'tag-list', 'post-tags', 'source-tags', 'hidden', 'sr-only', 'visually-hidden', 'screen-reader-text', 'modal', 'popup', 'overlay', 'toc'])],
+  ['other', tokenPattern(['sidebar', 'widget', 'author-box', 'author-bio', 'tags', 'tag-list', 'post-tags', 'source-tags', 'sr-only', 'visually-hidden', 'screen-reader-text', 'modal', 'popup', 'overlay'])],
 ];
 
 /** Tags that are boilerplate by themselves wherever they appear inside the article region. */
