@@ -101,6 +101,24 @@ function measure(text: string): { chars: number; commas: number } {
   return { chars, commas };
 }
 
+function addToIndex(byTag: Map<string, Element[]>, el: Element): void {
+  let list = byTag.get(el.name);
+  if (!list) byTag.set(el.name, (list = []));
+  list.push(el);
+}
+
+/** Indexes the metadata tags of an invisible subtree (the `<head>`) without measuring it. */
+function indexSubtree(root: Element, byTag: Map<string, Element[]>): void {
+  const stack: AnyNode[] = [...root.children];
+  stack.reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (INDEXED_TAGS.has(n.name)) addToIndex(byTag, n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+}
+
 /** Walks the document once and builds its {@link PageIndex}. */
 export function indexPage(document: Document): PageIndex {
   const byTag = new Map<string, Element[]>();
@@ -179,10 +197,12 @@ export function indexPage(document: Document): PageIndex {
 
     const name = el.name;
     if (INDEXED_TAGS.has(name)) {
-      let list = byTag.get(name);
-      if (!list) byTag.set(name, (list = []));
-      list.push(el);
+      addToIndex(byTag, el);
       if (name === 'body' && !body) body = el;
+    }
+    if (name === 'head') {
+      indexSubtree(el, byTag);
+      continue;
     }
     if (isInvisibleTag(name) || name === 'br' || name === 'img' || name === 'hr') {
       const ps = el.parent && isElement(el.parent) ? stats.get(el.parent) : undefined;

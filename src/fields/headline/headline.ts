@@ -43,6 +43,21 @@ export function siteNames(md: PageMetadata, pageUrl: string | null): string[] {
   return names;
 }
 
+/**
+ * An h1 that prints a kicker before the title ("Klimaschutz: Bohren, bis es
+ * heiß wird", "Local News | ...") ends with the metadata title: keep that end.
+ */
+function withoutKicker(h1: string, metaTitles: readonly string[]): string {
+  const folded = h1.toLowerCase();
+  for (const t of metaTitles) {
+    const tf = t.toLowerCase();
+    if (tf.length >= 12 && tf.length < folded.length && folded.endsWith(tf) && /[\s:|\-–—]$/.test(folded.slice(0, -tf.length))) {
+      return h1.slice(h1.length - t.length).trim();
+    }
+  }
+  return h1;
+}
+
 /** Chooses the headline from the metadata snapshot. */
 export function extractHeadline(md: PageMetadata, pageUrl: string | null): string | null {
   const sites = siteNames(md, pageUrl);
@@ -71,7 +86,7 @@ export function extractHeadline(md: PageMetadata, pageUrl: string | null): strin
       }
     }
   }
-  if (best && bestScore >= H1_AGREEMENT) return best;
+  if (best && bestScore >= H1_AGREEMENT) return withoutKicker(best, stripped);
   if (stripped.length > 0) return stripped[0]!;
   const h1s = md.h1.map((el) => textOf(el)).filter(plausible);
   if (h1s.length > 0) return h1s[0]!;
