@@ -9,8 +9,8 @@ import { decodePage } from './decode/decode.js';
 import { parseHtml } from './parse/parse.js';
 import { indexPage, type PageIndex } from './body/features.js';
 import { collectMetadata } from './metadata/collect.js';
-import { ATTEMPTS, scoreContainers, type AttemptFlags } from './body/score.js';
-import { chooseRoot, withSiblings } from './body/root.js';
+import { ATTEMPTS, scoreAndMeasure, type AttemptFlags } from './body/score.js';
+import { chooseRoot, widenToProse, withSiblings } from './body/root.js';
 import { cleanRegion } from './body/clean.js';
 import { THRESHOLDS } from './body/patterns.js';
 import { extractHeadline } from './fields/headline/headline.js';
@@ -28,9 +28,10 @@ interface BodyAttempt {
 const EMPTY_BODY: Body = { html: '', text: '', markdown: '' };
 
 function attemptBody(index: PageIndex, flags: AttemptFlags, headline: string | null, baseUrl: string | null): BodyAttempt | null {
-  const scores = scoreContainers(index, flags);
-  const root = chooseRoot(index, scores);
-  if (!root) return null;
+  const { scores, prose } = scoreAndMeasure(index, flags);
+  const top = chooseRoot(index, scores);
+  if (!top) return null;
+  const root = widenToProse(index, top, prose);
   const roots = withSiblings(index, root, scores);
   const { skip, boilerplate } = cleanRegion(roots, { index, flags, headline });
   const body = serialiseBody(roots as readonly AnyNode[], { baseUrl, skip });

@@ -76,6 +76,33 @@ export function chooseRoot(index: PageIndex, scores: ReadonlyMap<Element, number
   return root;
 }
 
+/** Ancestor levels {@link widenToProse} looks through. */
+const WIDEN_LEVELS = 6;
+/** An ancestor must hold this much more prose than the root... */
+const WIDEN_MIN_GAIN = 1.15;
+/** ...and what it adds must be mostly prose (share of its extra text). */
+const WIDEN_MIN_PROSE_SHARE = 0.7;
+
+/**
+ * Page builders split one article over several sibling sections; the scorer
+ * then picks one section. Widen the root to the highest ancestor (within a few
+ * levels) that adds a good deal of prose and little else.
+ */
+export function widenToProse(index: PageIndex, root: Element, prose: ReadonlyMap<Element, number>): Element {
+  const base = prose.get(root) ?? 0;
+  const baseText = index.stats.get(root)?.text ?? 0;
+  let best = root;
+  let p = root.parent;
+  for (let level = 0; level < WIDEN_LEVELS && isElement(p) && p.name !== 'body' && p.name !== 'html'; level++) {
+    const gain = prose.get(p) ?? 0;
+    const text = index.stats.get(p)?.text ?? 0;
+    const added = text - baseText;
+    if (gain >= base * WIDEN_MIN_GAIN && added > 0 && (gain - base) / added >= WIDEN_MIN_PROSE_SHARE) best = p;
+    p = p.parent;
+  }
+  return best;
+}
+
 const SENTENCE_END = /\.( |$)/;
 
 /** The root and those of its siblings that carry article content, in document order. */

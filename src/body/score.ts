@@ -62,7 +62,23 @@ const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'h2', 'h3', 'h4', 'h5', 'h6', 
  * scores (already multiplied by 1 − link density).
  */
 export function scoreContainers(index: PageIndex, flags: AttemptFlags): Map<Element, number> {
+  return scoreAndMeasure(index, flags).scores;
+}
+
+/** Container scores plus, per element, the characters of prose blocks (long, link-free paragraphs) it holds. */
+export interface Scoring {
+  scores: Map<Element, number>;
+  prose: Map<Element, number>;
+}
+
+/** A block counts as prose when it is at least this long and its links are under this density. */
+const PROSE_MIN_CHARS = 25;
+const PROSE_MAX_LINK_DENSITY = 0.3;
+
+/** Scores containers and measures the prose each element holds, in one pass over the text blocks. */
+export function scoreAndMeasure(index: PageIndex, flags: AttemptFlags): Scoring {
   const raw = new Map<Element, number>();
+  const prose = new Map<Element, number>();
   const init = (el: Element): number => {
     let s = raw.get(el);
     if (s === undefined) {
@@ -78,6 +94,9 @@ export function scoreContainers(index: PageIndex, flags: AttemptFlags): Map<Elem
     if (!SCORABLE_TAGS.has(el.name)) continue;
     const st = index.stats.get(el);
     if (!st || (flags.stripUnlikely && st.unlikely)) continue;
+    if (block.text >= PROSE_MIN_CHARS && block.link / block.text < PROSE_MAX_LINK_DENSITY) {
+      for (let a: Element | null = el; a; a = isElement(a.parent) ? a.parent : null) prose.set(a, (prose.get(a) ?? 0) + block.text);
+    }
     const content = 1 + block.commas + Math.min(Math.floor(block.text / 100), 3);
     let target: Element | null = PARAGRAPH_TAGS.has(el.name) ? (isElement(el.parent) ? el.parent : null) : el;
     for (let level = 0; target && level < THRESHOLDS.ancestorLevels; level++) {
@@ -89,5 +108,5 @@ export function scoreContainers(index: PageIndex, flags: AttemptFlags): Map<Elem
   }
   const final = new Map<Element, number>();
   for (const [el, s] of raw) final.set(el, s * (1 - linkDensity(index, el)));
-  return final;
+  return { scores: final, prose };
 }

@@ -26,7 +26,8 @@ export const RELATED_HEADING = wholeLabel([
   'latest( articles| news| stories| posts| headlines)?', 'most (read|popular|viewed|shared|commented)',
   'top stories', 'trending( now| stories)?', 'popular( posts| articles| stories)?', 'editor[\'’]?s picks',
   'in other news', 'further reading', 'what to read next', 'up next', 'recent posts', 'related videos',
-  'lesen sie auch', 'auch interessant', 'das könnte sie auch interessieren', 'mehr zum thema', 'weitere artikel',
+  'lesen sie auch( die(se)? (folgenden )?beiträge| unsere[nr]? [\\p{L} -]{1,30})?', 'auch interessant', 'neueste (artikel|beiträge|nachrichten)',
+  'aktuellste beiträge', 'mehr themen', 'weitere themen', 'ähnliche (artikel|beiträge|themen)', 'le puede interesar', 'también te puede interesar', 'más noticias', 'das könnte sie auch interessieren', 'mehr zum thema', 'weitere artikel',
   'meistgelesen', 'à lire aussi', 'a lire aussi', 'lire aussi', 'sur le même sujet', 'les plus lus',
   'noticias relacionadas', 'te puede interesar', 'lo más leído', 'leia também', 'leia mais', 'notícias relacionadas',
   'leggi anche', 'articoli correlati', 'ti potrebbe interessare', 'lees ook', 'gerelateerde artikelen', 'meer nieuws',
@@ -36,7 +37,7 @@ export const RELATED_HEADING = wholeLabel([
 /** Labels of comment sections and forms. */
 export const COMMENTS_LABEL = wholeLabel([
   '(\\d+ )?comments?( \\(\\d+\\))?', 'leave a (reply|comment)', 'post a comment', 'add a comment', 'join the (discussion|conversation)',
-  'what do you think', 'reader comments', 'discussion', 'responses?', 'reactions?',
+  'what do you think', 'comments are closed', 'kommentare sind geschlossen', 'die kommentarfunktion ist geschlossen', 'reader comments', 'discussion', 'responses?', 'reactions?',
   'please enter your comment', 'please enter your name here', 'you have entered an incorrect email address',
   'your email address will not be published', 'cancel reply', 'save my name, email, and website in this browser for the next time i comment',
   'kommentare?( \\(\\d+\\))?', 'kommentieren', 'commentaires?', 'laisser un commentaire', 'comentarios?', 'deja un comentario',
@@ -76,6 +77,13 @@ export const COOKIE_TEXT = /^(we use cookies|this (web)?site uses cookies|we and
 /** Paywall calls ("Subscribe to continue reading"), as a prefix of short blocks. */
 export const PAYWALL_TEXT = /^(subscribe to (continue|keep) reading|to continue reading|this (article|content|story) is (only )?(available|reserved) (to|for) (subscribers|members)|already a subscriber|you have reached your (free )?(article )?limit|create a free account to (continue|read)|jetzt weiterlesen|weiterlesen mit|abonnez-vous pour lire|la suite est réservée aux abonnés)/iu;
 
+/** Reader-feedback prompts and similar page furniture. */
+export const FEEDBACK_LABEL = wholeLabel([
+  'war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)', 'was this (article|page|information) (helpful|useful)',
+  'did you find this (article |page )?(helpful|useful)', 'möchten sie (den|diesen) (artikel|beitrag) teilen', 'rate this article',
+  'cet article vous a-t-il été utile', '¿te ha resultado útil( este artículo)?',
+]);
+
 /** Heading and label vocabularies in the order they are tried. */
 export const LABEL_VOCABULARIES: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
   ['related', RELATED_HEADING],
@@ -83,6 +91,7 @@ export const LABEL_VOCABULARIES: ReadonlyArray<readonly [BoilerplateKind, RegExp
   ['ad', AD_LABEL],
   ['newsletter', NEWSLETTER_LABEL],
   ['share', SHARE_LABEL],
+  ['other', FEEDBACK_LABEL],
 ];
 
 /** Trims decoration around a label: dashes, bullets, colons, arrows and quotes. */
