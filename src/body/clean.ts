@@ -36,6 +36,8 @@ const MAX_REMOVABLE_SHARE = 0.5;
 const META_LINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|author|authors|dateline|date|time|timestamp|published|updated|posted|meta|entry-meta|post-meta|article-meta|article-info|submitted|credits?|kicker|eyebrow|headline|title|print-title)(?=$|[\s_-])/i;
 /** Longest text (chars) such a metadata line may have. */
 const MAX_META_LINE_CHARS = 200;
+/** Longest text (chars) of a caption block printed outside a figure (galleries repeat the caption twice). */
+const MAX_CAPTION_CHARS = 800;
 /** Class/id of captions printed outside a `<figure>`. */
 const CAPTION_CLASS = /caption|credit|cutline|photo-?text|image-?text|img-?text|bildtext|legende/i;
 /** Containers the conditional cleaning judges (Readability `_cleanConditionally`). */
@@ -179,14 +181,14 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         skip.add(el);
         continue;
       }
-      if (st.text < MAX_META_LINE_CHARS && BLOCK_TAGS.has(el.name) && el.name !== 'p' || el.name === 'time') {
-        const ci = classAndId(el);
-        if (el.name === 'time' || (ci && (META_LINE_CLASS.test(ci) || (CAPTION_CLASS.test(ci) && !isInside(el, 'figure'))))) {
-          if (st.paragraphs <= 1) {
-            skip.add(el);
-            continue;
-          }
-        }
+      if (el.name === 'time' || (st.text < MAX_META_LINE_CHARS && BLOCK_TAGS.has(el.name) && el.name !== 'p' && st.paragraphs <= 1 && META_LINE_CLASS.test(classAndId(el)))) {
+        skip.add(el);
+        continue;
+      }
+      if (st.text < MAX_CAPTION_CHARS && el.name !== 'p' && !isInside(el, 'figure') && CAPTION_CLASS.test(classAndId(el)) && st.paragraphs <= 2) {
+        // Captions printed outside a <figure>: not body text (the captions field reports them).
+        skip.add(el);
+        continue;
       }
       // 3. Labels and headings that name boilerplate ("Related Articles", "- Advertisement -").
       if (st.text <= MAX_LABEL_CHARS && st.text > 0) {
