@@ -1,0 +1,338 @@
+#!/usr/bin/env node
+// Speed of copydesk against Readability on jsdom and against bare parsing,
+// in one process, on the same pages. `npm run bench` builds first.
+//
+//   node bench/bench.mjs [--pages N] [--reps R] [--per-page] [--json]
+//
+// Pages: the zyte dev pages of $COPYDESK_DATASETS (default ../shared/datasets
+// beside the repo); without them, fixtures/*/source.html. Each page is decoded
+// to a string once, up front, and the same string goes to all three:
+//   copydesk     extract(html, {url}) from dist/index.js
+//   readability  new JSDOM(html, {url}) + new Readability(document).parse()
+//                (jsdom construction included: a user pays it too)
+//   htmlparser2  parseDocument(html): the floor any htmlparser2-based tool pays
+// Per page the three run interleaved (their order rotates), each R times; a
+// page's time per tool is the median of its R runs.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TARGET_READABILITY_RATIO = 10; // readability / copydesk median: at least
+const TARGET_PARSE_RATIO = 4; // copydesk / htmlparser2 median: at most
+const BUDGET_SECONDS = 100; // stop measuring new pages after this (whole bench < ~2 min)
+
+const USAGE = `usage: npm run bench -- [--pages N] [--reps R] [--per-page] [--json]
+
+  --pages N    measure only the first N pages (default: all)
+  --reps R     runs per page and tool; the page's time is their median (default 3)
+  --per-page   also list every page's times
+  --json       print a machine-readable summary instead of the report`;
+
+function parseArgs(argv) {
+  const args = { pages: Infinity, reps: 3, perPage: false, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    let inline = null;
+    if (a.startsWith('--') && a.includes('=')) [a, inline] = [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)];
+    const int = () => {
+      const n = Number(inline ?? argv[++i]);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a positive integer`);
+      return n;
+    };
+    if (a === '--pages') args.pages = int();
+    else if (a === '--reps') args.reps = int();
+    else if (a === '--per-page') args.perPage = true;
+    else if (a === '--json') args.json = true;
+    else if (a === '-h' || a === '--help') args.help = true;
+    else throw new Error(`unknown argument: ${argv[i]}`);
+  }
+  return args;
+}
+
+// ---------------------------------------------------------------------------
+// Pages
+
+/** Bytes to string: BOM, then <meta charset> / http-equiv in the first 2 KB, else UTF-8. */
+function decode(bytes) {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  let label = m ? m[1].toLowerCase() : 'utf-8';
+  if (label === 'utf-16' || label === 'utf-16le' || label === 'utf-16be') label = 'utf-8'; // as browsers do
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+function datasetPages() {
+  const datasets = process.env.COPYDESK_DATASETS
+    ? path.resolve(process.env.COPYDESK_DATASETS)
+    : path.resolve(ROOT, '..', 'shared', 'datasets');
+  const setDir = path.join(datasets, 'zyte');
+  const truthFile = path.join(setDir, 'truth.jsonl');
+  if (!fs.existsSync(truthFile)) return null;
+  const rows = fs.readFileSync(truthFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+  return {
+    source: `zyte dev pages (${setDir})`,
+    pages: rows.map((row) => {
+      const bytes = zlib.gunzipSync(fs.readFileSync(path.join(setDir, row.file ?? `pages/${row.id}.html.gz`)));
+      return { id: String(row.id), url: row.url ?? null, bytes: bytes.length, html: decode(bytes) };
+    }),
+  };
+}
+
+function fixturePages() {
+  const dir = path.join(ROOT, 'fixtures');
+  if (!fs.existsSync(dir)) return null;
+  const pages = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, name, 'source.html');
+    if (!fs.existsSync(file)) continue;
+    let url = null;
+    try {
+      url = JSON.parse(fs.readFileSync(path.join(dir, name, 'expected.json'), 'utf8')).url ?? null;
+    } catch { /* no expected.json or no url: none */ }
+    const bytes = fs.readFileSync(file);
+    pages.push({ id: name, url, bytes: bytes.length, html: decode(bytes) });
+  }
+  return pages.length ? { source: `fixtures (${dir}/*/source.html)`, pages } : null;
+}
+
+// ---------------------------------------------------------------------------
+// Statistics
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+function median(xs) {
+  if (!xs.length) return null;
+  const s = sorted(xs);
+  return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
+}
+function percentile(xs, p) {
+  if (!xs.length) return null;
+  const s = sorted(xs);
+  return s[Math.min(s.length, Math.max(1, Math.ceil((p / 100) * s.length))) - 1];
+}
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+// ---------------------------------------------------------------------------
+
+async function loadTools() {
+  const dist = path.join(ROOT, 'dist', 'index.js');
+  if (!fs.existsSync(dist)) throw new Error(`${dist} not found: run \`npm run build\` (or use \`npm run bench\`)`);
+  const { extract } = await import(pathToFileURL(dist).href);
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  const { Readability } = await import('@mozilla/readability');
+  const { parseDocument } = await import('htmlparser2');
+
+  // jsdom reports CSS and script trouble through its virtual console: keep it quiet.
+  const virtualConsole = new VirtualConsole();
+  virtualConsole.on('jsdomError', () => {});
+
+  return [
+    { name: 'copydesk', run: (p) => extract(p.html, p.url ? { url: p.url } : {}) },
+    {
+      name: 'readability',
+      // `part` reports the share of the run spent constructing the jsdom document
+      part: { name: 'jsdom construction', ms: 0 },
+      run(p) {
+        const t0 = performance.now();
+        const dom = new JSDOM(p.html, { url: p.url ?? 'http://localhost/', virtualConsole });
+        this.part.ms = performance.now() - t0;
+        try {
+          return new Readability(dom.window.document).parse();
+        } finally {
+          dom.window.close();
+        }
+      },
+    },
+    { name: 'htmlparser2', run: (p) => parseDocument(p.html) },
+  ];
+}
+
+// Back to the event loop between rounds (untimed), as a server does between
+// requests: a closed jsdom window releases its memory only then; without it
+// the heap grows by hundreds of MB and GC pauses inflate the times.
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+async function measure(tools, pages, reps, log) {
+  const times = Object.fromEntries(tools.map((t) => [t.name, new Array(pages.length).fill(null)]));
+  const errors = Object.fromEntries(tools.map((t) => [t.name, []]));
+  const parts = Object.fromEntries(tools.filter((t) => t.part).map((t) => [t.name, new Array(pages.length).fill(null)]));
+  let peakHeap = 0;
+  let peakRss = 0;
+
+  // Warm-up: let the JIT see every code path on a few pages first.
+  for (const p of pages.slice(0, Math.min(8, pages.length))) {
+    for (const t of tools) {
+      try { t.run(p); } catch { /* counted below */ }
+    }
+    await tick();
+  }
+
+  const start = performance.now();
+  let measured = 0;
+  for (let i = 0; i < pages.length; i++) {
+    if ((performance.now() - start) / 1000 > BUDGET_SECONDS) break;
+    const p = pages[i];
+    const runs = Object.fromEntries(tools.map((t) => [t.name, []]));
+    const partRuns = Object.fromEntries(tools.map((t) => [t.name, []]));
+    const failed = new Set();
+    for (let r = 0; r < reps; r++) {
+      for (let k = 0; k < tools.length; k++) {
+        const t = tools[(i + r + k) % tools.length]; // rotate the order per page and rep
+        if (failed.has(t.name)) continue;
+        const t0 = performance.now();
+        try {
+          t.run(p);
+          runs[t.name].push(performance.now() - t0);
+          if (t.part) partRuns[t.name].push(t.part.ms);
+        } catch (e) {
+          failed.add(t.name);
+          errors[t.name].push({ id: p.id, error: `${e?.name ?? 'Error'}: ${String(e?.message ?? e).split('\n')[0].slice(0, 160)}` });
+        }
+      }
+      await tick();
+    }
+    for (const t of tools) {
+      times[t.name][i] = failed.has(t.name) ? null : median(runs[t.name]);
+      if (t.part) parts[t.name][i] = failed.has(t.name) ? null : median(partRuns[t.name]);
+    }
+    const mem = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, mem.heapUsed);
+    peakRss = Math.max(peakRss, mem.rss);
+    measured++;
+    if (log && (i % 10 === 9 || i === pages.length - 1)) log(`\r  measured ${i + 1}/${pages.length} pages`);
+  }
+  if (log) log('\r\x1b[K');
+  return { times, parts, errors, measured, seconds: (performance.now() - start) / 1000, peakHeap, peakRss };
+}
+
+function summarise(tools, pages, m) {
+  const done = pages.slice(0, m.measured);
+  const stats = {};
+  for (const t of tools) {
+    const ok = m.times[t.name].slice(0, m.measured).filter((x) => x !== null);
+    stats[t.name] = {
+      pages: ok.length,
+      errors: m.errors[t.name].length,
+      medianMs: median(ok),
+      p95Ms: percentile(ok, 95),
+      meanMs: mean(ok),
+      maxMs: ok.length ? Math.max(...ok) : null,
+    };
+    if (t.part) {
+      const part = m.parts[t.name].slice(0, m.measured).filter((x) => x !== null);
+      stats[t.name].part = { name: t.part.name, medianMs: median(part), p95Ms: percentile(part, 95) };
+    }
+  }
+  // Ratios over the pages where all three succeeded, so that they compare like with like.
+  const common = done.map((_, i) => i).filter((i) => tools.every((t) => m.times[t.name][i] !== null));
+  const med = (name) => median(common.map((i) => m.times[name][i]));
+  const [c, r, h] = [med('copydesk'), med('readability'), med('htmlparser2')];
+  const ratios = {
+    pages: common.length,
+    readabilityOverCopydesk: c && r !== null ? r / c : null,
+    copydeskOverHtmlparser2: h && c !== null ? c / h : null,
+    // the same, as the median of per-page ratios
+    perPageReadabilityOverCopydesk: median(common.filter((i) => m.times.copydesk[i] > 0).map((i) => m.times.readability[i] / m.times.copydesk[i])),
+    perPageCopydeskOverHtmlparser2: median(common.filter((i) => m.times.htmlparser2[i] > 0).map((i) => m.times.copydesk[i] / m.times.htmlparser2[i])),
+  };
+  return { stats, ratios };
+}
+
+const ms = (x) => (x === null || x === undefined ? '-' : x < 10 ? x.toFixed(2) : x.toFixed(1));
+const mb = (b) => `${Math.round(b / 1024 / 1024)} MB`;
+const x = (v) => (v === null ? '-' : `${v.toFixed(1)}x`);
+
+function report(ctx, pages, m, s, perPage) {
+  const lines = [];
+  const totalBytes = pages.slice(0, m.measured).reduce((a, p) => a + p.bytes, 0);
+  lines.push(`bench: ${m.measured} pages from ${ctx.source}, ${(totalBytes / 1024 / 1024).toFixed(1)} MiB; ${ctx.reps} runs per page and tool (median), interleaved`);
+  lines.push(`       node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}`.trimEnd());
+  if (m.measured < pages.length) lines.push(`       stopped after ${m.measured} of ${pages.length} pages: time budget of ${BUDGET_SECONDS}s`);
+  lines.push('');
+  lines.push(`  ${'tool'.padEnd(13)} ${'median'.padStart(9)} ${'p95'.padStart(9)} ${'mean'.padStart(9)} ${'max'.padStart(9)}  pages  errors`);
+  for (const [name, st] of Object.entries(s.stats)) {
+    lines.push(`  ${name.padEnd(13)} ${`${ms(st.medianMs)}ms`.padStart(9)} ${`${ms(st.p95Ms)}ms`.padStart(9)} ${`${ms(st.meanMs)}ms`.padStart(9)} ${`${ms(st.maxMs)}ms`.padStart(9)}  ${String(st.pages).padStart(5)}  ${String(st.errors).padStart(6)}`);
+    if (st.part) lines.push(`    of which ${st.part.name}: median ${ms(st.part.medianMs)}ms, p95 ${ms(st.part.p95Ms)}ms`);
+  }
+  lines.push('');
+  const r = s.ratios;
+  const mark = (ok) => (ok === null ? '' : ok ? 'ok' : 'MISSED');
+  const rc = r.readabilityOverCopydesk;
+  const ch = r.copydeskOverHtmlparser2;
+  lines.push(`  readability / copydesk   ${x(rc).padStart(7)}  (target >= ${TARGET_READABILITY_RATIO}x) ${mark(rc === null ? null : rc >= TARGET_READABILITY_RATIO)}   per-page median ${x(r.perPageReadabilityOverCopydesk)}`);
+  lines.push(`  copydesk / htmlparser2   ${x(ch).padStart(7)}  (target <= ${TARGET_PARSE_RATIO}x)  ${mark(ch === null ? null : ch <= TARGET_PARSE_RATIO)}   per-page median ${x(r.perPageCopydeskOverHtmlparser2)}`);
+  lines.push(`  (ratios of medians over the ${r.pages} pages where all three succeeded)`);
+  lines.push('');
+  lines.push(`  memory: peak RSS ${mb(ctx.maxRss)} (whole process, all three tools), peak heap used ${mb(m.peakHeap)}`);
+  lines.push(`  measuring took ${m.seconds.toFixed(1)}s`);
+  for (const [name, errs] of Object.entries(m.errors)) {
+    for (const e of errs.slice(0, 5)) lines.push(`  error: ${name} on ${e.id}: ${e.error}`);
+    if (errs.length > 5) lines.push(`  error: ${name}: ${errs.length - 5} more`);
+  }
+  if (perPage) {
+    lines.push('', `  ${'page'.padEnd(40)} ${'KiB'.padStart(6)} ${'copydesk'.padStart(9)} ${'readab.'.padStart(9)} ${'h2'.padStart(9)}`);
+    pages.slice(0, m.measured).forEach((p, i) => {
+      const t = (name) => (m.times[name][i] === null ? 'error' : `${ms(m.times[name][i])}ms`).padStart(9);
+      lines.push(`  ${p.id.slice(0, 40).padEnd(40)} ${String(Math.round(p.bytes / 1024)).padStart(6)} ${t('copydesk')} ${t('readability')} ${t('htmlparser2')}`);
+    });
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`bench: ${e.message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const say = args.json ? (...a) => console.error(...a) : (...a) => console.log(...a);
+  const found = datasetPages() ?? fixturePages();
+  if (!found) {
+    say('bench: no pages (no zyte set in the datasets folder, no fixtures/*/source.html); nothing to measure.');
+    if (args.json) console.log(JSON.stringify({ pages: 0 }));
+    return 0;
+  }
+  const pages = found.pages.slice(0, args.pages);
+  const tools = await loadTools();
+  const log = process.stderr.isTTY && !args.json ? (s) => process.stderr.write(s) : null;
+  const m = await measure(tools, pages, args.reps, log);
+  const s = summarise(tools, pages, m);
+  const ctx = { source: found.source, reps: args.reps, maxRss: process.resourceUsage().maxRSS * 1024 };
+  if (args.json) {
+    console.log(JSON.stringify({
+      source: found.source,
+      pages: m.measured,
+      reps: args.reps,
+      node: process.version,
+      cpus: os.cpus().length,
+      tools: s.stats,
+      ratios: s.ratios,
+      targets: { readabilityOverCopydeskAtLeast: TARGET_READABILITY_RATIO, copydeskOverHtmlparser2AtMost: TARGET_PARSE_RATIO },
+      memory: { peakRssBytes: ctx.maxRss, peakHeapUsedBytes: m.peakHeap },
+      errors: m.errors,
+      seconds: m.seconds,
+    }, null, 2));
+  } else {
+    say(report(ctx, pages, m, s, args.perPage));
+  }
+  return 0;
+}
+
+process.exitCode = await main();

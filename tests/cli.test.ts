@@ -1,0 +1,235 @@
+// The `copydesk` command line, run as a user runs it: `node dist/cli.js`
+// (`npm test` builds first through `pretest`). These tests check the CLI's
+// behaviour and the shape of its output, not the quality of the extraction.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseArgs, UsageError } from '../src/cli/args.js';
+import type { Article } from '../src/index.js';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const PAGE = fileURLToPath(new URL('./data/article.html', import.meta.url));
+const PAGE_1252 = fileURLToPath(new URL('./data/article-windows-1252.html', import.meta.url));
+const PKG = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], input?: string | Buffer): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', timeout: 20_000 });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const ARTICLE_KEYS = [
+  'authors', 'body', 'boilerplate', 'byline', 'captions', 'dateline', 'dek', 'headline',
+  'images', 'language', 'leadImage', 'section', 'source', 'tags',
+];
+
+/** Asserts that `json` is an Article in shape, and returns it. */
+function expectArticle(json: string): Article {
+  const a = JSON.parse(json) as Article;
+  expect(Object.keys(a).sort()).toEqual(ARTICLE_KEYS);
+  expect(Object.keys(a.body).sort()).toEqual(['html', 'markdown', 'text']);
+  expect(Object.keys(a.dateline).sort()).toEqual(['modified', 'place', 'published', 'text']);
+  expect(Object.keys(a.source).sort()).toEqual(['agency', 'canonicalUrl', 'publisher', 'sourceUrl']);
+  for (const k of ['html', 'text', 'markdown'] as const) expect(typeof a.body[k]).toBe('string');
+  for (const k of ['authors', 'captions', 'images', 'tags', 'boilerplate'] as const) expect(Array.isArray(a[k])).toBe(true);
+  for (const k of ['headline', 'dek', 'byline', 'leadImage', 'language', 'section'] as const) {
+    expect(a[k] === null || typeof a[k] === 'string').toBe(true);
+  }
+  return a;
+}
+
+/** What the text formats print for a string: empty stays empty, else one final newline. */
+const asLine = (s: string) => (s === '' ? '' : s.endsWith('\n') ? s : `${s}\n`);
+
+/** Asserts a failure: exit status, nothing on stdout, one line on stderr. */
+function expectFailure(r: Run, status: number, pattern: RegExp): void {
+  expect(r.status).toBe(status);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/^copydesk: [^\n]+\n$/);
+  expect(r.stderr).toMatch(pattern);
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (\`npm test\` does)`);
+});
+
+describe('copydesk --help / --version', () => {
+  it('prints the help on --help and -h, exit 0', () => {
+    for (const flag of ['--help', '-h']) {
+      const r = run([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^copydesk \d+\.\d+\.\d+/);
+      expect(r.stdout).toContain('usage:');
+      expect(r.stdout).toContain('copydesk extract FILE|-');
+      expect(r.stdout).toContain('--format');
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('prints the help for `extract --help`, exit 0', () => {
+    const r = run(['extract', '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('usage:');
+  });
+
+  it('prints the package version on --version and -v, exit 0', () => {
+    for (const flag of ['--version', '-v']) {
+      const r = run([flag]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(`${PKG.version}\n`);
+    }
+  });
+
+  it('prints the help on stderr and exits 2 without a command', () => {
+    const r = run([]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('usage:');
+  });
+});
+
+describe('copydesk extract', () => {
+  it('prints the Article as JSON with a 2-space indent by default', () => {
+    const r = run(['extract', PAGE]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^\{\n {2}"headline": /);
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+    expectArticle(r.stdout);
+  });
+
+  it('prints the same JSON with --format json', () => {
+    expect(run(['extract', PAGE, '--format', 'json']).stdout).toBe(run(['extract', PAGE]).stdout);
+  });
+
+  it('prints body.text with --format text (also -f text and --format=text)', () => {
+    const a = expectArticle(run(['extract', PAGE]).stdout);
+    for (const args of [['--format', 'text'], ['-f', 'text'], ['--format=text']]) {
+      const r = run(['extract', PAGE, ...args]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(asLine(a.body.text));
+    }
+  });
+
+  it('prints body.html with --format html', () => {
+    const a = expectArticle(run(['extract', PAGE]).stdout);
+    const r = run(['extract', PAGE, '--format', 'html']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(asLine(a.body.html));
+  });
+
+  it('prints "# headline" and body.markdown with --format markdown', () => {
+    const a = expectArticle(run(['extract', PAGE]).stdout);
+    const r = run(['extract', PAGE, '--format', 'markdown']);
+    expect(r.status).toBe(0);
+    if (a.headline) {
+      expect(r.stdout.startsWith(`# ${a.headline}\n`)).toBe(true);
+      expect(r.stdout).toContain(a.body.markdown.trim());
+    } else {
+      expect(r.stdout).toBe(asLine(a.body.markdown));
+    }
+  });
+
+  it('reads the page from standard input with -', () => {
+    const bytes = readFileSync(PAGE);
+    const fromStdin = run(['extract', '-'], bytes);
+    expect(fromStdin.status).toBe(0);
+    expect(fromStdin.stdout).toBe(run(['extract', PAGE]).stdout);
+    const text = run(['extract', '-', '--format', 'text', '--url', 'https://ledger.example/news/1'], bytes);
+    expect(text.status).toBe(0);
+  });
+
+  it('reads an empty standard input without failing', () => {
+    const r = run(['extract', '-'], '');
+    expect(r.status).toBe(0);
+    expectArticle(r.stdout);
+  });
+
+  it('accepts --url and --content-type', () => {
+    const r = run(['extract', PAGE, '--url', 'https://ledger.example/news/2024/05/19/port-alder-sea-wall',
+      '--content-type', 'text/html; charset=utf-8']);
+    expect(r.status).toBe(0);
+    expectArticle(r.stdout);
+    expect(run(['extract', '--url=https://ledger.example/x', PAGE]).status).toBe(0);
+  });
+
+  it('passes non-UTF-8 pages through as bytes without failing', () => {
+    const r = run(['extract', PAGE_1252]);
+    expect(r.status).toBe(0);
+    expectArticle(r.stdout);
+  });
+
+  it('takes a file named like an option after --', () => {
+    expectFailure(run(['extract', '--', '--no-such-file.html']), 2, /cannot read --no-such-file\.html: no such file/);
+  });
+});
+
+describe('copydesk errors', () => {
+  it('exits 2 with one line for a missing file', () => {
+    expectFailure(run(['extract', 'tests/data/no-such-page.html']), 2, /cannot read .*no-such-page\.html: no such file/);
+  });
+
+  it('exits 2 with one line for a directory', () => {
+    expectFailure(run(['extract', fileURLToPath(new URL('./data', import.meta.url))]), 2, /is a directory/);
+  });
+
+  it('exits 2 with one line for an unknown option', () => {
+    expectFailure(run(['extract', PAGE, '--frobnicate']), 2, /unknown option "--frobnicate"/);
+    expectFailure(run(['--frobnicate']), 2, /unknown option/);
+  });
+
+  it('exits 2 with one line for an unknown command', () => {
+    expectFailure(run(['parse', PAGE]), 2, /unknown command "parse"/);
+  });
+
+  it('exits 2 with one line for an unknown format', () => {
+    expectFailure(run(['extract', PAGE, '--format', 'pdf']), 2, /unknown format "pdf"/);
+  });
+
+  it('exits 2 when extract has no file, or two', () => {
+    expectFailure(run(['extract']), 2, /extract needs a FILE/);
+    expectFailure(run(['extract', PAGE, PAGE]), 2, /one FILE/);
+  });
+
+  it('exits 2 when an option lacks its value', () => {
+    expectFailure(run(['extract', PAGE, '--url']), 2, /--url needs a value/);
+    expectFailure(run(['extract', PAGE, '--format']), 2, /--format needs a value/);
+  });
+
+  it('exits 2 for a relative --url', () => {
+    expectFailure(run(['extract', PAGE, '--url', 'news/1']), 2, /absolute URL/);
+  });
+});
+
+describe('parseArgs', () => {
+  it('parses an extract command with defaults', () => {
+    expect(parseArgs(['extract', 'a.html'])).toEqual({
+      kind: 'extract', file: 'a.html', format: 'json', url: null, contentType: null,
+    });
+  });
+
+  it('takes options before or after the file, and - as a file', () => {
+    expect(parseArgs(['--format', 'markdown', 'extract', '-', '--url=https://x.example/a'])).toEqual({
+      kind: 'extract', file: '-', format: 'markdown', url: 'https://x.example/a', contentType: null,
+    });
+  });
+
+  it('lets --help and --version win over the rest', () => {
+    expect(parseArgs(['extract', '--help'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['extract', 'a.html', '--version'])).toEqual({ kind: 'version' });
+  });
+
+  it('throws UsageError for bad command lines', () => {
+    expect(() => parseArgs([])).toThrow(UsageError);
+    expect(() => parseArgs(['extract', 'a.html', '--format', 'text', '--format', 'html'])).toThrow(/given twice/);
+    expect(() => parseArgs(['extract', ''])).toThrow(/empty name/);
+  });
+});
