@@ -34,6 +34,13 @@ export interface CleanContext {
 const MAX_REMOVABLE_SHARE = 0.5;
 /** Class/id of byline, date and similar metadata lines inside the body. */
 const META_LINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|author|authors|dateline|date|time|timestamp|published|updated|posted|meta|entry-meta|post-meta|article-meta|article-info|submitted|credits?|kicker|eyebrow|headline|title|print-title)(?=$|[\s_-])/i;
+/** Class/id of a standfirst (dek). 'lead' and 'intro' are left out: in German and Dutch papers they name the first paragraph. */
+const DEK_CLASS = /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo)(?=$|[\s_-])/i;
+/** A paragraph this long (chars) marks the start of the article text. */
+const PROSE_PARAGRAPH_CHARS = 120;
+/** Longest text (chars) of a dek. */
+const MAX_DEK_CHARS = 600;
+const HEADING = /^h[1-6]$/;
 /** Longest text (chars) such a metadata line may have. */
 const MAX_META_LINE_CHARS = 200;
 /** Longest text (chars) of a caption block printed outside a figure (galleries repeat the caption twice). */
@@ -132,6 +139,8 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
   const boilerplate: BoilerplateBlock[] = [];
   const regionText = roots.reduce((n, r) => n + (index.stats.get(r)?.text ?? 0), 0) || 1;
   let terminated = false;
+  /** Whether a prose paragraph has been passed: deks and header lines only come before it. */
+  let seenProse = false;
 
   const drop = (el: Element, kind: BoilerplateKind | null) => {
     skip.add(el);
@@ -181,7 +190,13 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         skip.add(el);
         continue;
       }
-      if (el.name === 'time' || (st.text < MAX_META_LINE_CHARS && BLOCK_TAGS.has(el.name) && el.name !== 'p' && st.paragraphs <= 1 && META_LINE_CLASS.test(classAndId(el)))) {
+      if (el.name === 'time' || (st.text < MAX_META_LINE_CHARS && el.name !== 'p' && !HEADING.test(el.name) && (BLOCK_TAGS.has(el.name) || isStructural(el)) && st.paragraphs <= 1 && META_LINE_CLASS.test(classAndId(el)))) {
+        // Byline, date, kicker and title lines: fields of their own, not body text.
+        skip.add(el);
+        continue;
+      }
+      if (!seenProse && st.text < MAX_DEK_CHARS && st.paragraphs <= 2 && DEK_CLASS.test(classAndId(el))) {
+        // The standfirst above the body: the dek field, not body text.
         skip.add(el);
         continue;
       }
@@ -233,6 +248,7 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         continue;
       }
     }
+    if (!seenProse && (el.name === 'p' || el.name === 'font') && st.text >= PROSE_PARAGRAPH_CHARS && st.link / st.text < 0.3) seenProse = true;
     const kids = el.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }

@@ -57,6 +57,12 @@ export interface PageIndex {
 /** Tags collected into {@link PageIndex.byTag}. */
 const INDEXED_TAGS = new Set(['meta', 'title', 'link', 'script', 'h1', 'h2', 'time', 'base', 'html', 'body']);
 
+/**
+ * Elements that own the inline text inside them: the block tags, plus `font`,
+ * which old table layouts use as the paragraph wrapper of a whole story.
+ */
+const OWNER_TAGS: ReadonlySet<string> = new Set([...BLOCK_TAGS, 'font']);
+
 const EMBED_TAGS = new Set(['iframe', 'object', 'embed', 'video', 'audio']);
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
@@ -175,7 +181,7 @@ export function indexPage(document: Document): PageIndex {
     if (exit) {
       // Close: fold this element's figures into its parent's.
       const s = stats.get(el)!;
-      if (BLOCK_TAGS.has(el.name) || el.name === 'br') blockStack.pop();
+      if (OWNER_TAGS.has(el.name)) blockStack.pop();
       if (el.name === 'a') linkDepth--;
       unlikelyStack.pop();
       const parent = el.parent;
@@ -222,7 +228,7 @@ export function indexPage(document: Document): PageIndex {
       text: 0, link: 0, commas: 0, paragraphs: 0, images: 0, listItems: 0, inputs: 0, embeds: 0, order: order++, unlikely,
     });
     unlikelyStack.push(unlikely);
-    if (BLOCK_TAGS.has(name)) blockStack.push(el);
+    if (OWNER_TAGS.has(name)) blockStack.push(el);
     if (name === 'a') linkDepth++;
     nodes.push(el);
     exits.push(true);

@@ -5,7 +5,7 @@
 import type { Element } from 'domhandler';
 import { childElements, isElement } from '../dom/nodes.js';
 import type { PageIndex } from './features.js';
-import { linkDensity } from './score.js';
+import { isNamedBodyContainer, linkDensity } from './score.js';
 import { THRESHOLDS } from './patterns.js';
 
 /** Share of the top score an alternative candidate needs to vote for a common ancestor. */
@@ -89,6 +89,8 @@ const WIDEN_MIN_PROSE_SHARE = 0.7;
  * levels) that adds a good deal of prose and little else.
  */
 export function widenToProse(index: PageIndex, root: Element, prose: ReadonlyMap<Element, number>): Element {
+  // A container the page names as the article body is trusted as it is.
+  if (isNamedBodyContainer(root)) return root;
   const base = prose.get(root) ?? 0;
   const baseText = index.stats.get(root)?.text ?? 0;
   let best = root;
@@ -113,11 +115,16 @@ export function withSiblings(index: PageIndex, root: Element, scores: ReadonlyMa
   const threshold = Math.max(SIBLING_FLOOR, rootScore * SIBLING_SHARE);
   const rootClass = root.attribs.class ?? '';
   const out: Element[] = [];
+  const trusted = isNamedBodyContainer(root);
+  let afterRoot = false;
   for (const sib of childElements(parent)) {
     if (sib === root) {
       out.push(sib);
+      afterRoot = true;
       continue;
     }
+    // Before a named body container stand the header, dek and byline: only its own continuations join it.
+    if (trusted && !afterRoot && sib.attribs.class !== root.attribs.class) continue;
     const st = index.stats.get(sib);
     if (!st || st.text === 0) continue;
     const bonus = rootClass !== '' && sib.attribs.class === rootClass ? rootScore * SIBLING_SHARE : 0;

@@ -48,6 +48,14 @@ export function classWeight(el: Element): number {
   return w;
 }
 
+/** True for an element the page itself names as the article body (`itemprop=articleBody`, "entry-content", ...). */
+export function isNamedBodyContainer(el: Element): boolean {
+  const ip = attr(el, 'itemprop');
+  if (ip && /\barticlebody\b/i.test(ip)) return true;
+  const ci = classAndId(el);
+  return ci !== '' && BODY_CONTAINER_HINT.test(ci);
+}
+
 /** Link density of an element: link characters over text characters. */
 export function linkDensity(index: PageIndex, el: Element): number {
   const s = index.stats.get(el);

@@ -140,12 +140,16 @@ export const LAZY_IMAGE_ATTRIBUTES: readonly string[] = [
 export const SRCSET_ATTRIBUTES: ReadonlySet<string> = new Set(['srcset', 'data-srcset']);
 
 /**
- * File-name fragments that mark an image `src` as a placeholder shown until a
- * lazy-loading script swaps in the real image (matched case-insensitively
- * against the last path segment). Any `data:` URI is also treated as a
- * placeholder when a lazy-load attribute offers a real URL.
+ * File names that mark an image `src` as a placeholder shown until a
+ * lazy-loading script swaps in the real image, matched case-insensitively
+ * against the last path segment: the words blank, spacer, lazy(load),
+ * placeholder, loading, loader as whole words (`blank.gif`, `img-placeholder.png`,
+ * but not `blanket.jpg` or `uploading.jpg`), and a few classic spacer names.
+ * Any `data:` URI is also treated as a placeholder when a lazy-load attribute
+ * offers a real URL.
  */
-export const PLACEHOLDER_PATTERN = /blank|spacer|lazy|placeholder|transparent|pixel\.gif|loading|loader|1x1/i;
+export const PLACEHOLDER_PATTERN =
+  /(?:^|[^a-z])(?:blank|spacer|lazy(?:load(?:ing|er)?)?|placeholder|loading|loader)(?![a-z])|^(?:transparent|pixel|1x1|empty|clear|trans|grey|gray)\.(?:gif|png|svg|webp)$/i;
 
 /** Class names that mark a caption (or photo credit) inside a `figure`. */
 export const CAPTION_CLASS_PATTERN = /caption|credit/i;

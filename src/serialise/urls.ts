@@ -119,7 +119,12 @@ export function sanitiseUrl(raw: string | undefined, base: URL | null, kind: Url
   const scheme = schemeOf(value);
   if (scheme === 'data') return DATA_IMAGE_PATTERN.test(value) ? value : null;
   if (scheme === 'mailto' || scheme === 'tel') return value;
-  if (scheme === null && base === null) return value;
+  if (scheme === null && base === null) {
+    // A relative reference may not have a colon in its first segment (RFC 3986
+    // writes it "./a:b"); "1x:y" or ":" is malformed, and dropping it keeps
+    // anything scheme-like out of the output.
+    return /^[^/?#]*:/.test(value) ? null : value;
+  }
   let url: URL;
   try {
     url = scheme === null && base !== null ? new URL(value, base) : new URL(value);
