@@ -4,7 +4,10 @@
  * score containers and choose the article root -> pick out the fields ->
  * clean and label boilerplate -> serialise (sanitised HTML, text, Markdown).
  */
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
+import { isText } from './dom/nodes.js';
+import { takeDateline } from './fields/dateline/strip.js';
+import type { DatelineMatch } from './fields/dateline/dateline.js';
 import { decodePage } from './decode/decode.js';
 import { parseHtml } from './parse/parse.js';
 import { indexPage, type PageIndex } from './body/features.js';
@@ -19,23 +22,44 @@ import { resolveBaseUrl } from './urls.js';
 import { normaliseOptions } from './options.js';
 import type { Article, BoilerplateBlock, Body, ExtractOptions } from './types.js';
 
-/** One attempt's body and the boilerplate it removed. */
+const EMPTY_BODY: Readonly<Body> = { html: '', text: '', markdown: '' };
+
+/** One attempt: the region chosen, what to leave out of it, and the text it would yield. */
 interface BodyAttempt {
-  body: Body;
+  roots: Element[];
+  skip: Set<AnyNode>;
   boilerplate: BoilerplateBlock[];
+  /** Visible characters of the region less what is skipped (from the side tables, without serialising). */
+  textLength: number;
 }
 
-const EMPTY_BODY: Body = { html: '', text: '', markdown: '' };
-
-function attemptBody(index: PageIndex, flags: AttemptFlags, headline: string | null, baseUrl: string | null): BodyAttempt | null {
+function attemptBody(index: PageIndex, flags: AttemptFlags, headline: string | null): BodyAttempt | null {
   const { scores, prose } = scoreAndMeasure(index, flags);
   const top = chooseRoot(index, scores);
   if (!top) return null;
   const root = widenToProse(index, top, prose);
   const roots = withSiblings(index, root, scores);
   const { skip, boilerplate } = cleanRegion(roots, { index, flags, headline });
-  const body = serialiseBody(roots as readonly AnyNode[], { baseUrl, skip });
-  return { body, boilerplate };
+  return { roots, skip, boilerplate, textLength: keptText(index, roots, skip) };
+}
+
+/** Characters of the region that survive the skip set (skipped subtrees are disjoint but for labelled sections). */
+function keptText(index: PageIndex, roots: readonly Element[], skip: ReadonlySet<AnyNode>): number {
+  let total = 0;
+  for (const r of roots) total += skip.has(r) ? 0 : index.stats.get(r)?.text ?? 0;
+  for (const node of skip) {
+    if (roots.includes(node as Element)) continue;
+    let nested = false;
+    for (let p = node.parent; p && !roots.includes(p as Element); p = p.parent) {
+      if (skip.has(p)) {
+        nested = true;
+        break;
+      }
+    }
+    if (nested) continue;
+    total -= isText(node) ? node.data.length : index.stats.get(node as Element)?.text ?? 0;
+  }
+  return total;
 }
 
 /**
@@ -43,15 +67,15 @@ function attemptBody(index: PageIndex, flags: AttemptFlags, headline: string | n
  * wins; otherwise the longest attempt does (Readability's `_grabArticle` loop,
  * expressed as other flags over the same side tables instead of re-parses).
  */
-function extractBody(index: PageIndex, headline: string | null, baseUrl: string | null): BodyAttempt {
+function chooseAttempt(index: PageIndex, headline: string | null): BodyAttempt | null {
   let best: BodyAttempt | null = null;
   for (const flags of ATTEMPTS) {
-    const attempt = attemptBody(index, flags, headline, baseUrl);
+    const attempt = attemptBody(index, flags, headline);
     if (!attempt) continue;
-    if (attempt.body.text.length >= THRESHOLDS.retryChars) return attempt;
-    if (!best || attempt.body.text.length > best.body.text.length) best = attempt;
+    if (attempt.textLength >= THRESHOLDS.retryChars) return attempt;
+    if (!best || attempt.textLength > best.textLength) best = attempt;
   }
-  return best ?? { body: EMPTY_BODY, boilerplate: [] };
+  return best;
 }
 
 /**
@@ -80,18 +104,25 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const md = collectMetadata(index);
   const baseUrl = resolveBaseUrl(opts.url, md.baseHref);
   const headline = extractHeadline(md, opts.url);
-  const { body, boilerplate } = extractBody(index, headline, baseUrl);
+  const attempt = chooseAttempt(index, headline);
+  let body: Body = { ...EMPTY_BODY };
+  let dateline: DatelineMatch | null = null;
+  if (attempt) {
+    dateline = takeDateline(attempt.roots, attempt.skip);
+    body = serialiseBody(attempt.roots, { baseUrl, skip: attempt.skip });
+  }
+  const boilerplate = attempt?.boilerplate ?? [];
   return {
     headline,
     dek: null,
-    dateline: { published: null, modified: null, place: null, text: null },
+    dateline: { published: null, modified: null, place: dateline?.place ?? null, text: dateline?.text ?? null },
     byline: null,
     authors: [],
     body,
     captions: [],
     images: [],
     leadImage: null,
-    source: { publisher: null, agency: null, canonicalUrl: null, sourceUrl: null },
+    source: { publisher: null, agency: dateline?.agency ?? null, canonicalUrl: null, sourceUrl: null },
     language: md.htmlLang,
     section: null,
     tags: [],
