@@ -39,7 +39,7 @@ function attemptBody(index: PageIndex, flags: AttemptFlags, headline: string | n
   if (!top) return null;
   const root = widenToProse(index, top, prose);
   const roots = withSiblings(index, root, scores);
-  const { skip, boilerplate } = cleanRegion(roots, { index, flags, headline });
+  const { skip, boilerplate } = cleanRegion(roots, { index, flags, headline, main: root });
   return { roots, skip, boilerplate, textLength: keptText(index, roots, skip) };
 }
 

@@ -12,7 +12,7 @@ import {
   BOILERPLATE_CLASS_TOKENS, BOILERPLATE_ROLES, BOILERPLATE_TAGS,
 } from './patterns.js';
 import { classWeight, linkDensity, type AttemptFlags } from './score.js';
-import { COOKIE_TEXT, MAX_LABEL_CHARS, PAYWALL_TEXT, SOURCE_LINK_LABEL, labelKind, normaliseLabel } from './vocabulary.js';
+import { COOKIE_TEXT, CTA_LINK, LEGAL_TEXT, MAX_LABEL_CHARS, RELATED_PREFIX, PAYWALL_TEXT, SOURCE_LINK_LABEL, labelKind, normaliseLabel } from './vocabulary.js';
 
 /** What the cleaner decided. */
 export interface CleanResult {
@@ -28,6 +28,8 @@ export interface CleanContext {
   flags: AttemptFlags;
   /** The article's headline, to drop its repetition from the body. */
   headline: string | null;
+  /** The chosen root; the other roots are siblings that joined it and are judged like any block. */
+  main: Element;
 }
 
 /** A block holding more than this share of the region's text is never removed by a class or role rule. */
@@ -36,6 +38,34 @@ const MAX_REMOVABLE_SHARE = 0.5;
 const META_LINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|author|authors|dateline|date|time|timestamp|published|updated|posted|meta|entry-meta|post-meta|article-meta|article-info|submitted|credits?|kicker|eyebrow|headline|title|print-title)(?=$|[\s_-])/i;
 /** Class/id of a standfirst (dek). 'lead' and 'intro' are left out: in German and Dutch papers they name the first paragraph. */
 const DEK_CLASS = /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo)(?=$|[\s_-])/i;
+/** Longest "Read more: ..." line (chars). */
+const MAX_RELATED_LINE_CHARS = 250;
+/** Longest promotional box (chars): a heading, a line of pitch and a call-to-action link. */
+const MAX_PROMO_CHARS = 300;
+const PROMO_TAGS = new Set(['div', 'aside', 'section']);
+
+/** A small box with a heading whose links are all calls to action ("Get our resources ... Browse the library"). */
+function isPromoBox(el: Element, index: PageIndex): boolean {
+  let heading = false;
+  let ctas = 0;
+  let others = 0;
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (HEADING.test(n.name)) heading = true;
+    if (n.name === 'a') {
+      if (CTA_LINK.test(textOf(n))) ctas++;
+      else others++;
+      continue;
+    }
+    for (const c of n.children) stack.push(c);
+  }
+  return heading && ctas > 0 && others === 0 && (index.stats.get(el)?.paragraphs ?? 0) <= 2;
+}
+
+/** Longest block (chars) taken for a rights trailer. */
+const MAX_LEGAL_CHARS = 300;
 /** A paragraph this long (chars) marks the start of the article text. */
 const PROSE_PARAGRAPH_CHARS = 120;
 /** Longest text (chars) of a dek. */
@@ -173,7 +203,7 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
     }
     const st = index.stats.get(el);
     if (!st) continue; // invisible tags: the serialiser drops them
-    const isRoot = roots.includes(el);
+    const isRoot = el === ctx.main;
     const share = st.text / regionText;
 
     if (!isRoot) {
@@ -235,6 +265,19 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
           drop(el, 'paywall');
           continue;
         }
+        if (st.text < MAX_LEGAL_CHARS && LEGAL_TEXT.test(text) && !hasChildBlocks(el)) {
+          drop(el, 'footer');
+          continue;
+        }
+      }
+      if (st.text < MAX_RELATED_LINE_CHARS && st.link / Math.max(st.text, 1) > 0.5 && !hasChildBlocks(el) && RELATED_PREFIX.test(textOf(el))) {
+        // "READ MORE: <headline>" lines inside the body.
+        drop(el, 'related');
+        continue;
+      }
+      if (st.text < MAX_PROMO_CHARS && PROMO_TAGS.has(el.name) && isPromoBox(el, index)) {
+        drop(el, 'ad');
+        continue;
       }
       // 4. Conditional cleaning of unsure containers.
       const verdict = conditionalVerdict(el, index, flags);

@@ -37,11 +37,11 @@ export const RELATED_HEADING = wholeLabel([
 /** Labels of comment sections and forms. */
 export const COMMENTS_LABEL = wholeLabel([
   '(\\d+ )?comments?( \\(\\d+\\))?', 'leave a (reply|comment)', 'post a comment', 'add a comment', 'join the (discussion|conversation)',
-  'what do you think', 'comments are closed', 'kommentare sind geschlossen', 'die kommentarfunktion ist geschlossen', 'reader comments', 'discussion', 'responses?', 'reactions?',
+  'what do you think', 'comments are closed', 'join (our|the) (commenting forum|discussion|conversation)', 'kommentare sind geschlossen', 'die kommentarfunktion ist geschlossen', 'reader comments', 'discussion', 'responses?', 'reactions?',
   'please enter your comment', 'please enter your name here', 'you have entered an incorrect email address',
   'your email address will not be published', 'cancel reply', 'save my name, email, and website in this browser for the next time i comment',
   'kommentare?( \\(\\d+\\))?', 'kommentieren', 'commentaires?', 'laisser un commentaire', 'comentarios?', 'deja un comentario',
-  'commenti', 'comentários', 'reacties', 'комментарии', '评论', '댓글', 'コメント',
+  'commenti', 'comentários', 'reacties', 'réagir', 'réactions', 'reagieren', 'leserkommentare', 'reacciones', 'opina', 'participa', 'комментарии', '评论', '댓글', 'コメント',
 ]);
 
 /** Ad labels. */
@@ -83,6 +83,21 @@ export const FEEDBACK_LABEL = wholeLabel([
   'did you find this (article |page )?(helpful|useful)', 'möchten sie (den|diesen) (artikel|beitrag) teilen', 'rate this article',
   'cet article vous a-t-il été utile', '¿te ha resultado útil( este artículo)?',
 ]);
+
+/**
+ * Rights and standards trailers printed under wire copy ("© 2024 Reuters",
+ * "All rights reserved", EFE's redistribution notice), found anywhere in a short block.
+ */
+export const LEGAL_TEXT = /©|\(c\)\s*\d{4}|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b|\btutti i diritti riservati\b|\btodos os direitos reservados\b|\bexpresamente prohibida la (redistribución|reproducción)|\btrust principles\b|\breproduction interdite\b|\bcopyright \d{4}\b/iu;
+
+/**
+ * A related-link label opening a block ("READ MORE: Workers in Britain...",
+ * "Lesen Sie auch: ..."), matched as a prefix followed by a separator.
+ */
+export const RELATED_PREFIX = /^(?:read more|read also|also read|more|related|see also|watch|listen|recommended|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|lire aussi|à lire aussi|a lire aussi|voir aussi|leia também|leia mais|leggi anche|te puede interesar|le puede interesar|ver también|lee también|más información|lees ook|читайте также)\s*[:»>|–—-]/iu;
+
+/** Call-to-action link texts of promotional boxes ("Browse the library", "Sign up", "Download the report"). */
+export const CTA_LINK = /^(?:browse|download|learn more|find out more|read more|register|sign up|sign in|log in|subscribe|join|try|shop|buy|order|book now|get (?:the|our|your|it)|start|discover|explore|request|contact us|see (?:more|all|offers?)|jetzt|mehr erfahren|zum angebot|découvrir|en savoir plus|s'abonner|descubre|suscríbete|scopri)\b/iu;
 
 /** Heading and label vocabularies in the order they are tried. */
 export const LABEL_VOCABULARIES: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [

@@ -21,8 +21,8 @@ import { preContent } from './text.js';
 
 // ---- escaping ---------------------------------------------------------------
 
-const MD_SPECIAL = /[\\`*_[\]<&\uE000-\uE003]/g;
-const HAS_MD_SPECIAL = /[\\`*_[\]<&\uE000-\uE003]/;
+const MD_SPECIAL = /[\\`*_[\]<&\uE000-\uE005]/g;
+const HAS_MD_SPECIAL = /[\\`*_[\]<&\uE000-\uE005]/;
 /** An `&` that a Markdown renderer would decode as a character reference. */
 const ENTITY_AT = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 const ENTITY_AMP = /&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)/g;
@@ -132,48 +132,111 @@ const EM_CLOSE = '\uE001';
 const STRONG_OPEN = '\uE002';
 const STRONG_CLOSE = '\uE003';
 const SENTINEL_RUN = /[\uE000-\uE003]+/g;
+/** Code spans are placeholders until emphasis is settled: two spans left adjacent by dropped emphasis must merge. */
+const CODE_OPEN = '\uE004';
+const CODE_CLOSE = '\uE005';
+const PRIVATE_SENTINELS = /[\uE000-\uE005]/g;
 const UNICODE_WHITESPACE = /\s/u;
 const UNICODE_PUNCTUATION = /[\p{P}\p{S}]/u;
 
+interface Delimiter {
+  /** Position of the sentinel in the text. */
+  at: number;
+  opener: boolean;
+  /** Width in `*` characters (1 for em, 2 for strong). */
+  width: number;
+  /** Index of its run in `runs`. */
+  run: number;
+  /** Index of the matching delimiter. */
+  partner: number;
+}
+
+interface DelimiterRun {
+  left: boolean;
+  right: boolean;
+}
+
 function resolveEmphasis(input: string): string {
-  // 0. `<em>a</em><i>b</i>` would be `*a**b*`, which CommonMark reads differently: join the two.
+  // `<em>a</em><i>b</i>` would be `*a**b*`, which CommonMark reads differently: join the two.
   const text = input.replace(/\uE001\uE000|\uE003\uE002/g, '');
-  // 1. Flanking of every delimiter, from the characters around its run.
-  const positions: number[] = [];
-  const flanking: boolean[] = [];
+  // 1. Delimiters, their runs and the runs' flanking, from the characters around each run.
+  const delimiters: Delimiter[] = [];
+  const runs: DelimiterRun[] = [];
+  const open: number[] = [];
   for (const m of text.matchAll(SENTINEL_RUN)) {
     const start = m.index;
     const end = start + m[0].length;
-    const before = start > 0 ? text[start - 1]! : '\n';
-    const after = end < text.length ? text[end]! : '\n';
+    let before = start > 0 ? text[start - 1]! : '\n';
+    let after = end < text.length ? text[end]! : '\n';
+    if (before === CODE_CLOSE) before = '`';
+    if (after === CODE_OPEN) after = '`';
     const beforeSpace = UNICODE_WHITESPACE.test(before);
     const afterSpace = UNICODE_WHITESPACE.test(after);
     const beforePunct = UNICODE_PUNCTUATION.test(before);
     const afterPunct = UNICODE_PUNCTUATION.test(after);
-    const left = !afterSpace && (!afterPunct || beforeSpace || beforePunct);
-    const right = !beforeSpace && (!beforePunct || afterSpace || afterPunct);
+    runs.push({
+      left: !afterSpace && (!afterPunct || beforeSpace || beforePunct),
+      right: !beforeSpace && (!beforePunct || afterSpace || afterPunct),
+    });
     for (let k = start; k < end; k++) {
       const c = text[k];
-      positions.push(k);
-      flanking.push(c === EM_OPEN || c === STRONG_OPEN ? left : right);
+      const d: Delimiter = {
+        at: k,
+        opener: c === EM_OPEN || c === STRONG_OPEN,
+        width: c === EM_OPEN || c === EM_CLOSE ? 1 : 2,
+        run: runs.length - 1,
+        partner: -1,
+      };
+      // Sentinels nest properly: a closer's partner is the innermost open opener.
+      if (d.opener) open.push(delimiters.length);
+      else {
+        const o = open.pop()!;
+        d.partner = o;
+        delimiters[o]!.partner = delimiters.length;
+      }
+      delimiters.push(d);
     }
   }
-  // 2. Pair openers and closers (they nest properly); a pair survives only if both ends work.
-  const keep = new Set<number>();
-  const open: number[] = [];
-  for (let p = 0; p < positions.length; p++) {
-    const c = text[positions[p]!];
-    if (c === EM_OPEN || c === STRONG_OPEN) {
-      open.push(p);
-      continue;
-    }
-    const o = open.pop();
-    if (o !== undefined && flanking[o] && flanking[p]) {
-      keep.add(positions[o]!);
-      keep.add(positions[p]!);
+  // 2. Drop pairs CommonMark would not read as we mean them, until none is left:
+  //    - an opener must be left-flanking, a closer right-flanking;
+  //    - a run that could both open and close is only safe as an opener when no
+  //      emphasis is open (otherwise it closes that one), and as part of a pair
+  //      only when the "multiple of 3" rule allows the pair.
+  const dropped = new Array<boolean>(delimiters.length).fill(false);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const runWidth = new Array<number>(runs.length).fill(0);
+    for (let i = 0; i < delimiters.length; i++) if (!dropped[i]) runWidth[delimiters[i]!.run]! += delimiters[i]!.width;
+    let depth = 0;
+    for (let i = 0; i < delimiters.length; i++) {
+      if (dropped[i]) continue;
+      const d = delimiters[i]!;
+      const run = runs[d.run]!;
+      const both = run.left && run.right;
+      let bad: boolean;
+      if (d.opener) {
+        bad = !run.left || (both && depth > 0);
+        depth++;
+      } else {
+        depth--;
+        const o = delimiters[d.partner]!;
+        const oRun = runs[o.run]!;
+        const oBoth = oRun.left && oRun.right;
+        const sum = runWidth[o.run]! + runWidth[d.run]!;
+        const multipleOf3 = sum % 3 === 0 && !(runWidth[o.run]! % 3 === 0 && runWidth[d.run]! % 3 === 0);
+        bad = !run.right || ((both || oBoth) && multipleOf3);
+      }
+      if (bad) {
+        dropped[i] = true;
+        dropped[d.partner] = true;
+        changed = true;
+        break; // widths and depths change: start over
+      }
     }
   }
   // 3. Spell the survivors.
+  const keep = new Set<number>();
+  for (let i = 0; i < delimiters.length; i++) if (!dropped[i]) keep.add(delimiters[i]!.at);
   return text.replace(SENTINEL_RUN, (run: string, offset: number) => {
     let out = '';
     for (let k = 0; k < run.length; k++) {
@@ -196,22 +259,31 @@ interface InlineFrame {
 
 /**
  * Renders inline content. `br` is written as `lineBreak` (a hard break in
- * paragraphs, a space in headings and table cells); `em`/`strong` already open
- * around the content (a caption in italics) are not opened again, so nested
- * emphasis never turns `*` into `**`.
+ * paragraphs, a space in headings and table cells). `wrap` puts the whole
+ * content in emphasis (a caption in italics, a term in bold); emphasis of the
+ * same kind inside is then not opened again, so `*` never turns into `**`.
  */
-function renderInline(kids: IRNode[], lineBreak: string, em = 0, strong = 0): string {
+function renderInline(kids: IRNode[], lineBreak: string, wrap: 'em' | 'strong' | null = null): string {
   const out: string[] = [];
   const stack: InlineFrame[] = [];
-  let frame: InlineFrame = { kids, i: 0, close: '', em, strong };
-  let emphasis = false;
+  let frame: InlineFrame = {
+    kids,
+    i: 0,
+    close: wrap === 'em' ? EM_CLOSE : wrap === 'strong' ? STRONG_CLOSE : '',
+    em: wrap === 'em' ? 1 : 0,
+    strong: wrap === 'strong' ? 1 : 0,
+  };
+  let emphasis = wrap !== null;
+  if (wrap !== null) out.push(wrap === 'em' ? EM_OPEN : STRONG_OPEN);
   // Adjacent code spans (`<tt>a</tt><code>b</code>`) would fuse their fences: collect them into one.
   let code = '';
+  let hasCode = false;
   const emit = (piece: string): void => {
     if (piece === '') return;
     if (code !== '') {
-      out.push(codeSpan(code));
+      out.push(CODE_OPEN + code.replace(PRIVATE_SENTINELS, '\uFFFD') + CODE_CLOSE);
       code = '';
+      hasCode = true;
     }
     out.push(piece);
   };
@@ -278,8 +350,14 @@ function renderInline(kids: IRNode[], lineBreak: string, em = 0, strong = 0): st
   }
   emit('\u0000'); // flush a trailing code span
   out.pop();
-  const text = out.join('');
-  return emphasis ? resolveEmphasis(text) : text;
+  let text = out.join('');
+  if (emphasis) text = resolveEmphasis(text);
+  if (hasCode) {
+    text = text
+      .replace(/\uE005\uE004/g, '')
+      .replace(/\uE004([^\uE005]*)\uE005/g, (_match: string, content: string) => codeSpan(content));
+  }
+  return text;
 }
 
 /** A paragraph: inline content with hard breaks, every line start escaped. */
@@ -331,12 +409,13 @@ function inlineBlocks(root: IRElement): IRElement[] {
 
 /** The caption of a figure as one line of text (emphasis suppressed: it is written in italics). */
 function captionLine(caption: IRElement): string {
-  const parts: string[] = [];
+  const kids: IRNode[] = [];
   for (const block of inlineBlocks(caption)) {
-    const text = block.tag === 'pre' ? codeSpan(preContent(block).replace(/\s+/g, ' ')) : renderInline(block.kids, ' ', 1);
-    if (text !== '') parts.push(text);
+    if (kids.length > 0) kids.push(' ');
+    if (block.tag === 'pre') kids.push({ tag: 'code', attrs: null, kids: [preContent(block).replace(/\s+/g, ' ')] });
+    else kids.push(...block.kids);
   }
-  return parts.join(' ');
+  return kids.length === 0 ? '' : renderInline(kids, ' ', 'em');
 }
 
 // ---- tables ---------------------------------------------------------------------
@@ -546,7 +625,7 @@ export function renderMarkdown(root: IRElement): string {
           break;
         case Exit.Figure: {
           const text = frame.caption ? captionLine(frame.caption) : '';
-          if (text !== '') w.block(`*${text}*`);
+          if (text !== '') w.block(escapeLineStart(text));
           w.pending = 2;
           break;
         }
@@ -578,7 +657,8 @@ export function renderMarkdown(root: IRElement): string {
         w.block(fencedCode(node));
         break;
       case 'hr':
-        w.block('---');
+        // "- ---" (and "- - ---") is itself a rule, not an item holding one: use underscores after a marker.
+        w.block(frame.tag === 'li' && frame.i === 1 ? '___' : '---');
         break;
       case 'blockquote':
         w.push('> ', '> ');
@@ -635,13 +715,13 @@ export function renderMarkdown(root: IRElement): string {
       }
       case 'figcaption': {
         const text = captionLine(node);
-        if (text !== '') w.block(`*${text}*`);
+        if (text !== '') w.block(escapeLineStart(text));
         break;
       }
       case 'dt': {
         const only = node.kids.length === 1 ? node.kids[0] : undefined;
         if (only !== undefined && typeof only !== 'string' && only.tag === RUN) {
-          w.block(`**${renderInline(only.kids, ' ', 0, 1)}**`);
+          w.block(escapeLineStart(renderInline(only.kids, ' ', 'strong')));
         } else {
           next = frameFor(node.kids, tag, Exit.None);
         }
