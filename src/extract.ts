@@ -16,6 +16,7 @@ import { ATTEMPTS, scoreAndMeasure, type AttemptFlags } from './body/score.js';
 import { chooseRoot, widenToProse, withSiblings } from './body/root.js';
 import { cleanRegion } from './body/clean.js';
 import { THRESHOLDS } from './body/patterns.js';
+import { isNotAnArticle } from './body/pagekind.js';
 import { extractHeadline } from './fields/headline/headline.js';
 import { serialiseBody } from './serialise/index.js';
 import { resolveBaseUrl } from './urls.js';
@@ -104,7 +105,9 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const md = collectMetadata(index);
   const baseUrl = resolveBaseUrl(opts.url, md.baseHref);
   const headline = extractHeadline(md, opts.url);
-  const attempt = chooseAttempt(index, headline);
+  const found = chooseAttempt(index, headline);
+  const noArticle = isNotAnArticle(index, md, found);
+  const attempt = noArticle ? null : found;
   let body: Body = { ...EMPTY_BODY };
   let dateline: DatelineMatch | null = null;
   if (attempt) {
@@ -113,7 +116,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   }
   const boilerplate = attempt?.boilerplate ?? [];
   return {
-    headline,
+    headline: noArticle ? null : headline,
     dek: null,
     dateline: { published: null, modified: null, place: dateline?.place ?? null, text: dateline?.text ?? null },
     byline: null,

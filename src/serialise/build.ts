@@ -21,6 +21,7 @@
 
 import type { AnyNode, Element } from 'domhandler';
 import {
+  ALLOWED_INLINE_TAGS,
   CAPTION_CLASS_PATTERN,
   DROPPED_TAGS,
   MAX_BLOCK_DEPTH,
@@ -77,9 +78,7 @@ const enum Kind {
 const CATEGORY = new Map<string, Cat>();
 for (const tag of DROPPED_TAGS) CATEGORY.set(tag, Cat.Drop);
 CATEGORY.set('noscript', Cat.Noscript);
-for (const tag of ['em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup', 'mark', 'small', 'abbr', 'q', 'cite', 'time', 'code']) {
-  CATEGORY.set(tag, Cat.Inline);
-}
+for (const tag of ALLOWED_INLINE_TAGS) CATEGORY.set(tag, Cat.Inline); // a, br and img are set apart below
 for (const tag of UNWRAPPED_INLINE_TAGS) CATEGORY.set(tag, Cat.Transparent);
 for (const tag of UNWRAPPED_BLOCK_TAGS) CATEGORY.set(tag, Cat.Boundary);
 const STRUCTURE: Array<[string, Cat]> = [

@@ -70,7 +70,7 @@ export function extractHeadline(md: PageMetadata, pageUrl: string | null): strin
     metaValue(md, 'dc.title', 'headline', 'parsely-title', 'sailthru.title'),
     md.title,
   ].filter(plausible);
-  const stripped = metaTitles.map((t) => stripSiteAffix(t, sites));
+  const stripped = metaTitles.map((t) => stripSiteAffix(t, sites)).filter(plausible);
 
   // The visible h1 that agrees best with the metadata.
   let best: string | null = null;
