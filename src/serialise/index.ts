@@ -3,8 +3,28 @@
  * sanitised HTML, plain text and Markdown.
  *
  * One read-only, iterative walk over the caller's DOM builds a small clean
- * tree (`build.ts`); three iterative writers spell it (`html.ts`, `text.ts`,
- * `markdown.ts`). The policy tables live in `allowlist.ts`.
+ * tree (`build.ts`, `ir.ts`); three iterative writers spell it (`html.ts`,
+ * `text.ts`, `markdown.ts`). The policy tables live in `allowlist.ts`, URL
+ * checks in `urls.ts`, image source selection in `images.ts`. Nothing
+ * recurses, so arbitrarily deep input is fine.
+ *
+ * Choices made here (where the contract left one):
+ * - Headings: `h1` becomes `h2`; `h2`–`h6` keep their level.
+ * - HTML: a list item, cell, dt/dd, caption or figure holding a single run of
+ *   inline content writes it bare (`<li>text</li>`); several runs become `<p>`s.
+ *   Layout tables (one cell, a table nested in a cell, `role=presentation`) are
+ *   unwrapped. Orphan `li`/`dt`/`dd` get an implicit list; stray text in a list
+ *   or table gets an implicit item or cell. Caption- and credit-classed elements
+ *   of a figure are merged into its single `figcaption`.
+ * - Text: blocks are separated by one blank line; list items (and blocks
+ *   inside a list) by one newline, without markers or indentation; cells of a
+ *   row by `" | "` (empty cells left out), each row a block; captions left out;
+ *   `q` in straight double quotes; `pre` verbatim (see `text.ts`).
+ * - Markdown: `-` bullets and `1.` numbers (`*` / `1)` for a list that directly
+ *   follows one of the same kind, so the two do not merge); tight lists; GFM
+ *   pipe tables with an empty header row when the table has none; emphasis
+ *   that CommonMark would misread next to punctuation is left out (its text
+ *   stays); links and images inside `code`/`pre` are flattened to their text.
  *
  * @packageDocumentation
  */
