@@ -85,6 +85,40 @@ describe('markdown: blocks', () => {
   });
 });
 
+describe('markdown: what CommonMark would misread', () => {
+  it('keeps intraword emphasis, drops emphasis that could not open or close (keeping its text)', () => {
+    expect(md('<p>foo<em>bar</em>baz</p>')).toBe('foo*bar*baz');
+    expect(md('<p>a<em>-b</em> c</p>')).toBe('a-b c');
+    expect(md('<p><em>"Quoted"</em> and (<strong>bracketed</strong>).</p>')).toBe('*"Quoted"* and (**bracketed**).');
+  });
+
+  it('joins adjacent emphasis of the same kind', () => {
+    expect(md('<p><em>a</em><i>b</i> <b>c</b><strong>d</strong></p>')).toBe('*ab* **cd**');
+  });
+
+  it('keeps nested and mixed emphasis readable', () => {
+    expect(md('<p><em><b>a</b> b</em> <b><em>c</em>d</b></p>')).toBe('***a** b* ***c*d**');
+    expect(md('<p><b><em>a</em><br>)<em>|</em></b></p>')).toBe('***a*\\\n)|**');
+  });
+
+  it('escapes a "!" that would turn a link into an image', () => {
+    expect(md('<p>Wow!<a href="https://x.test/">link</a> and wow!</p>')).toBe('Wow\\![link](https://x.test/) and wow!');
+  });
+
+  it('merges adjacent code spans instead of fusing their fences', () => {
+    expect(md('<p><tt>a</tt><code>b</code></p>')).toBe('`ab`');
+    expect(md('<p><b><code>a</code><em><code>b</code></em></b></p>')).toBe('**`ab`**');
+  });
+
+  it('writes a rule at the start of a list item so that it is not read as a rule of its own', () => {
+    expect(md('<ul><li><hr><p>x</p></li></ul>')).toBe('- ___\n\n  x');
+  });
+
+  it('puts a caption in italics without doubling emphasis inside it', () => {
+    expect(md('<figure><img src="/a.jpg" alt=""><figcaption><em>Title</em>, by X</figcaption></figure>')).toBe('![](/a.jpg)\n\n*Title, by X*');
+  });
+});
+
 describe('markdown: tables', () => {
   it('writes regular tables as GFM pipe tables, escaping pipes', () => {
     expect(md('<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1|2</td><td><em>x</em></td></tr><tr><td></td><td>y</td></tr></tbody></table>')).toBe(

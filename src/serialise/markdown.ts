@@ -138,6 +138,8 @@ const CODE_CLOSE = '\uE005';
 const PRIVATE_SENTINELS = /[\uE000-\uE005]/g;
 const UNICODE_WHITESPACE = /\s/u;
 const UNICODE_PUNCTUATION = /[\p{P}\p{S}]/u;
+/** Passes of emphasis checking before the strict fallback (see resolveEmphasis). */
+const MAX_EMPHASIS_PASSES = 6;
 
 interface Delimiter {
   /** Position of the sentinel in the text. */
@@ -203,9 +205,14 @@ function resolveEmphasis(input: string): string {
   //      emphasis is open (otherwise it closes that one), and as part of a pair
   //      only when the "multiple of 3" rule allows the pair.
   const dropped = new Array<boolean>(delimiters.length).fill(false);
-  for (let changed = true; changed; ) {
+  const runWidth = new Array<number>(runs.length);
+  // Each pass is linear; a dropped pair can only make its neighbours' runs
+  // narrower, so passes settle quickly. After MAX_EMPHASIS_PASSES the last pass
+  // is strict (every run that could both open and close goes), which is stable.
+  for (let pass = 0, changed = true; changed; pass++) {
     changed = false;
-    const runWidth = new Array<number>(runs.length).fill(0);
+    const strict = pass >= MAX_EMPHASIS_PASSES;
+    runWidth.fill(0);
     for (let i = 0; i < delimiters.length; i++) if (!dropped[i]) runWidth[delimiters[i]!.run]! += delimiters[i]!.width;
     let depth = 0;
     for (let i = 0; i < delimiters.length; i++) {
@@ -215,22 +222,22 @@ function resolveEmphasis(input: string): string {
       const both = run.left && run.right;
       let bad: boolean;
       if (d.opener) {
-        bad = !run.left || (both && depth > 0);
-        depth++;
+        bad = !run.left || (both && (depth > 0 || strict));
+        if (!bad) depth++;
       } else {
-        depth--;
         const o = delimiters[d.partner]!;
+        depth--; // the pair ends here whether it stays or not
         const oRun = runs[o.run]!;
         const oBoth = oRun.left && oRun.right;
-        const sum = runWidth[o.run]! + runWidth[d.run]!;
-        const multipleOf3 = sum % 3 === 0 && !(runWidth[o.run]! % 3 === 0 && runWidth[d.run]! % 3 === 0);
-        bad = !run.right || ((both || oBoth) && multipleOf3);
+        const widthO = runWidth[o.run]!;
+        const widthC = runWidth[d.run]!;
+        const multipleOf3 = (widthO + widthC) % 3 === 0 && !(widthO % 3 === 0 && widthC % 3 === 0);
+        bad = !run.right || ((both || oBoth) && (multipleOf3 || strict));
       }
       if (bad) {
         dropped[i] = true;
         dropped[d.partner] = true;
         changed = true;
-        break; // widths and depths change: start over
       }
     }
   }
