@@ -5,7 +5,7 @@
  * clean and label boilerplate -> serialise (sanitised HTML, text, Markdown).
  */
 import type { AnyNode, Element } from 'domhandler';
-import { isText } from './dom/nodes.js';
+import { isElement, isInvisibleTag, isText } from './dom/nodes.js';
 import { takeDateline } from './fields/dateline/strip.js';
 import type { DatelineMatch } from './fields/dateline/dateline.js';
 import { decodePage } from './decode/decode.js';
@@ -41,24 +41,18 @@ function attemptBody(index: PageIndex, flags: AttemptFlags, headline: string | n
   const root = widenToProse(index, top, prose);
   const roots = withSiblings(index, root, scores);
   const { skip, boilerplate } = cleanRegion(roots, { index, flags, headline, main: root });
-  return { roots, skip, boilerplate, textLength: keptText(index, roots, skip) };
+  return { roots, skip, boilerplate, textLength: keptText(roots, skip) };
 }
 
-/** Characters of the region that survive the skip set (skipped subtrees are disjoint but for labelled sections). */
-function keptText(index: PageIndex, roots: readonly Element[], skip: ReadonlySet<AnyNode>): number {
+/** Characters of the region's text that survive the skip set (one walk; skipped subtrees are not entered). */
+function keptText(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number {
   let total = 0;
-  for (const r of roots) total += skip.has(r) ? 0 : index.stats.get(r)?.text ?? 0;
-  for (const node of skip) {
-    if (roots.includes(node as Element)) continue;
-    let nested = false;
-    for (let p = node.parent; p && !roots.includes(p as Element); p = p.parent) {
-      if (skip.has(p)) {
-        nested = true;
-        break;
-      }
-    }
-    if (nested) continue;
-    total -= isText(node) ? node.data.length : index.stats.get(node as Element)?.text ?? 0;
+  const stack: AnyNode[] = [...roots];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (skip.has(node)) continue;
+    if (isText(node)) total += node.data.trim().length;
+    else if (isElement(node) && !isInvisibleTag(node.name)) for (const c of node.children) stack.push(c);
   }
   return total;
 }

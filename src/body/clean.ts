@@ -12,7 +12,7 @@ import {
   BOILERPLATE_CLASS_TOKENS, BOILERPLATE_ROLES, BOILERPLATE_TAGS,
 } from './patterns.js';
 import { classWeight, linkDensity, type AttemptFlags } from './score.js';
-import { COOKIE_TEXT, CTA_LINK, LEGAL_TEXT, MAX_LABEL_CHARS, RELATED_PREFIX, PAYWALL_TEXT, SOURCE_LINK_LABEL, labelKind, normaliseLabel } from './vocabulary.js';
+import { COOKIE_TEXT, CTA_LINK, isLegalText, MAX_LABEL_CHARS, RELATED_PREFIX, PAYWALL_TEXT, SOURCE_LINK_LABEL, labelKind, normaliseLabel } from './vocabulary.js';
 
 /** What the cleaner decided. */
 export interface CleanResult {
@@ -230,13 +230,16 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         skip.add(el);
         continue;
       }
-      if (st.text < MAX_CAPTION_CHARS && el.name !== 'p' && !isInside(el, 'figure') && CAPTION_CLASS.test(classAndId(el)) && st.paragraphs <= 2) {
+      if (st.text < MAX_CAPTION_CHARS && el.name !== 'p' && st.paragraphs <= 2 && CAPTION_CLASS.test(classAndId(el)) && !isInside(el, 'figure')) {
         // Captions printed outside a <figure>: not body text (the captions field reports them).
         skip.add(el);
         continue;
       }
+      // Text rules read an element's whole text; a wrapper around one child that holds all of it
+      // is left to that child, which keeps deep single-child nesting linear.
+      const wrapper = isWrapper(el, st.text, index);
       // 3. Labels and headings that name boilerplate ("Related Articles", "- Advertisement -").
-      if (st.text <= MAX_LABEL_CHARS && st.text > 0) {
+      if (!wrapper && st.text <= MAX_LABEL_CHARS && st.text > 0) {
         const text = textOf(el);
         const kind = labelKind(text);
         if (kind && isLabelElement(el)) {
@@ -255,7 +258,7 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
           continue;
         }
       }
-      if (st.text < 400 && BLOCK_TAGS.has(el.name)) {
+      if (!wrapper && st.text < 400 && BLOCK_TAGS.has(el.name)) {
         const text = textOf(el);
         if (COOKIE_TEXT.test(text)) {
           drop(el, 'cookie');
@@ -265,17 +268,17 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
           drop(el, 'paywall');
           continue;
         }
-        if (st.text < MAX_LEGAL_CHARS && LEGAL_TEXT.test(text) && !hasChildBlocks(el)) {
+        if (st.text < MAX_LEGAL_CHARS && isLegalText(text) && !hasChildBlocks(el)) {
           drop(el, 'footer');
           continue;
         }
       }
-      if (st.text < MAX_RELATED_LINE_CHARS && st.link / Math.max(st.text, 1) > 0.5 && !hasChildBlocks(el) && RELATED_PREFIX.test(textOf(el))) {
+      if (!wrapper && st.text < MAX_RELATED_LINE_CHARS && st.link / Math.max(st.text, 1) > 0.5 && !hasChildBlocks(el) && RELATED_PREFIX.test(textOf(el))) {
         // "READ MORE: <headline>" lines inside the body.
         drop(el, 'related');
         continue;
       }
-      if (st.text < MAX_PROMO_CHARS && PROMO_TAGS.has(el.name) && isPromoBox(el, index)) {
+      if (!wrapper && st.text < MAX_PROMO_CHARS && PROMO_TAGS.has(el.name) && isPromoBox(el, index)) {
         drop(el, 'ad');
         continue;
       }
@@ -308,6 +311,21 @@ const PROSE_LINK_DENSITY = 0.25;
 function looksLikeProse(kind: BoilerplateKind, st: { text: number; link: number; paragraphs: number }): boolean {
   if (TRUSTED_KINDS.has(kind)) return false;
   return st.text > PROSE_CHARS && st.link / st.text < PROSE_LINK_DENSITY && st.paragraphs >= 2;
+}
+
+/** True when `el` holds nothing but one element child carrying all of its text. */
+function isWrapper(el: Element, text: number, index: PageIndex): boolean {
+  let only: Element | null = null;
+  for (const c of el.children) {
+    if (isElement(c)) {
+      if (only || !index.stats.has(c)) {
+        if (index.stats.has(c)) return false;
+        continue;
+      }
+      only = c;
+    } else if (isText(c) && c.data.trim() !== '') return false;
+  }
+  return only !== null && (index.stats.get(only)?.text ?? -1) === text;
 }
 
 /** Elements whose whole text can be a label: headings, short blocks and inline wrappers. */

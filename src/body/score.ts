@@ -80,7 +80,7 @@ export interface Scoring {
 }
 
 /** A block counts as prose when it is at least this long and its links are under this density. */
-const PROSE_MIN_CHARS = 25;
+const PROSE_MIN_CHARS = 80;
 const PROSE_MAX_LINK_DENSITY = 0.3;
 
 /** Scores containers and measures the prose each element holds, in one pass over the text blocks. */

@@ -86,9 +86,22 @@ export const FEEDBACK_LABEL = wholeLabel([
 
 /**
  * Rights and standards trailers printed under wire copy ("© 2024 Reuters",
- * "All rights reserved", EFE's redistribution notice), found anywhere in a short block.
+ * "All rights reserved", EFE's redistribution notice): literal, lower-case
+ * phrases found anywhere in a short block (substring search, no regex: it
+ * runs on every short block of the region).
  */
-export const LEGAL_TEXT = /©|\(c\)\s*\d{4}|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b|\btutti i diritti riservati\b|\btodos os direitos reservados\b|\bexpresamente prohibida la (redistribución|reproducción)|\btrust principles\b|\breproduction interdite\b|\bcopyright \d{4}\b/iu;
+export const LEGAL_PHRASES: readonly string[] = [
+  '©', '(c) 1', '(c) 2', 'all rights reserved', 'alle rechte vorbehalten', 'tous droits réservés', 'todos los derechos reservados',
+  'tutti i diritti riservati', 'todos os direitos reservados', 'expresamente prohibida la', 'trust principles',
+  'reproduction interdite', 'copyright 1', 'copyright 2',
+];
+
+/** True when a short block's text carries a rights notice. */
+export function isLegalText(text: string): boolean {
+  const t = text.toLowerCase();
+  for (const phrase of LEGAL_PHRASES) if (t.includes(phrase)) return true;
+  return false;
+}
 
 /**
  * A related-link label opening a block ("READ MORE: Workers in Britain...",
@@ -109,6 +122,15 @@ export const LABEL_VOCABULARIES: ReadonlyArray<readonly [BoilerplateKind, RegExp
   ['other', FEEDBACK_LABEL],
 ];
 
+/** Most words a label has (the longest vocabulary entry is WordPress's "Save my name, email, and website..."). */
+const MAX_LABEL_WORDS = 16;
+
+function wordCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
+  return n;
+}
+
 /** Trims decoration around a label: dashes, bullets, colons, arrows and quotes. */
 export function normaliseLabel(text: string): string {
   return text
@@ -119,7 +141,7 @@ export function normaliseLabel(text: string): string {
 
 /** The boilerplate kind a short label names, or null. */
 export function labelKind(text: string): BoilerplateKind | null {
-  if (text.length === 0 || text.length > MAX_LABEL_CHARS) return null;
+  if (text.length === 0 || text.length > MAX_LABEL_CHARS || wordCount(text) > MAX_LABEL_WORDS) return null;
   const label = normaliseLabel(text);
   if (!label) return null;
   for (const [kind, re] of LABEL_VOCABULARIES) if (re.test(label)) return kind;
