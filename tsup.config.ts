@@ -11,6 +11,7 @@ export default defineConfig([
     target: 'node18',
     platform: 'neutral',
     treeshake: true,
+    silent: true,
   },
   {
     // The command-line tool (Node only).
@@ -20,5 +21,6 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
     external: ['copydesk'],
+    silent: true,
   },
 ]);

@@ -32,6 +32,25 @@ function decodeWith(bytes: Uint8Array, encoding: string, fatal = false): string 
   }
 }
 
+/** True when the bytes hold at least one well-formed multi-byte UTF-8 sequence (a lead byte and its continuations). */
+function hasMultiByteUtf8(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0xc2 || b > 0xf4) continue;
+    const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
+    let ok = true;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
 /** Decodes a page given as a string (returned as is) or bytes. Never throws. */
 export function decodePage(input: string | Uint8Array, contentType?: string): DecodedPage {
   if (typeof input === 'string') return { html: input, encoding: null };
@@ -41,9 +60,16 @@ export function decodePage(input: string | Uint8Array, contentType?: string): De
     ...(transport ? { transportLayerEncodingLabel: transport } : {}),
   });
   sniffer.write(input);
-  // With nothing declared the sniffer falls back to windows-1252; most of today's web is
-  // UTF-8, so try that first and keep windows-1252 for bytes that are not valid UTF-8.
-  if (sniffer.resultType !== ResultType.DEFAULT) {
+  const declared = sniffer.resultType;
+  // A byte-order mark or the transport layer decides. A <meta> declaration is trusted less than
+  // the bytes themselves: text that is valid UTF-8 and uses multi-byte sequences is UTF-8 whatever
+  // the page says (pages re-saved as UTF-8 keep their old declaration; the reverse cannot happen
+  // by chance). With nothing declared the sniffer falls back to windows-1252.
+  if (declared === ResultType.BOM || declared === ResultType.PASSED || declared === ResultType.XML_PREFIX) {
+    const text = decodeWith(input, sniffer.encoding);
+    if (text !== null) return { html: text, encoding: sniffer.encoding.toLowerCase() };
+  }
+  if (declared !== ResultType.DEFAULT && !(hasMultiByteUtf8(input) && decodeWith(input, 'utf-8', true) !== null)) {
     const text = decodeWith(input, sniffer.encoding);
     if (text !== null) return { html: text, encoding: sniffer.encoding.toLowerCase() };
   }
