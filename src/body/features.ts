@@ -8,7 +8,7 @@
  */
 import type { AnyNode, Document, Element } from 'domhandler';
 import { BLOCK_TAGS, classAndId, isElement, isInvisibleTag, isText } from '../dom/nodes.js';
-import { MAYBE_CANDIDATE, UNLIKELY_CANDIDATE, UNLIKELY_ROLES, UNLIKELY_TAGS } from './patterns.js';
+import { CONSENT_CLASS, MAYBE_CANDIDATE, UNLIKELY_CANDIDATE, UNLIKELY_ROLES, UNLIKELY_TAGS } from './patterns.js';
 
 /** Per-element figures over its visible subtree. */
 export interface ElementStats {
@@ -29,6 +29,8 @@ export interface ElementStats {
   order: number;
   /** True when the element or an ancestor looks like a menu, sidebar, comments... (Readability's unlikely candidates). */
   unlikely: boolean;
+  /** True when the element or an ancestor is a consent banner or a modal dialog: never article text, in any attempt. */
+  excluded: boolean;
 }
 
 /** An element that owns inline text directly (a paragraph, a cell, a div of phrasing content). */
@@ -83,6 +85,13 @@ function isUnlikely(el: Element): boolean {
   if (el.name === 'body' || el.name === 'a' || el.name === 'article' || el.name === 'main') return false;
   const ci = classAndId(el);
   return ci !== '' && UNLIKELY_CANDIDATE.test(ci) && !MAYBE_CANDIDATE.test(ci);
+}
+
+function isExcluded(el: Element): boolean {
+  const a = el.attribs;
+  if (a['aria-modal'] === 'true' || a.role === 'dialog' || a.role === 'alertdialog') return true;
+  const ci = classAndId(el);
+  return ci !== '' && CONSENT_CLASS.test(ci);
 }
 
 /** Counts characters with whitespace runs as one, and commas. */
@@ -142,6 +151,7 @@ export function indexPage(document: Document): PageIndex {
   const blockStack: Element[] = [];
   let linkDepth = 0;
   const unlikelyStack: boolean[] = [false];
+  const excludedStack: boolean[] = [false];
 
   for (let i = document.children.length - 1; i >= 0; i--) {
     nodes.push(document.children[i]!);
@@ -184,6 +194,7 @@ export function indexPage(document: Document): PageIndex {
       if (OWNER_TAGS.has(el.name)) blockStack.pop();
       if (el.name === 'a') linkDepth--;
       unlikelyStack.pop();
+      excludedStack.pop();
       const parent = el.parent;
       if (parent && isElement(parent)) {
         const ps = stats.get(parent);
@@ -224,10 +235,12 @@ export function indexPage(document: Document): PageIndex {
       continue;
     }
     const unlikely = unlikelyStack[unlikelyStack.length - 1]! || isUnlikely(el);
+    const excluded = excludedStack[excludedStack.length - 1]! || isExcluded(el);
     stats.set(el, {
-      text: 0, link: 0, commas: 0, paragraphs: 0, images: 0, listItems: 0, inputs: 0, embeds: 0, order: order++, unlikely,
+      text: 0, link: 0, commas: 0, paragraphs: 0, images: 0, listItems: 0, inputs: 0, embeds: 0, order: order++, unlikely, excluded,
     });
     unlikelyStack.push(unlikely);
+    excludedStack.push(excluded);
     if (OWNER_TAGS.has(name)) blockStack.push(el);
     if (name === 'a') linkDepth++;
     nodes.push(el);

@@ -37,6 +37,12 @@ export const UNLIKELY_CANDIDATE = substringPattern([
 /** Rescues an unlikely match that also names the content ("article-header" stays "unlikely"; "main-content" not). */
 export const MAYBE_CANDIDATE = substringPattern(['and', 'article', 'body', 'column', 'content', 'main', 'shadow']);
 
+/** Consent banners and privacy managers: never the article, in any attempt of the ladder. */
+export const CONSENT_CLASS = tokenPattern([
+  'cookie', 'cookies', 'cookiebanner', 'cookie-banner', 'cookie-consent', 'cookie-notice', 'consent', 'gdpr', 'cmp', 'cmplz',
+  'onetrust', 'didomi', 'usercentrics', 'privacy-manager', 'sp_message_container', 'truste',
+]);
+
 /** ARIA roles of containers that are never the article. */
 export const UNLIKELY_ROLES: ReadonlySet<string> = new Set([
   'menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog', 'banner', 'contentinfo', 'search',

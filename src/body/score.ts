@@ -101,7 +101,7 @@ export function scoreAndMeasure(index: PageIndex, flags: AttemptFlags): Scoring 
     const el = block.el;
     if (!SCORABLE_TAGS.has(el.name)) continue;
     const st = index.stats.get(el);
-    if (!st || (flags.stripUnlikely && st.unlikely)) continue;
+    if (!st || st.excluded || (flags.stripUnlikely && st.unlikely)) continue;
     if (block.text >= PROSE_MIN_CHARS && block.link / block.text < PROSE_MAX_LINK_DENSITY) {
       for (let a: Element | null = el; a; a = isElement(a.parent) ? a.parent : null) prose.set(a, (prose.get(a) ?? 0) + block.text);
     }
