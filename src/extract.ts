@@ -17,6 +17,7 @@ import { chooseRoot, widenToProse, withSiblings } from './body/root.js';
 import { cleanRegion } from './body/clean.js';
 import { THRESHOLDS } from './body/patterns.js';
 import { isNotAnArticle } from './body/pagekind.js';
+import { rootFromArticleBody } from './body/hint.js';
 import { extractHeadline } from './fields/headline/headline.js';
 import { serialiseBody } from './serialise/index.js';
 import { resolveBaseUrl } from './urls.js';
@@ -34,11 +35,11 @@ interface BodyAttempt {
   textLength: number;
 }
 
-function attemptBody(index: PageIndex, flags: AttemptFlags, headline: string | null): BodyAttempt | null {
+function attemptBody(index: PageIndex, flags: AttemptFlags, headline: string | null, hint: Element | null): BodyAttempt | null {
   const { scores, prose } = scoreAndMeasure(index, flags);
-  const top = chooseRoot(index, scores);
+  const top = hint ?? chooseRoot(index, scores);
   if (!top) return null;
-  const root = widenToProse(index, top, prose);
+  const root = hint ?? widenToProse(index, top, prose);
   const roots = withSiblings(index, root, scores);
   const { skip, boilerplate } = cleanRegion(roots, { index, flags, headline, main: root });
   return { roots, skip, boilerplate, textLength: keptText(roots, skip) };
@@ -62,10 +63,10 @@ function keptText(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number
  * wins; otherwise the longest attempt does (Readability's `_grabArticle` loop,
  * expressed as other flags over the same side tables instead of re-parses).
  */
-function chooseAttempt(index: PageIndex, headline: string | null): BodyAttempt | null {
+function chooseAttempt(index: PageIndex, headline: string | null, hint: Element | null): BodyAttempt | null {
   let best: BodyAttempt | null = null;
   for (const flags of ATTEMPTS) {
-    const attempt = attemptBody(index, flags, headline);
+    const attempt = attemptBody(index, flags, headline, hint);
     if (!attempt) continue;
     if (attempt.textLength >= THRESHOLDS.retryChars) return attempt;
     if (!best || attempt.textLength > best.textLength) best = attempt;
@@ -99,7 +100,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const md = collectMetadata(index);
   const baseUrl = resolveBaseUrl(opts.url, md.baseHref);
   const headline = extractHeadline(md, opts.url);
-  const found = chooseAttempt(index, headline);
+  const found = chooseAttempt(index, headline, rootFromArticleBody(index, md));
   const noArticle = isNotAnArticle(index, md, found);
   const attempt = noArticle ? null : found;
   let body: Body = { ...EMPTY_BODY };
