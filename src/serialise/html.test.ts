@@ -268,3 +268,10 @@ describe('html: output is always allowlisted', () => {
     expect(htmlProblems(out)).toEqual([]);
   });
 });
+
+describe('attribute values', () => {
+  it('drops control characters from attribute values (regression: NUL in a relative src)', () => {
+    const out = html('<p><img src="<scriptalert(1)</script>\u0000a"></p>');
+    expect(out).not.toMatch(/[\u0000-\u001f]/);
+  });
+});

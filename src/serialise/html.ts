@@ -26,13 +26,18 @@ interface Frame {
   bareRun: boolean;
 }
 
+/** Control characters removed from attribute values. */
+const ATTRIBUTE_CONTROLS = /[\u0000-\u001f\u007f]/g;
+
 /**
  * Escapes an attribute value. `escapeAttribute` covers what the HTML syntax
  * needs inside double quotes; `<` and `>` are escaped as well so that no
  * sanitiser-unaware consumer (a regex, an old parser) ever sees tag-like text.
  */
 function attributeValue(value: string): string {
-  const escaped = escapeAttribute(value);
+  // C0 controls (NUL among them) and DEL have no business in an attribute: browsers turn NUL
+  // into U+FFFD, and other consumers may truncate at it. Dropped, as in text.
+  const escaped = escapeAttribute(value.replace(ATTRIBUTE_CONTROLS, ''));
   return /[<>]/.test(escaped) ? escaped.replace(/</g, '&lt;').replace(/>/g, '&gt;') : escaped;
 }
 
