@@ -19,6 +19,7 @@ import { THRESHOLDS } from './body/patterns.js';
 import { isNotAnArticle } from './body/pagekind.js';
 import { rootFromArticleBody } from './body/hint.js';
 import { extractHeadline } from './fields/headline/headline.js';
+import { extractDates } from './fields/dates/dates.js';
 import { serialiseBody } from './serialise/index.js';
 import { resolveBaseUrl } from './urls.js';
 import { normaliseOptions } from './options.js';
@@ -100,6 +101,8 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const md = collectMetadata(index);
   const baseUrl = resolveBaseUrl(opts.url, md.baseHref);
   const headline = extractHeadline(md, opts.url);
+  const language = md.htmlLang;
+  const dates = extractDates(md, index, opts.url, { language, referenceDate: opts.referenceDate });
   const found = chooseAttempt(index, headline, rootFromArticleBody(index, md));
   const noArticle = isNotAnArticle(index, md, found);
   const attempt = noArticle ? null : found;
@@ -113,7 +116,12 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   return {
     headline: noArticle ? null : headline,
     dek: null,
-    dateline: { published: null, modified: null, place: dateline?.place ?? null, text: dateline?.text ?? null },
+    dateline: {
+      published: noArticle ? null : dates.published,
+      modified: noArticle ? null : dates.modified,
+      place: dateline?.place ?? null,
+      text: dateline?.text ?? null,
+    },
     byline: null,
     authors: [],
     body,

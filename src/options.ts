@@ -8,6 +8,7 @@ import type { ExtractOptions } from './types.js';
 export interface NormalisedOptions {
   url: string | null;
   contentType: string | undefined;
+  referenceDate: Date;
 }
 
 /** Validates `extract`'s arguments; throws {@link InvalidArgumentError} on a wrong type. */
@@ -26,5 +27,14 @@ export function normaliseOptions(input: unknown, options: ExtractOptions | undef
   if (contentType !== undefined && typeof contentType !== 'string') {
     throw new InvalidArgumentError('options.contentType', 'extract: options.contentType must be a string');
   }
-  return { url: url ? url.trim() || null : null, contentType };
+  const ref = options?.referenceDate;
+  let referenceDate = new Date();
+  if (ref !== undefined && ref !== null) {
+    const d = ref instanceof Date ? new Date(ref.getTime()) : typeof ref === 'string' || typeof ref === 'number' ? new Date(ref) : null;
+    if (!d || Number.isNaN(d.getTime())) {
+      throw new InvalidArgumentError('options.referenceDate', 'extract: options.referenceDate must be a valid Date, date string or epoch milliseconds');
+    }
+    referenceDate = d;
+  }
+  return { url: url ? url.trim() || null : null, contentType, referenceDate };
 }

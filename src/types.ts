@@ -140,4 +140,10 @@ export interface ExtractOptions {
    * bytes when `input` is a `Uint8Array` ("text/html; charset=windows-1251").
    */
   contentType?: string;
+  /**
+   * "Now" for relative dates ("3 hours ago") and the latest plausible
+   * publication date. Defaults to the time of the call; pass a fixed date for
+   * reproducible results.
+   */
+  referenceDate?: Date | string | number;
 }

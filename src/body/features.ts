@@ -47,7 +47,7 @@ export interface PageIndex {
   document: Document;
   /** The `<body>` element, or null for fragments. */
   body: Element | null;
-  /** Elements metadata readers need, by tag (meta, title, link, script, h1, h2, time, base, html). */
+  /** Elements metadata readers need, by tag (meta, title, link, script, h1, h2, time, base, html), and microdata under {@link ITEMPROP_KEY}. */
   byTag: ReadonlyMap<string, Element[]>;
   stats: ReadonlyMap<Element, ElementStats>;
   /** Text blocks in document order. */
@@ -116,11 +116,18 @@ function measure(text: string): { chars: number; commas: number } {
   return { chars, commas };
 }
 
-function addToIndex(byTag: Map<string, Element[]>, el: Element): void {
-  let list = byTag.get(el.name);
-  if (!list) byTag.set(el.name, (list = []));
+function addTo(byTag: Map<string, Element[]>, key: string, el: Element): void {
+  let list = byTag.get(key);
+  if (!list) byTag.set(key, (list = []));
   list.push(el);
 }
+
+function addToIndex(byTag: Map<string, Element[]>, el: Element): void {
+  addTo(byTag, el.name, el);
+}
+
+/** Key of {@link PageIndex.byTag} under which elements with an `itemprop` attribute (microdata) are listed. */
+export const ITEMPROP_KEY = '[itemprop]';
 
 /** Indexes the metadata tags of an invisible subtree (the `<head>`) without measuring it. */
 function indexSubtree(root: Element, byTag: Map<string, Element[]>): void {
@@ -130,6 +137,7 @@ function indexSubtree(root: Element, byTag: Map<string, Element[]>): void {
     const n = stack.pop()!;
     if (!isElement(n)) continue;
     if (INDEXED_TAGS.has(n.name)) addToIndex(byTag, n);
+    if (n.attribs.itemprop !== undefined) addTo(byTag, ITEMPROP_KEY, n);
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
 }
@@ -217,6 +225,7 @@ export function indexPage(document: Document): PageIndex {
       addToIndex(byTag, el);
       if (name === 'body' && !body) body = el;
     }
+    if (el.attribs.itemprop !== undefined) addTo(byTag, ITEMPROP_KEY, el);
     if (name === 'head') {
       indexSubtree(el, byTag);
       continue;

@@ -6,7 +6,7 @@
  */
 import type { Element } from 'domhandler';
 import { textOf } from '../dom/nodes.js';
-import type { PageIndex } from '../body/features.js';
+import { ITEMPROP_KEY, type PageIndex } from '../body/features.js';
 import { articleNodes, flattenLd, parseLdText, type LdNode } from './jsonld.js';
 
 /** The frozen metadata snapshot other stages read. */
@@ -27,6 +27,12 @@ export interface PageMetadata {
   baseHref: string | null;
   /** `<html lang>`. */
   htmlLang: string | null;
+  /** Microdata elements by lower-cased `itemprop` token, in document order (`<meta itemprop>` included). */
+  microdata: ReadonlyMap<string, readonly Element[]>;
+  /** `<time>` elements in document order. */
+  times: readonly Element[];
+  /** `<link>` elements in document order. */
+  links: readonly Element[];
 }
 
 /** Reads the metadata snapshot from the page index. */
@@ -60,7 +66,19 @@ export function collectMetadata(index: PageIndex): PageMetadata {
   const canonicalEl = (index.byTag.get('link') ?? []).find((l) => (l.attribs.rel ?? '').toLowerCase().split(/\s+/).includes('canonical'));
   const baseEl = (index.byTag.get('base') ?? []).find((b) => b.attribs.href);
   const htmlEl = (index.byTag.get('html') ?? [])[0];
+  const microdata = new Map<string, Element[]>();
+  for (const el of index.byTag.get(ITEMPROP_KEY) ?? []) {
+    for (const token of (el.attribs.itemprop ?? '').toLowerCase().split(/\s+/)) {
+      if (!token) continue;
+      let list = microdata.get(token);
+      if (!list) microdata.set(token, (list = []));
+      list.push(el);
+    }
+  }
   return {
+    microdata,
+    times: index.byTag.get('time') ?? [],
+    links: index.byTag.get('link') ?? [],
     meta,
     title,
     ld,

@@ -1,0 +1,144 @@
+/**
+ * Publication and modification dates, reconciled from every signal the page
+ * gives, most reliable first: JSON-LD, `<meta>` names, microdata, `<time>`
+ * elements near the headline, the URL, then dates printed near the headline.
+ * Dates of comments, related cards and sidebars are avoided by reading the
+ * page around the headline first (region-scoped metadata) and by skipping
+ * elements that are never article content.
+ */
+import type { Element } from 'domhandler';
+import { classAndId, textOf } from '../../dom/nodes.js';
+import type { PageIndex } from '../../body/features.js';
+import type { PageMetadata } from '../../metadata/collect.js';
+import type { LdNode } from '../../metadata/jsonld.js';
+import { dateFromUrl, parseMachineDate, parseTextDate, type DateContext } from './parse.js';
+import { DATE_ELEMENT_CLASS, MODIFIED_META, PUBLISHED_META, UPDATED_WORDS } from './tables.js';
+
+/** The dates of an article. */
+export interface ArticleDates {
+  published: string | null;
+  modified: string | null;
+}
+
+/** Longest text (chars) of an element read as a printed date. */
+const MAX_DATE_TEXT = 120;
+/** Elements (in document order) after the headline searched for a printed date. */
+const HEADER_WINDOW = 400;
+
+function firstLd(nodes: readonly LdNode[], key: string, ctx: DateContext): string | null {
+  for (const node of nodes) {
+    const v = node[key];
+    const value = Array.isArray(v) ? v[0] : v;
+    if (typeof value === 'string' || typeof value === 'number') {
+      const d = parseMachineDate(String(value), ctx);
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
+function firstMeta(md: PageMetadata, names: readonly string[], ctx: DateContext): string | null {
+  for (const name of names) {
+    for (const value of md.meta.get(name) ?? []) {
+      const d = parseMachineDate(value, ctx);
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
+/** A microdata or `<time>` element's machine value: `datetime`, `content`, else its text. */
+function elementDate(el: Element, ctx: DateContext): string | null {
+  const machine = el.attribs.datetime ?? el.attribs.content;
+  if (machine) {
+    const d = parseMachineDate(machine, ctx);
+    if (d) return d;
+  }
+  const text = textOf(el);
+  return text.length <= MAX_DATE_TEXT ? parseTextDate(text, ctx) : null;
+}
+
+function firstMicrodata(md: PageMetadata, prop: string, index: PageIndex, ctx: DateContext): string | null {
+  for (const el of md.microdata.get(prop) ?? []) {
+    if (el.name !== 'meta' && index.stats.get(el)?.excluded) continue;
+    const d = elementDate(el, ctx);
+    if (d) return d;
+  }
+  return null;
+}
+
+/** Document order of the headline element, or -1 when the page has no visible h1. */
+function headlineOrder(md: PageMetadata, index: PageIndex): number {
+  for (const h of md.h1) {
+    const o = index.stats.get(h)?.order;
+    if (o !== undefined) return o;
+  }
+  return -1;
+}
+
+/** The `<time>` element that marks the publication: flagged ones first, then the nearest after the headline. */
+function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, wantModified: boolean): string | null {
+  const h1 = headlineOrder(md, index);
+  let nearest: { d: string; distance: number } | null = null;
+  for (const el of md.times) {
+    const st = index.stats.get(el);
+    if (!st || st.excluded || st.unlikely) continue;
+    const ci = classAndId(el);
+    const flagged = el.attribs.pubdate !== undefined || /published|entry-date|pubdate|post-date|date-published/i.test(ci);
+    const updated = /updated|modified/i.test(ci);
+    if (updated !== wantModified && (flagged || updated)) continue;
+    const d = elementDate(el, ctx);
+    if (!d) continue;
+    if (flagged && !wantModified) return d;
+    if (wantModified) {
+      if (updated) return d;
+      continue;
+    }
+    const distance = h1 < 0 ? st.order : st.order >= h1 ? st.order - h1 : (h1 - st.order) * 3;
+    if (!nearest || distance < nearest.distance) nearest = { d, distance };
+  }
+  return nearest?.d ?? null;
+}
+
+/** A date printed in a date-like element near the headline ("Published: Sunday, May 19, 2024"). */
+function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext): string | null {
+  const h1 = headlineOrder(md, index);
+  let best: { d: string; distance: number } | null = null;
+  for (const [el, st] of index.stats) {
+    if (st.excluded || st.unlikely || st.text === 0 || st.text > MAX_DATE_TEXT) continue;
+    if (h1 >= 0 && (st.order < h1 - 50 || st.order > h1 + HEADER_WINDOW)) continue;
+    const ci = classAndId(el);
+    if (!ci || !DATE_ELEMENT_CLASS.test(ci)) continue;
+    const text = textOf(el);
+    if (UPDATED_WORDS.test(text) && !/published|veröffentlicht|publié|publicado|pubblicato/i.test(text)) continue;
+    const d = parseTextDate(text, ctx);
+    if (!d) continue;
+    const distance = h1 < 0 ? st.order : Math.abs(st.order - h1);
+    if (!best || distance < best.distance) best = { d, distance };
+  }
+  return best?.d ?? null;
+}
+
+/**
+ * Resolves the publication and modification dates. The publication date
+ * falls back to the modification date only when nothing else dates the page.
+ */
+export function extractDates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext): ArticleDates {
+  const ld = md.ldArticles.length > 0 ? md.ldArticles : md.ld;
+  const modified =
+    firstLd(ld, 'dateModified', ctx) ??
+    firstMeta(md, MODIFIED_META, ctx) ??
+    firstMicrodata(md, 'datemodified', index, ctx) ??
+    timeElementDate(md, index, ctx, true);
+  const published =
+    firstLd(ld, 'datePublished', ctx) ??
+    firstLd(ld, 'dateCreated', ctx) ??
+    firstMeta(md, PUBLISHED_META, ctx) ??
+    firstMicrodata(md, 'datepublished', index, ctx) ??
+    timeElementDate(md, index, ctx, false) ??
+    (pageUrl ? dateFromUrl(pageUrl, ctx) : null) ??
+    (md.canonical ? dateFromUrl(md.canonical, ctx) : null) ??
+    printedDate(md, index, ctx) ??
+    modified;
+  return { published, modified };
+}
