@@ -100,15 +100,20 @@ function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, w
   return nearest?.d ?? null;
 }
 
-/** A date printed in a date-like element near the headline ("Published: Sunday, May 19, 2024"). */
-function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext): string | null {
+/**
+ * A date printed near the headline ("Published: Sunday, May 19, 2024"): in a
+ * date-like element when `classed`, else in any short text block.
+ */
+function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext, classed: boolean): string | null {
   const h1 = headlineOrder(md, index);
   let best: { d: string; distance: number } | null = null;
   for (const [el, st] of index.stats) {
-    if (st.excluded || st.unlikely || st.text === 0 || st.text > MAX_DATE_TEXT) continue;
+    if (st.excluded || st.unlikely || st.text < 6 || st.text > MAX_DATE_TEXT) continue;
     if (h1 >= 0 && (st.order < h1 - 50 || st.order > h1 + HEADER_WINDOW)) continue;
-    const ci = classAndId(el);
-    if (!ci || !DATE_ELEMENT_CLASS.test(ci)) continue;
+    if (classed) {
+      const ci = classAndId(el);
+      if (!ci || !DATE_ELEMENT_CLASS.test(ci)) continue;
+    } else if (!isTextLeaf(el)) continue;
     const text = textOf(el);
     if (UPDATED_WORDS.test(text) && !/published|veröffentlicht|publié|publicado|pubblicato/i.test(text)) continue;
     const d = parseTextDate(text, ctx);
@@ -117,6 +122,18 @@ function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext): stri
     if (!best || distance < best.distance) best = { d, distance };
   }
   return best?.d ?? null;
+}
+
+/** True when the element holds text directly (not only through child elements). */
+function isTextLeaf(el: Element): boolean {
+  return el.children.some((c) => c.type === 'text' && c.data.trim() !== '');
+}
+
+/** Greatest gap (days) between a URL date and a metadata date for the two to be the same day in different time zones. */
+const URL_AGREEMENT_DAYS = 2;
+
+function dayNumber(iso: string): number {
+  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
 }
 
 /**
@@ -130,15 +147,20 @@ export function extractDates(md: PageMetadata, index: PageIndex, pageUrl: string
     firstMeta(md, MODIFIED_META, ctx) ??
     firstMicrodata(md, 'datemodified', index, ctx) ??
     timeElementDate(md, index, ctx, true);
-  const published =
+  const declared =
     firstLd(ld, 'datePublished', ctx) ??
     firstLd(ld, 'dateCreated', ctx) ??
     firstMeta(md, PUBLISHED_META, ctx) ??
     firstMicrodata(md, 'datepublished', index, ctx) ??
-    timeElementDate(md, index, ctx, false) ??
-    (pageUrl ? dateFromUrl(pageUrl, ctx) : null) ??
-    (md.canonical ? dateFromUrl(md.canonical, ctx) : null) ??
-    printedDate(md, index, ctx) ??
-    modified;
+    timeElementDate(md, index, ctx, false);
+  const fromUrl = (pageUrl ? dateFromUrl(pageUrl, ctx) : null) ?? (md.canonical ? dateFromUrl(md.canonical, ctx) : null);
+  let published: string | null;
+  if (declared && fromUrl) {
+    // The URL is written once, when the story is filed, in the newsroom's own time zone: where it
+    // and a UTC timestamp disagree by a day, the URL has the local calendar date.
+    published = Math.abs(dayNumber(declared) - dayNumber(fromUrl)) <= URL_AGREEMENT_DAYS && !declared.startsWith(fromUrl) ? fromUrl : declared;
+  } else {
+    published = declared ?? fromUrl ?? printedDate(md, index, ctx, true) ?? printedDate(md, index, ctx, false) ?? modified;
+  }
   return { published, modified };
 }
