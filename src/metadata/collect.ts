@@ -39,7 +39,8 @@ export interface PageMetadata {
 export function collectMetadata(index: PageIndex): PageMetadata {
   const meta = new Map<string, string[]>();
   for (const el of index.byTag.get('meta') ?? []) {
-    const content = el.attribs.content;
+    // Some saved pages and older CMSs write `value=` where the standard says `content=`.
+    const content = el.attribs.content ?? el.attribs.value;
     if (content === undefined || !content.trim()) continue;
     for (const keyAttr of ['name', 'property', 'itemprop', 'http-equiv']) {
       const key = el.attribs[keyAttr];

@@ -49,7 +49,7 @@ function firstMeta(md: PageMetadata, names: readonly string[], ctx: DateContext)
 
 /** A microdata or `<time>` element's machine value: `datetime`, `content`, else its text. */
 function elementDate(el: Element, ctx: DateContext): string | null {
-  const machine = el.attribs.datetime ?? el.attribs.content;
+  const machine = el.attribs.datetime ?? el.attribs.content ?? el.attribs.value;
   if (machine) {
     const d = parseMachineDate(machine, ctx);
     if (d) return d;
@@ -82,9 +82,11 @@ function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, w
   let nearest: { d: string; distance: number } | null = null;
   for (const el of md.times) {
     const st = index.stats.get(el);
-    if (!st || st.excluded || st.unlikely) continue;
+    if (!st || st.excluded) continue;
     const ci = classAndId(el);
     const flagged = el.attribs.pubdate !== undefined || /published|entry-date|pubdate|post-date|date-published/i.test(ci);
+    // In headers, sidebars and comment threads only a flagged <time> is the article's.
+    if (st.unlikely && !flagged) continue;
     const updated = /updated|modified/i.test(ci);
     if (updated !== wantModified && (flagged || updated)) continue;
     const d = elementDate(el, ctx);
