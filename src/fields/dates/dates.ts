@@ -106,12 +106,12 @@ function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, w
  * A date printed near the headline ("Published: Sunday, May 19, 2024"): in a
  * date-like element when `classed`, else in any short text block.
  */
-function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext, classed: boolean): string | null {
+function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext, classed: boolean, anywhere = false): string | null {
   const h1 = headlineOrder(md, index);
   let best: { d: string; distance: number } | null = null;
   for (const [el, st] of index.stats) {
-    if (st.excluded || st.unlikely || st.text < 6 || st.text > MAX_DATE_TEXT) continue;
-    if (h1 >= 0 && (st.order < h1 - 50 || st.order > h1 + HEADER_WINDOW)) continue;
+    if (st.excluded || st.text < 6 || st.text > MAX_DATE_TEXT) continue;
+    if (!anywhere && (st.unlikely || (h1 >= 0 && (st.order < h1 - 50 || st.order > h1 + HEADER_WINDOW)))) continue;
     if (classed) {
       const ci = classAndId(el);
       if (!ci || !DATE_ELEMENT_CLASS.test(ci)) continue;
@@ -120,7 +120,7 @@ function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext, class
     if (UPDATED_WORDS.test(text) && !/published|veröffentlicht|publié|publicado|pubblicato/i.test(text)) continue;
     const d = parseTextDate(text, ctx);
     if (!d) continue;
-    const distance = h1 < 0 ? st.order : Math.abs(st.order - h1);
+    const distance = h1 < 0 ? st.order : st.order >= h1 ? st.order - h1 : (h1 - st.order) * 3;
     if (!best || distance < best.distance) best = { d, distance };
   }
   return best?.d ?? null;
@@ -162,7 +162,13 @@ export function extractDates(md: PageMetadata, index: PageIndex, pageUrl: string
     // and a UTC timestamp disagree by a day, the URL has the local calendar date.
     published = Math.abs(dayNumber(declared) - dayNumber(fromUrl)) <= URL_AGREEMENT_DAYS && !declared.startsWith(fromUrl) ? fromUrl : declared;
   } else {
-    published = declared ?? fromUrl ?? printedDate(md, index, ctx, true) ?? printedDate(md, index, ctx, false) ?? modified;
+    published =
+      declared ??
+      fromUrl ??
+      printedDate(md, index, ctx, true) ??
+      printedDate(md, index, ctx, false) ??
+      printedDate(md, index, ctx, false, true) ??
+      modified;
   }
   return { published, modified };
 }
