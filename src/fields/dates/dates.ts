@@ -118,7 +118,7 @@ function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext, class
     } else if (!isTextLeaf(el)) continue;
     const text = textOf(el);
     if (UPDATED_WORDS.test(text) && !/published|veröffentlicht|publié|publicado|pubblicato/i.test(text)) continue;
-    const d = parseTextDate(text, ctx);
+    const d = parseTextDate(text, ctx, classed);
     if (!d) continue;
     const distance = h1 < 0 ? st.order : st.order >= h1 ? st.order - h1 : (h1 - st.order) * 3;
     if (!best || distance < best.distance) best = { d, distance };

@@ -110,8 +110,12 @@ function monthNumber(word: string): number | null {
 /** Longest text (chars) searched for a printed date. */
 const MAX_TEXT_CHARS = 200;
 
-/** Parses a date printed in text. Null when none is found or it is implausible. */
-export function parseTextDate(value: string, ctx: DateContext): string | null {
+/**
+ * Parses a date printed in text. Null when none is found or it is implausible.
+ * Relative dates ("3 hours ago", "yesterday") are read only when `relative`
+ * is set: in free text, "today" is more often a menu item than a date.
+ */
+export function parseTextDate(value: string, ctx: DateContext, relative = true): string | null {
   const text = value.slice(0, MAX_TEXT_CHARS);
   let m = YMD_IN_TEXT.exec(text);
   if (m) {
@@ -145,7 +149,7 @@ export function parseTextDate(value: string, ctx: DateContext): string | null {
     if (mo > 12 && d <= 12) [d, mo] = [mo, d];
     if (validYmd(y, mo, d, ctx)) return ymd(y, mo, d);
   }
-  return parseRelativeDate(text, ctx);
+  return relative ? parseRelativeDate(text, ctx) : null;
 }
 
 /** "3 hours ago", "vor 2 Tagen", "il y a 3 heures", "hace 2 días", "yesterday". */
