@@ -20,6 +20,7 @@ import { isNotAnArticle } from './body/pagekind.js';
 import { rootFromArticleBody } from './body/hint.js';
 import { extractHeadline } from './fields/headline/headline.js';
 import { extractDates } from './fields/dates/dates.js';
+import { extractByline } from './fields/byline/byline.js';
 import { serialiseBody } from './serialise/index.js';
 import { resolveBaseUrl } from './urls.js';
 import { normaliseOptions } from './options.js';
@@ -102,6 +103,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const baseUrl = resolveBaseUrl(opts.url, md.baseHref);
   const headline = extractHeadline(md, opts.url);
   const language = md.htmlLang;
+  const credit = extractByline(md, index);
   const dates = extractDates(md, index, opts.url, { language, referenceDate: opts.referenceDate });
   const found = chooseAttempt(index, headline, rootFromArticleBody(index, md));
   const noArticle = isNotAnArticle(index, md, found);
@@ -122,13 +124,13 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
       place: dateline?.place ?? null,
       text: dateline?.text ?? null,
     },
-    byline: null,
-    authors: [],
+    byline: noArticle ? null : credit.byline,
+    authors: noArticle ? [] : credit.authors,
     body,
     captions: [],
     images: [],
     leadImage: null,
-    source: { publisher: null, agency: dateline?.agency ?? null, canonicalUrl: null, sourceUrl: null },
+    source: { publisher: null, agency: dateline?.agency ?? credit.agency, canonicalUrl: null, sourceUrl: null },
     language: md.htmlLang,
     section: null,
     tags: [],

@@ -1,0 +1,170 @@
+/**
+ * The byline (as printed, without "By") and the authors it names. Signals, in
+ * order of trust: the byline printed near the headline (what readers see),
+ * JSON-LD `author`, microdata, `rel=author` links, then author `<meta>` names.
+ * Wire agencies in a byline ("Jane Doe | Reuters") are kept out of `authors`
+ * and reported as the agency; organisation bylines ("BBC News") are kept.
+ */
+import type { Element } from 'domhandler';
+import { classAndId, textOf } from '../../dom/nodes.js';
+import type { PageIndex } from '../../body/features.js';
+import type { PageMetadata } from '../../metadata/collect.js';
+import type { LdNode } from '../../metadata/jsonld.js';
+import { AGENCIES } from '../dateline/patterns.js';
+import {
+  AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_CLASS, BYLINE_PREFIX, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE, ROLE_WORDS,
+} from './tables.js';
+
+/** The byline and its authors. */
+export interface BylineResult {
+  /** The byline as printed, without a leading "By" (null when the page names no author). */
+  byline: string | null;
+  /** The individual authors, de-duplicated, without roles, handles or e-mail addresses. */
+  authors: string[];
+  /** A wire agency credited in the byline, if any. */
+  agency: string | null;
+}
+
+/** Elements (in document order) around the headline searched for a printed byline. */
+const BYLINE_WINDOW = 300;
+
+const AGENCY_NAMES = new Map(AGENCIES.map(([printed, name]) => [printed.toLowerCase(), name] as const));
+
+/** Cleans one name: no prefix, role, handle or e-mail; null when nothing name-like is left. */
+export function cleanName(raw: string): string | null {
+  let s = raw.replace(/\s+/g, ' ').trim();
+  s = s.replace(BYLINE_PREFIX, '');
+  s = s.replace(/\([^)]*\)/g, ' ').replace(/<[^>]*>/g, ' ');
+  s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ');
+  // "Jane Doe, Staff Writer" / "Jane Doe - Senior Editor": drop the role after the name.
+  const role = /\s*(?:,|\s[-–—|]\s)\s*(.*)$/.exec(s);
+  if (role && ROLE_WORDS.test(role[1] ?? '')) s = s.slice(0, role.index);
+  s = s.replace(/^[\s,;:|·•–—-]+|[\s,;:|·•–—-]+$/g, '').trim();
+  if (!s || s.length > 60) return null;
+  const words = s.split(' ');
+  if (words.length > MAX_NAME_WORDS) return null;
+  if (/\d/.test(s) || NOT_A_BYLINE.test(s)) return null;
+  return s;
+}
+
+/** Splits a byline into its authors, and finds a credited agency. */
+export function splitAuthors(byline: string): { authors: string[]; agency: string | null } {
+  const authors: string[] = [];
+  let agency: string | null = null;
+  const seen = new Set<string>();
+  const text = byline.replace(BYLINE_PREFIX, '');
+  for (const part of text.split(AUTHOR_SEPARATORS)) {
+    const name = cleanName(part);
+    if (!name) continue;
+    const asAgency = AGENCY_NAMES.get(name.toLowerCase());
+    if (asAgency) {
+      agency ??= asAgency;
+      continue;
+    }
+    const key = name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    authors.push(name);
+  }
+  return { authors, agency };
+}
+
+/** Names of a JSON-LD `author` value: a string, a Person/Organization, or an array of them. */
+function ldAuthorNames(value: unknown, byId: ReadonlyMap<string, LdNode>): string[] {
+  const out: string[] = [];
+  const list = Array.isArray(value) ? value : [value];
+  for (let item of list) {
+    if (typeof item === 'string') {
+      if (!/^https?:/i.test(item)) out.push(item);
+      continue;
+    }
+    if (typeof item !== 'object' || item === null) continue;
+    const node = item as LdNode;
+    const ref = node['@id'];
+    if (typeof node.name !== 'string' && typeof ref === 'string' && byId.has(ref)) item = byId.get(ref);
+    const name = (item as LdNode).name;
+    if (typeof name === 'string') out.push(name);
+    else if (Array.isArray(name)) for (const n of name) if (typeof n === 'string') out.push(n);
+  }
+  return out.map((n) => n.trim()).filter((n) => n && !/^https?:/i.test(n));
+}
+
+function fromJsonLd(md: PageMetadata): string[] {
+  const byId = new Map<string, LdNode>();
+  for (const node of md.ld) if (typeof node['@id'] === 'string') byId.set(node['@id'] as string, node);
+  for (const node of md.ldArticles) {
+    const names = ldAuthorNames(node.author ?? node.creator, byId);
+    if (names.length) return names;
+  }
+  return [];
+}
+
+function fromMicrodata(md: PageMetadata, index: PageIndex): string[] {
+  const out: string[] = [];
+  for (const el of md.microdata.get('author') ?? []) {
+    if (el.name !== 'meta' && index.stats.get(el)?.excluded) continue;
+    const named = (md.microdata.get('name') ?? []).find((n) => isWithin(n, el));
+    const text = named ? (named.attribs.content ?? textOf(named)) : (el.attribs.content ?? textOf(el));
+    if (text && text.length <= MAX_BYLINE_CHARS) out.push(text);
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
+function isWithin(node: Element, anc: Element): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p === anc) return true;
+  return false;
+}
+
+function fromMeta(md: PageMetadata): string[] {
+  for (const name of AUTHOR_META) {
+    const values = (md.meta.get(name) ?? []).filter((v) => !/^https?:|^\/\//i.test(v) && !v.startsWith('@'));
+    if (values.length) return name === 'citation_author' ? values : [values[0]!];
+  }
+  return [];
+}
+
+/** The printed byline near the headline: the nearest short element classed as a byline, or starting with "By". */
+function printedByline(md: PageMetadata, index: PageIndex): string | null {
+  const h1 = md.h1.map((h) => index.stats.get(h)?.order).find((o) => o !== undefined) ?? -1;
+  let best: { text: string; distance: number } | null = null;
+  for (const [el, st] of index.stats) {
+    if (st.excluded || st.text < 3 || st.text > MAX_BYLINE_CHARS) continue;
+    if (h1 >= 0 && (st.order < h1 - 100 || st.order > h1 + BYLINE_WINDOW)) continue;
+    const ci = classAndId(el);
+    const relAuthor = el.name === 'a' && /\bauthor\b/i.test(el.attribs.rel ?? '');
+    const classed = relAuthor || (ci !== '' && BYLINE_CLASS.test(ci) && !/avatar|image|photo|bio|box|description|about/i.test(ci));
+    let text: string | null = null;
+    if (classed) text = textOf(el);
+    else if (st.text < 80 && (el.name === 'p' || el.name === 'div' || el.name === 'span')) {
+      const t = textOf(el);
+      if (/^(?:by|von|par|por)\s+\p{Lu}/u.test(t)) text = t;
+    }
+    if (!text || NOT_A_BYLINE.test(text.replace(BYLINE_PREFIX, ''))) continue;
+    if (splitAuthors(text).authors.length === 0 && !AGENCY_NAMES.has(text.replace(BYLINE_PREFIX, '').trim().toLowerCase())) continue;
+    const distance = h1 < 0 ? st.order : st.order >= h1 ? st.order - h1 : (h1 - st.order) * 2;
+    // Prefer the innermost element: a parent byline box with the same text comes first in order.
+    if (!best || distance < best.distance || (distance === best.distance && text.length < best.text.length)) best = { text, distance };
+  }
+  return best?.text ?? null;
+}
+
+/** Resolves the byline, the authors and a credited agency. */
+export function extractByline(md: PageMetadata, index: PageIndex): BylineResult {
+  const structured = fromJsonLd(md);
+  const printed = printedByline(md, index);
+  if (printed) {
+    const { authors, agency } = splitAuthors(printed);
+    const byline = printed.replace(BYLINE_PREFIX, '').replace(/\s+/g, ' ').trim();
+    if (authors.length > 0 || agency) return { byline: authors.length ? authors.join(', ') : byline, authors, agency };
+  }
+  for (const names of [structured, fromMicrodata(md, index), fromMeta(md)]) {
+    if (names.length === 0) continue;
+    const split = names.flatMap((n) => splitAuthors(n).authors);
+    const authors = [...new Set(split)];
+    if (authors.length === 0) continue;
+    return { byline: authors.join(', '), authors, agency: null };
+  }
+  return { byline: null, authors: [], agency: null };
+}
+

@@ -1,0 +1,33 @@
+/**
+ * The byline stage's tables: where authors are named, and what is not a name.
+ */
+
+/**
+ * `<meta>` names that carry the author, most specific first. Plain `author`
+ * comes last: on many sites it names the site or its developer.
+ */
+export const AUTHOR_META: readonly string[] = [
+  'article:author_name', 'parsely-author', 'sailthru.author', 'byl', 'dc.creator', 'dcterms.creator', 'dc.creator.name',
+  'citation_author', 'article:author', 'og:article:author', 'author', 'twitter:creator',
+];
+
+/** Class/id of elements printing the byline, most specific first (matched as whole tokens). */
+export const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|bylines|author-name|authorname|author_name|byline-name|article-author|post-author|entry-author|author|authors|writer|journalist|posted-by|postedby|reporter|autor|auteur|autore|story-author|contributor|contributors)(?=$|[\s_-])/i;
+
+/** Words printed before the names ("By", "Von", "Par", "Por", "Di", "Door", "Written by", "Text:"). */
+export const BYLINE_PREFIX = /^\s*(?:(?:(?:written|reported|posted|published|words|story|photos?|reporting|compiled|edited)\s+by|by|von|par|por|di|door|av|af)\b\s*:?|(?:text|autor|auteur|author|autore|autora)\s*:)\s*/iu;
+
+/** Roles and titles printed after a name ("Jane Doe, Staff Writer", "John Smith | Senior Editor"). */
+export const ROLE_WORDS = /\b(?:staff|senior|chief|editor|editors|editorial|writer|writers|reporter|reporters|correspondent|columnist|contributor|contributing|producer|photographer|intern|analyst|bureau|desk|team|news|redaktion|redakteur|redakteurin|korrespondent|korrespondentin|journalist|journaliste|rédaction|redacción|redazione|correspondant|envoyé|spécial|special|guest|freelance|updated|published)\b/i;
+
+/** Words that mean the text is not a byline at all. */
+export const NOT_A_BYLINE = /(?:https?:|www\.|@\w|\d{3,}|\b(?:comments?|share|follow|subscribe|minutes? read|min read|read more|posted in|filed under|tags?|categor)\b)/i;
+
+/** Separators between several authors. */
+export const AUTHOR_SEPARATORS = /\s*(?:,|;|\||&|\/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bи\b|·)\s*/iu;
+
+/** Longest byline text (chars) read from the page. */
+export const MAX_BYLINE_CHARS = 120;
+
+/** Longest author name (words). */
+export const MAX_NAME_WORDS = 5;
