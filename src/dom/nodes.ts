@@ -55,23 +55,34 @@ export function isInvisibleTag(name: string): boolean {
 
 /**
  * The visible text of a subtree, whitespace-collapsed, skipping invisible
- * tags and anything in `skip`. Blocks are not separated: use for short
+ * tags and anything in `skip`. Blocks are separated by a space; with
+ * `spaceEveryElement`, every element boundary is (for labels such as bylines,
+ * where "Jane Doe<span>Staff Writer</span>" must not glue). Use for short
  * elements (titles, labels) only.
  */
-export function textOf(root: AnyNode, skip?: ReadonlySet<AnyNode>): string {
+export function textOf(root: AnyNode, skip?: ReadonlySet<AnyNode>, spaceEveryElement = false): string {
   const parts: string[] = [];
-  const stack: AnyNode[] = [root];
+  // A null entry on the stack stands for "a space here", emitted after an element's children.
+  const stack: (AnyNode | null)[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
+    if (node === null) {
+      parts.push(' ');
+      continue;
+    }
     if (skip?.has(node)) continue;
     if (isText(node)) {
       parts.push(node.data);
     } else if (isElement(node)) {
       if (node !== root && isInvisibleTag(node.name)) continue;
       if (node.name === 'br') parts.push(' ');
+      const spaced = spaceEveryElement || BLOCK_TAGS.has(node.name);
+      if (spaced) {
+        parts.push(' ');
+        stack.push(null);
+      }
       const kids = node.children;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-      if (BLOCK_TAGS.has(node.name)) parts.push(' ');
     } else if (node.type === 'root') {
       const kids = node.children;
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);

@@ -12,7 +12,7 @@ import type { PageMetadata } from '../../metadata/collect.js';
 import type { LdNode } from '../../metadata/jsonld.js';
 import { AGENCIES } from '../dateline/patterns.js';
 import {
-  AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_CLASS, BYLINE_PREFIX, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE, ROLE_WORDS,
+  AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_CLASS, BYLINE_PREFIX, BYLINE_TAIL, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE, ROLE_WORDS,
 } from './tables.js';
 
 /** The byline and its authors. */
@@ -124,29 +124,57 @@ function fromMeta(md: PageMetadata): string[] {
   return [];
 }
 
-/** The printed byline near the headline: the nearest short element classed as a byline, or starting with "By". */
+/** A byline element found near the headline. */
+interface PrintedCandidate {
+  el: Element;
+  text: string;
+  distance: number;
+  persons: number;
+}
+
+/**
+ * The printed byline near the headline: short elements classed as a byline
+ * (or a `rel=author` link, or a line starting with "By"); the innermost of
+ * nested candidates wins (the name inside the byline box), and candidates
+ * naming people win over agency-only credits.
+ */
 function printedByline(md: PageMetadata, index: PageIndex): string | null {
   const h1 = md.h1.map((h) => index.stats.get(h)?.order).find((o) => o !== undefined) ?? -1;
-  let best: { text: string; distance: number } | null = null;
+  const candidates: PrintedCandidate[] = [];
   for (const [el, st] of index.stats) {
     if (st.excluded || st.text < 3 || st.text > MAX_BYLINE_CHARS) continue;
     if (h1 >= 0 && (st.order < h1 - 100 || st.order > h1 + BYLINE_WINDOW)) continue;
     const ci = classAndId(el);
     const relAuthor = el.name === 'a' && /\bauthor\b/i.test(el.attribs.rel ?? '');
-    const classed = relAuthor || (ci !== '' && BYLINE_CLASS.test(ci) && !/avatar|image|photo|bio|box|description|about/i.test(ci));
+    const classed = relAuthor || (ci !== '' && BYLINE_CLASS.test(ci) && !/avatar|image|photo|bio|box|description|about|label|title|role|job/i.test(ci));
     let text: string | null = null;
-    if (classed) text = textOf(el);
+    if (classed) text = textOf(el, undefined, true);
     else if (st.text < 80 && (el.name === 'p' || el.name === 'div' || el.name === 'span')) {
-      const t = textOf(el);
+      const t = textOf(el, undefined, true);
       if (/^(?:by|von|par|por)\s+\p{Lu}/u.test(t)) text = t;
     }
-    if (!text || NOT_A_BYLINE.test(text.replace(BYLINE_PREFIX, ''))) continue;
-    if (splitAuthors(text).authors.length === 0 && !AGENCY_NAMES.has(text.replace(BYLINE_PREFIX, '').trim().toLowerCase())) continue;
+    if (!text) continue;
+    const cleaned = cleanByline(text);
+    if (!cleaned) continue;
+    const { authors, agency } = splitAuthors(cleaned);
+    if (authors.length === 0 && !agency) continue;
     const distance = h1 < 0 ? st.order : st.order >= h1 ? st.order - h1 : (h1 - st.order) * 2;
-    // Prefer the innermost element: a parent byline box with the same text comes first in order.
-    if (!best || distance < best.distance || (distance === best.distance && text.length < best.text.length)) best = { text, distance };
+    candidates.push({ el, text: cleaned, distance, persons: authors.length });
   }
-  return best?.text ?? null;
+  // Innermost: drop a candidate that contains another one.
+  const inner = candidates.filter((c) => !candidates.some((o) => o !== c && isWithin(o.el, c.el)));
+  inner.sort((a, b) => Number(b.persons > 0) - Number(a.persons > 0) || a.distance - b.distance);
+  return inner[0]?.text ?? null;
+}
+
+/** A printed byline without its "By", trailing date, social links and role. */
+export function cleanByline(text: string): string | null {
+  let s = text.replace(/\s+/g, ' ').trim().replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '');
+  const role = /\s*(?:,|\s[-–—|]\s)\s*([^,]*)$/.exec(s);
+  if (role && ROLE_WORDS.test(role[1] ?? '')) s = s.slice(0, role.index);
+  s = s.replace(/^[\s,;:|·•–—-]+|[\s,;:|·•–—-]+$/g, '').trim();
+  if (!s || s.length > MAX_BYLINE_CHARS || NOT_A_BYLINE.test(s)) return null;
+  return s;
 }
 
 /** Resolves the byline, the authors and a credited agency. */
@@ -155,8 +183,7 @@ export function extractByline(md: PageMetadata, index: PageIndex): BylineResult 
   const printed = printedByline(md, index);
   if (printed) {
     const { authors, agency } = splitAuthors(printed);
-    const byline = printed.replace(BYLINE_PREFIX, '').replace(/\s+/g, ' ').trim();
-    if (authors.length > 0 || agency) return { byline: authors.length ? authors.join(', ') : byline, authors, agency };
+    return { byline: printed, authors, agency };
   }
   for (const names of [structured, fromMicrodata(md, index), fromMeta(md)]) {
     if (names.length === 0) continue;
