@@ -12,7 +12,7 @@ import type { PageMetadata } from '../../metadata/collect.js';
 import type { LdNode } from '../../metadata/jsonld.js';
 import { AGENCIES } from '../dateline/patterns.js';
 import {
-  AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_CLASS, BYLINE_PREFIX, BYLINE_TAIL, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE, ROLE_WORDS,
+  AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_CLASS, BYLINE_PREFIX, BYLINE_TAIL, COMMENT_CONTAINER, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE, ROLE_WORDS,
 } from './tables.js';
 
 /** The byline and its authors. */
@@ -144,6 +144,7 @@ function printedByline(md: PageMetadata, index: PageIndex): string | null {
   for (const [el, st] of index.stats) {
     if (st.excluded || st.text < 3 || st.text > MAX_BYLINE_CHARS) continue;
     if (h1 >= 0 && (st.order < h1 - 100 || st.order > h1 + BYLINE_WINDOW)) continue;
+    if (inComments(el)) continue;
     const ci = classAndId(el);
     const relAuthor = el.name === 'a' && /\bauthor\b/i.test(el.attribs.rel ?? '');
     const classed = relAuthor || (ci !== '' && BYLINE_CLASS.test(ci) && !/avatar|image|photo|bio|box|description|about|label|title|role|job/i.test(ci));
@@ -161,10 +162,35 @@ function printedByline(md: PageMetadata, index: PageIndex): string | null {
     const distance = h1 < 0 ? st.order : st.order >= h1 ? st.order - h1 : (h1 - st.order) * 2;
     candidates.push({ el, text: cleaned, distance, persons: authors.length });
   }
-  // Innermost: drop a candidate that contains another one.
-  const inner = candidates.filter((c) => !candidates.some((o) => o !== c && isWithin(o.el, c.el)));
+  // Innermost: drop a candidate that contains another one, unless it holds several people's
+  // candidates (a byline box listing each author in an element of its own).
+  const inner = candidates.filter((c) => {
+    const inside = candidates.filter((o) => o !== c && isWithin(o.el, c.el));
+    if (inside.length === 0) return true;
+    return inside.filter((o) => o.persons > 0).length >= 2 && c.persons >= 2;
+  }).filter((c, _, all) => !all.some((o) => o !== c && isWithin(c.el, o.el)));
   inner.sort((a, b) => Number(b.persons > 0) - Number(a.persons > 0) || a.distance - b.distance);
   return inner[0]?.text ?? null;
+}
+
+/** Ancestor levels searched for a comment thread around a byline candidate. */
+const COMMENT_LEVELS = 12;
+
+function inComments(el: Element): boolean {
+  let p: Element | null = el;
+  for (let level = 0; p && level < COMMENT_LEVELS; level++) {
+    const ci = classAndId(p);
+    if (ci && COMMENT_CONTAINER.test(ci)) return true;
+    p = p.parent && 'name' in p.parent ? (p.parent as Element) : null;
+  }
+  return false;
+}
+
+/** Drops role words printed after the name without punctuation ("Evan Halper Staff Writer"). */
+function dropTrailingRoles(s: string): string {
+  const words = s.split(' ');
+  while (words.length > 2 && ROLE_WORDS.test(words[words.length - 1]!)) words.pop();
+  return words.join(' ');
 }
 
 /** A printed byline without its "By", trailing date, social links and role. */
@@ -172,6 +198,7 @@ export function cleanByline(text: string): string | null {
   let s = text.replace(/\s+/g, ' ').trim().replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '');
   const role = /\s*(?:,|\s[-–—|]\s)\s*([^,]*)$/.exec(s);
   if (role && ROLE_WORDS.test(role[1] ?? '')) s = s.slice(0, role.index);
+  s = dropTrailingRoles(s.trim());
   s = s.replace(/^[\s,;:|·•–—-]+|[\s,;:|·•–—-]+$/g, '').trim();
   if (!s || s.length > MAX_BYLINE_CHARS || NOT_A_BYLINE.test(s)) return null;
   return s;

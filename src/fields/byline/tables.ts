@@ -18,13 +18,16 @@ export const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|bylines|author-name|a
 export const BYLINE_PREFIX = /^\s*(?:(?:(?:written|reported|posted|published|words|story|photos?|reporting|compiled|edited|more (?:stories|articles|posts))\s+(?:by|from)|by|von|par|por|di|door|av|af)\b\s*:?|(?:text|autor|auteur|author|autore|autora)\s*:|(?:投稿者|作者|著者|筆者|記者|文)\s*[:：]?)\s*/iu;
 
 /** Words after the names that end the byline: social links, profile buttons, dates. */
-export const BYLINE_TAIL = /\s+(?:twitter|facebook|instagram|linkedin|email|e-mail|profile|follow|unfollow|view profile|more from|see all|published|updated|posted|am|on|le|el|il|vom|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b.*$/iu;
+export const BYLINE_TAIL = /\s+(?:twitter|facebook|instagram|linkedin|email|e-mail|profile|follow|unfollow|view profile|more from|see all|published|updated|posted|publicado|publié|veröffentlicht|aktualisiert|pubblicato|am|on|le|el|il|vom|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b.*$/iu;
 
 /** Roles and titles printed after a name ("Jane Doe, Staff Writer", "John Smith | Senior Editor"). */
-export const ROLE_WORDS = /\b(?:staff|senior|chief|editor|editors|editorial|writer|writers|reporter|reporters|correspondent|columnist|contributor|contributing|producer|photographer|intern|analyst|bureau|desk|team|news|redaktion|redakteur|redakteurin|korrespondent|korrespondentin|journalist|journaliste|rédaction|redacción|redazione|correspondant|envoyé|spécial|special|guest|freelance|updated|published)\b/i;
+export const ROLE_WORDS = /\b(?:chefredakteur|chefredakteurin|herausgeber|herausgeberin|autorin|reporterin|fotograf|fotografin|staff|senior|chief|editor|editors|editorial|writer|writers|reporter|reporters|correspondent|columnist|contributor|contributing|producer|photographer|intern|analyst|bureau|desk|team|news|redaktion|redakteur|redakteurin|korrespondent|korrespondentin|journalist|journaliste|rédaction|redacción|redazione|correspondant|envoyé|spécial|special|guest|freelance|updated|published)\b/i;
 
 /** Words that mean the text is not a byline at all. */
-export const NOT_A_BYLINE = /(?:https?:|www\.|@\w|\d{3,}|\b(?:comments?|share|follow|subscribe|minutes? read|min read|read more|posted in|filed under|tags?|categor)\b)/i;
+export const NOT_A_BYLINE = /(?:https?:|www\.|@\w|\d{3,}|\b(?:comments?|share|follow|subscribe|minutes? read|min read|read more|posted in|filed under|tags?|categor|says|said|wrote|sagt|schreibt|meint|dice|escribe|écrit)\b|^(?:posted|published|updated|veröffentlicht|aktualisiert|zuletzt geändert|name|autor|author)\W*$)/iu;
+
+/** Class/id of comment threads: a name printed there is a commenter's, not the byline. */
+export const COMMENT_CONTAINER = /(?:^|[\s_-])(?:comment|comments|commentlist|comment-list|respond|reply|replies|discussion|disqus)(?=$|[\s_-])/i;
 
 /** Separators between several authors. */
 export const AUTHOR_SEPARATORS = /\s*(?:,|;|\||&|\/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bи\b|·)\s*/iu;
