@@ -21,6 +21,11 @@ import { rootFromArticleBody } from './body/hint.js';
 import { extractHeadline } from './fields/headline/headline.js';
 import { extractDates } from './fields/dates/dates.js';
 import { extractByline } from './fields/byline/byline.js';
+import { extractCanonicalUrl, extractPublisher, extractSourceUrl } from './fields/source/source.js';
+import { extractLanguage } from './fields/language/language.js';
+import { extractDek } from './fields/dek/dek.js';
+import { extractSection, extractTags } from './fields/taxonomy/taxonomy.js';
+import type { PageMetadata } from './metadata/collect.js';
 import { serialiseBody } from './serialise/index.js';
 import { resolveBaseUrl } from './urls.js';
 import { normaliseOptions } from './options.js';
@@ -97,44 +102,63 @@ function chooseAttempt(index: PageIndex, headline: string | null, hint: Element 
 export function extract(input: string | Uint8Array, options?: ExtractOptions): Article {
   const opts = normaliseOptions(input, options);
   const { html } = decodePage(input, opts.contentType);
-  const document = parseHtml(html);
-  const index = indexPage(document);
+  const index = indexPage(parseHtml(html));
   const md = collectMetadata(index);
   const baseUrl = resolveBaseUrl(opts.url, md.baseHref);
   const headline = extractHeadline(md, opts.url);
-  const language = md.htmlLang;
-  const credit = extractByline(md, index);
-  const dates = extractDates(md, index, opts.url, { language, referenceDate: opts.referenceDate });
+
   const found = chooseAttempt(index, headline, rootFromArticleBody(index, md));
-  const noArticle = isNotAnArticle(index, md, found);
-  const attempt = noArticle ? null : found;
+  if (isNotAnArticle(index, md, found)) return emptyArticle(md, opts.url);
   let body: Body = { ...EMPTY_BODY };
   let dateline: DatelineMatch | null = null;
-  if (attempt) {
-    dateline = takeDateline(attempt.roots, attempt.skip);
-    body = serialiseBody(attempt.roots, { baseUrl, skip: attempt.skip });
+  if (found) {
+    dateline = takeDateline(found.roots, found.skip);
+    body = serialiseBody(found.roots, { baseUrl, skip: found.skip });
   }
-  const boilerplate = attempt?.boilerplate ?? [];
+
+  const declaredLanguage = extractLanguage(md, '');
+  const credit = extractByline(md, index);
+  const dates = extractDates(md, index, opts.url, { language: declaredLanguage, referenceDate: opts.referenceDate });
   return {
-    headline: noArticle ? null : headline,
-    dek: null,
-    dateline: {
-      published: noArticle ? null : dates.published,
-      modified: noArticle ? null : dates.modified,
-      place: dateline?.place ?? null,
-      text: dateline?.text ?? null,
-    },
-    byline: noArticle ? null : credit.byline,
-    authors: noArticle ? [] : credit.authors,
+    headline,
+    dek: extractDek(md, index, headline),
+    dateline: { published: dates.published, modified: dates.modified, place: dateline?.place ?? null, text: dateline?.text ?? null },
+    byline: credit.byline,
+    authors: credit.authors,
     body,
     captions: [],
     images: [],
     leadImage: null,
-    source: { publisher: null, agency: dateline?.agency ?? credit.agency, canonicalUrl: null, sourceUrl: null },
-    language: md.htmlLang,
+    source: {
+      publisher: extractPublisher(md, opts.url),
+      agency: dateline?.agency ?? credit.agency,
+      canonicalUrl: extractCanonicalUrl(md, opts.url),
+      sourceUrl: extractSourceUrl(index, found?.roots ?? [], baseUrl),
+    },
+    language: declaredLanguage ?? extractLanguage(md, body.text),
+    section: extractSection(md),
+    tags: extractTags(md),
+    boilerplate: found?.boilerplate ?? [],
+  };
+}
+
+/** The Article of a page that holds no article: what the page says about itself, nothing more. */
+function emptyArticle(md: PageMetadata, pageUrl: string | null): Article {
+  return {
+    headline: null,
+    dek: null,
+    dateline: { published: null, modified: null, place: null, text: null },
+    byline: null,
+    authors: [],
+    body: { ...EMPTY_BODY },
+    captions: [],
+    images: [],
+    leadImage: null,
+    source: { publisher: extractPublisher(md, pageUrl), agency: null, canonicalUrl: extractCanonicalUrl(md, pageUrl), sourceUrl: null },
+    language: extractLanguage(md, ''),
     section: null,
     tags: [],
-    boilerplate,
+    boilerplate: [],
   };
 }
 

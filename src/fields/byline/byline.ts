@@ -43,7 +43,8 @@ export function cleanName(raw: string): string | null {
   if (!s || s.length > 60) return null;
   const words = s.split(' ');
   if (words.length > MAX_NAME_WORDS) return null;
-  if (/\d/.test(s) || NOT_A_BYLINE.test(s)) return null;
+  // Digits only in a one-word handle ("Bo2man", "r23"), never in a written name.
+  if ((/\d/.test(s) && words.length > 1) || NOT_A_BYLINE.test(s)) return null;
   return s;
 }
 

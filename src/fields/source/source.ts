@@ -1,0 +1,119 @@
+/**
+ * Where the article comes from: the publisher (site name), the canonical URL,
+ * and the original article a republishing page links to ("Source link",
+ * "Originally published at", "Source:").
+ */
+import type { Element } from 'domhandler';
+import { isElement, textOf } from '../../dom/nodes.js';
+import type { PageIndex } from '../../body/features.js';
+import type { PageMetadata } from '../../metadata/collect.js';
+import { metaValue } from '../../metadata/collect.js';
+import { ldString, ldTypes, type LdNode } from '../../metadata/jsonld.js';
+import { resolveUrl } from '../../urls.js';
+
+/** Longest plausible site name (chars). */
+const MAX_SITE_NAME = 80;
+
+/** Link texts and lead-ins that point to the original article. */
+export const SOURCE_LINK_TEXT = /^(?:source(?: link)?|original(?: article| source| story)?|read (?:the )?(?:original|full) (?:article|story)(?: here)?|view original(?: article)?|via|quelle|fuente|fonte|source ?:)\W*$/iu;
+/** Lead-in text before a source link inside a short block ("Originally published at <a>"). */
+export const SOURCE_LEAD_IN = /(?:originally (?:published|appeared) (?:at|on|in|by)|this (?:article|story) (?:first |originally )?appeared (?:at|on|in)|republished (?:from|with permission from)|source\s*:|quelle\s*:|fuente\s*:|fonte\s*:|erstmals erschienen (?:bei|in|auf))/iu;
+/** Longest block (chars) read for a source lead-in. */
+const MAX_SOURCE_BLOCK = 300;
+
+function plausibleSiteName(s: string | null | undefined): s is string {
+  return typeof s === 'string' && s.trim().length > 1 && s.length <= MAX_SITE_NAME && !/^https?:\/\//i.test(s);
+}
+
+function ldPublisher(md: PageMetadata): string | null {
+  for (const node of md.ldArticles) {
+    const pub = node.publisher ?? node.sourceOrganization;
+    if (typeof pub === 'string' && plausibleSiteName(pub)) return pub.trim();
+    const list = Array.isArray(pub) ? pub : [pub];
+    for (const p of list) {
+      if (typeof p === 'object' && p !== null) {
+        const name = ldString(p as LdNode, 'name') ?? ldString(p as LdNode, 'legalName');
+        if (plausibleSiteName(name)) return name;
+      }
+    }
+  }
+  for (const node of md.ld) {
+    const types = ldTypes(node);
+    if (types.includes('website') || types.includes('newsmediaorganization') || types.includes('organization')) {
+      const name = ldString(node, 'name') ?? ldString(node, 'alternateName');
+      if (plausibleSiteName(name)) return name;
+    }
+  }
+  return null;
+}
+
+/** The publisher's name: og:site_name, JSON-LD publisher, application-name, else the domain. */
+export function extractPublisher(md: PageMetadata, pageUrl: string | null): string | null {
+  const og = metaValue(md, 'og:site_name', 'og:sitename');
+  if (plausibleSiteName(og)) return og.trim();
+  const ld = ldPublisher(md);
+  if (ld) return ld;
+  const app = metaValue(md, 'application-name', 'apple-mobile-web-app-title', 'publisher', 'dc.publisher', 'citation_publisher', 'citation_journal_title');
+  if (plausibleSiteName(app)) return app.trim();
+  if (pageUrl) {
+    try {
+      return new URL(pageUrl).hostname.replace(/^www\d?\./, '') || null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** The canonical URL: `rel=canonical`, else og:url, resolved against the page URL. */
+export function extractCanonicalUrl(md: PageMetadata, pageUrl: string | null): string | null {
+  for (const href of [md.canonical, metaValue(md, 'og:url', 'twitter:url')]) {
+    if (!href) continue;
+    const url = resolveUrl(href, pageUrl);
+    if (url && /^https?:/i.test(url)) return url;
+  }
+  return null;
+}
+
+/**
+ * The original article a republished page credits: a link whose text is
+ * "Source link" / "Original article", or a link in a short block led by
+ * "Originally published at" / "Source:". Searched in the article region first
+ * (where auto-blogging plugins append it), then in the whole page.
+ */
+export function extractSourceUrl(index: PageIndex, regions: readonly Element[], pageUrl: string | null): string | null {
+  const pageHost = hostOf(pageUrl);
+  const scopes: readonly (Element | null)[] = regions.length ? [...regions, index.body] : [index.body];
+  for (const scope of scopes) {
+    if (!scope) continue;
+    const stack: Element[] = [scope];
+    while (stack.length) {
+      const el = stack.pop()!;
+      const st = index.stats.get(el);
+      if (!st || st.excluded) continue;
+      if (el.name === 'a' && el.attribs.href) {
+        const text = textOf(el);
+        const lead = el.parent && isElement(el.parent) && (index.stats.get(el.parent)?.text ?? 1e9) <= MAX_SOURCE_BLOCK ? textOf(el.parent) : '';
+        if (SOURCE_LINK_TEXT.test(text) || (lead && SOURCE_LEAD_IN.test(lead))) {
+          const url = resolveUrl(el.attribs.href, pageUrl);
+          if (url && /^https?:/i.test(url) && hostOf(url) !== pageHost) return url;
+        }
+        continue;
+      }
+      for (let i = el.children.length - 1; i >= 0; i--) {
+        const c = el.children[i]!;
+        if (isElement(c)) stack.push(c);
+      }
+    }
+  }
+  return null;
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\d?\./, '');
+  } catch {
+    return null;
+  }
+}
