@@ -149,10 +149,12 @@ export function extractDates(md: PageMetadata, index: PageIndex, pageUrl: string
     firstMeta(md, MODIFIED_META, ctx) ??
     firstMicrodata(md, 'datemodified', index, ctx) ??
     timeElementDate(md, index, ctx, true);
+  // Meta names first, as htmldate reads them: the CMS writes them for this article, while JSON-LD
+  // blocks are often added by plugins that fill datePublished with the post's first draft.
   const declared =
+    firstMeta(md, PUBLISHED_META, ctx) ??
     firstLd(ld, 'datePublished', ctx) ??
     firstLd(ld, 'dateCreated', ctx) ??
-    firstMeta(md, PUBLISHED_META, ctx) ??
     firstMicrodata(md, 'datepublished', index, ctx) ??
     timeElementDate(md, index, ctx, false);
   const fromUrl = (pageUrl ? dateFromUrl(pageUrl, ctx) : null) ?? (md.canonical ? dateFromUrl(md.canonical, ctx) : null);

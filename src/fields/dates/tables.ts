@@ -76,6 +76,7 @@ export const PUBLISHED_META: readonly string[] = [
   'date', 'created', 'creation_date', 'timestamp',
 ];
 
+
 /** `<meta>` names and properties that carry the last-modified date, most specific first. */
 export const MODIFIED_META: readonly string[] = [
   'article:modified_time', 'og:article:modified_time', 'article:modified', 'datemodified', 'og:updated_time', 'modified_time',
