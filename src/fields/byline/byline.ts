@@ -39,6 +39,8 @@ export function cleanName(raw: string): string | null {
   // "Jane Doe, Staff Writer" / "Jane Doe - Senior Editor": drop the role after the name.
   const role = /\s*(?:,|\s[-–—|]\s)\s*(.*)$/.exec(s);
   if (role && ROLE_WORDS.test(role[1] ?? '')) s = s.slice(0, role.index);
+  // "Nick Fairbairn in Perth": the reporter's location is not part of the name.
+  s = s.replace(/\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u, '');
   s = s.replace(/^[\s,;:|·•–—-]+|[\s,;:|·•–—-]+$/g, '').trim();
   if (!s || s.length > 60) return null;
   const words = s.split(' ');
@@ -131,6 +133,7 @@ interface PrintedCandidate {
   text: string;
   distance: number;
   persons: number;
+  agency: boolean;
 }
 
 /**
@@ -161,14 +164,17 @@ function printedByline(md: PageMetadata, index: PageIndex): string | null {
     const { authors, agency } = splitAuthors(cleaned);
     if (authors.length === 0 && !agency) continue;
     const distance = h1 < 0 ? st.order : st.order >= h1 ? st.order - h1 : (h1 - st.order) * 2;
-    candidates.push({ el, text: cleaned, distance, persons: authors.length });
+    candidates.push({ el, text: cleaned, distance, persons: authors.length, agency: agency !== null });
   }
   // Innermost: drop a candidate that contains another one, unless it holds several people's
   // candidates (a byline box listing each author in an element of its own).
+  // A box that says more than the candidates inside it (more people, or an agency: "Par Claire
+  // Vasseur et AFP") is kept whole.
   const inner = candidates.filter((c) => {
     const inside = candidates.filter((o) => o !== c && isWithin(o.el, c.el));
     if (inside.length === 0) return true;
-    return inside.filter((o) => o.persons > 0).length >= 2 && c.persons >= 2;
+    const insidePersons = Math.max(...inside.map((o) => o.persons));
+    return c.persons > insidePersons || (c.agency && !inside.some((o) => o.agency)) || (inside.filter((o) => o.persons > 0).length >= 2 && c.persons >= 2);
   }).filter((c, _, all) => !all.some((o) => o !== c && isWithin(c.el, o.el)));
   inner.sort((a, b) => Number(b.persons > 0) - Number(a.persons > 0) || a.distance - b.distance);
   return inner[0]?.text ?? null;
@@ -197,6 +203,8 @@ function dropTrailingRoles(s: string): string {
 /** A printed byline without its "By", trailing date, social links and role. */
 export function cleanByline(text: string): string | null {
   let s = text.replace(/\s+/g, ' ').trim().replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '');
+  // Parenthesised roles ("(reporting)", "(photography)") and locations are not part of the credit line's names.
+  s = s.replace(/\s*\([^)]{0,40}\)/g, '');
   const role = /\s*(?:,|\s[-–—|]\s)\s*([^,]*)$/.exec(s);
   if (role && ROLE_WORDS.test(role[1] ?? '')) s = s.slice(0, role.index);
   s = dropTrailingRoles(s.trim());

@@ -15,7 +15,7 @@ export const AUTHOR_META: readonly string[] = [
 export const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|bylines|author-name|authorname|author_name|byline-name|article-author|post-author|entry-author|author|authors|writer|journalist|posted-by|postedby|reporter|autor|auteur|autore|story-author|contributor|contributors)(?=$|[\s_-])/i;
 
 /** Words printed before the names ("By", "Von", "Par", "Por", "Di", "Door", "Written by", "Text:"). */
-export const BYLINE_PREFIX = /^\s*(?:(?:(?:written|reported|posted|published|words|story|photos?|reporting|compiled|edited|more (?:stories|articles|posts))\s+(?:by|from)|by|von|par|por|di|door|av|af)\b\s*:?|(?:text|autor|auteur|author|autore|autora)\s*:|(?:投稿者|作者|著者|筆者|記者|文)\s*[:：]?)\s*/iu;
+export const BYLINE_PREFIX = /^\s*(?:(?:(?:written|reported|posted|published|words|story|photos?|photographs?|pictures|video|reporting|compiled|edited|more (?:stories|articles|posts))\s+(?:by|from)|by|von|par|por|di|door|av|af)\b\s*:?|(?:text|autor|auteur|author|autore|autora)\s*:|(?:投稿者|作者|著者|筆者|記者|文)\s*[:：]?)\s*/iu;
 
 /** Words after the names that end the byline: social links, profile buttons, dates. */
 export const BYLINE_TAIL = /\s+(?:twitter|facebook|instagram|linkedin|email|e-mail|profile|follow|unfollow|view profile|more from|see all|published|updated|posted|publicado|publié|veröffentlicht|aktualisiert|pubblicato|am|on|le|el|il|vom|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b.*$/iu;

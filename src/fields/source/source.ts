@@ -55,12 +55,21 @@ export function extractPublisher(md: PageMetadata, pageUrl: string | null): stri
   if (ld) return ld;
   const app = metaValue(md, 'application-name', 'apple-mobile-web-app-title', 'publisher', 'dc.publisher', 'citation_publisher', 'citation_journal_title');
   if (plausibleSiteName(app)) return app.trim();
-  if (pageUrl) {
-    try {
-      return new URL(pageUrl).hostname.replace(/^www\d?\./, '') || null;
-    } catch {
-      return null;
-    }
+  const host = hostOf(pageUrl);
+  if (!host) return null;
+  return titleSiteName(md.title, host) ?? host;
+}
+
+/** The part of the `<title>` that names the site ("... - The Millbrook Gazette" on millbrookgazette.com). */
+function titleSiteName(title: string | null, host: string): string | null {
+  if (!title) return null;
+  const label = host.split('.')[0]!.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (label.length < 4) return null;
+  const parts = title.split(/\s+[|\-–—•·»:]{1,2}\s+/);
+  if (parts.length < 2) return null;
+  for (const part of [parts[parts.length - 1]!, parts[0]!]) {
+    const squashed = part.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (squashed.includes(label) && squashed.length <= label.length + 12 && plausibleSiteName(part)) return part.trim();
   }
   return null;
 }
