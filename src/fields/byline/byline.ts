@@ -56,9 +56,12 @@ export function splitAuthors(byline: string): { authors: string[]; agency: strin
   let agency: string | null = null;
   const seen = new Set<string>();
   const text = byline.replace(BYLINE_PREFIX, '');
-  for (const part of text.split(AUTHOR_SEPARATORS)) {
-    const name = cleanName(part);
-    if (!name) continue;
+  const names = text.split(AUTHOR_SEPARATORS).map(cleanName).filter((n): n is string => n !== null);
+  // A part that is only a role ("Jane Doe, Staff Writer") names no one, unless it is the whole
+  // byline: an organisation or desk byline ("Redaktion", "Staff") is kept as printed.
+  const isRoleOnly = (n: string): boolean => n.split(' ').every((w) => ROLE_WORDS.test(w));
+  const people = names.length > 1 ? names.filter((n) => !isRoleOnly(n)) : names;
+  for (const name of people) {
     const asAgency = AGENCY_NAMES.get(name.toLowerCase());
     if (asAgency) {
       agency ??= asAgency;
@@ -151,12 +154,14 @@ function printedByline(md: PageMetadata, index: PageIndex): string | null {
     if (inComments(el)) continue;
     const ci = classAndId(el);
     const relAuthor = el.name === 'a' && /\bauthor\b/i.test(el.attribs.rel ?? '');
-    const classed = relAuthor || (ci !== '' && BYLINE_CLASS.test(ci) && !/avatar|image|photo|bio|box|description|about|label|title|role|job/i.test(ci));
+    // <address> is HTML's element for the article's author contact.
+    const classed = relAuthor || el.name === 'address' || (ci !== '' && BYLINE_CLASS.test(ci) && !/avatar|image|photo|bio|box|description|about|label|title|role|job/i.test(ci));
     let text: string | null = null;
     if (classed) text = textOf(el, undefined, true);
     else if (st.text < 80 && (el.name === 'p' || el.name === 'div' || el.name === 'span')) {
       const t = textOf(el, undefined, true);
-      if (/^(?:by|von|par|por)\s+\p{Lu}/u.test(t)) text = t;
+      const m = BYLINE_PREFIX.exec(t);
+      if (m && m[0].trim() !== '' && /^\p{Lu}/u.test(t.slice(m[0].length))) text = t;
     }
     if (!text) continue;
     const cleaned = cleanByline(text);

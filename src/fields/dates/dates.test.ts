@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { dateFromUrl, parseMachineDate, parseRelativeDate, parseTextDate } from './parse.js';
+
+const ctx = { language: 'en', referenceDate: new Date('2024-06-01T12:00:00Z') };
+const de = { ...ctx, language: 'de' };
+
+describe('parseMachineDate', () => {
+  it.each([
+    ['2024-05-19T08:00:00+09:00', '2024-05-19T08:00:00+09:00'],
+    ['2024-05-19T08:00:00.000Z', '2024-05-19T08:00:00Z'],
+    ['2024-05-19 08:00', '2024-05-19T08:00:00'],
+    ['2024-05-19', '2024-05-19'],
+    ['2024/05/19', '2024-05-19'],
+    ['20240519', '2024-05-19'],
+    ['1716105600', '2024-05-19T08:00:00Z'],
+    ['Sun, 19 May 2024 08:00:00 GMT', '2024-05-19T08:00:00Z'],
+  ])('reads %s', (input, out) => expect(parseMachineDate(input, ctx)).toBe(out));
+
+  it.each(['2024-13-01', '2024-02-30', '1990-01-01', '2030-01-01', 'not a date', ''])('rejects %s', (input) => {
+    expect(parseMachineDate(input, ctx)).toBeNull();
+  });
+});
+
+describe('parseTextDate', () => {
+  it.each([
+    ['Sunday, May 19, 2024', ctx, '2024-05-19'],
+    ['May 19th 2024', ctx, '2024-05-19'],
+    ['19 May 2024', ctx, '2024-05-19'],
+    ['19. Mai 2024', de, '2024-05-19'],
+    ['Veröffentlicht am 19.05.2024, 08:00 Uhr', de, '2024-05-19'],
+    ['19 mai 2024', { ...ctx, language: 'fr' }, '2024-05-19'],
+    ['19 de mayo de 2024', { ...ctx, language: 'es' }, '2024-05-19'],
+    ['19 maggio 2024', { ...ctx, language: 'it' }, '2024-05-19'],
+    ['19 de maio de 2024', { ...ctx, language: 'pt' }, '2024-05-19'],
+    ['19 mei 2024', { ...ctx, language: 'nl' }, '2024-05-19'],
+    ['19 мая 2024', { ...ctx, language: 'ru' }, '2024-05-19'],
+    ['05/19/2024', ctx, '2024-05-19'],
+    ['04/05/2024', ctx, '2024-04-05'],
+    ['04/05/2024', de, '2024-05-04'],
+  ])('reads "%s"', (input, c, out) => expect(parseTextDate(input, c)).toBe(out));
+
+  it('reads relative dates against the reference date only when asked', () => {
+    expect(parseTextDate('3 hours ago', ctx)).toBe('2024-06-01');
+    expect(parseTextDate('vor 2 Tagen', de)).toBe('2024-05-30');
+    expect(parseTextDate('Today', ctx, false)).toBeNull();
+    expect(parseRelativeDate('yesterday', ctx)).toBe('2024-05-31');
+  });
+
+  it('runs in linear time on long adversarial text', () => {
+    const t0 = performance.now();
+    parseTextDate('1'.repeat(100_000), ctx);
+    parseTextDate('May '.repeat(50_000), ctx);
+    parseMachineDate('2024-'.repeat(20_000), ctx);
+    expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+});
+
+describe('dateFromUrl', () => {
+  it.each([
+    ['https://example.com/world/2024/05/19/story/', '2024-05-19'],
+    ['https://example.com/2024-05-19-story.html', '2024-05-19'],
+    ['https://example.com/news/20240519/story', '2024-05-19'],
+    ['https://example.com/news/story-12345', null],
+    ['not a url', null],
+  ])('reads %s', (url, out) => expect(dateFromUrl(url, ctx)).toBe(out));
+});
