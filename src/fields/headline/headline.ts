@@ -13,6 +13,8 @@ import { similarity, stripSiteAffix } from './affix.js';
 const H1_AGREEMENT = 0.75;
 /** Words a lone h1 needs to be taken over the metadata (shorter ones are often section or site names). */
 const MIN_H1_WORDS = 4;
+/** Least word overlap a lone h1 needs with a metadata title (none at all: a section or site name). */
+const MIN_H1_OVERLAP = 0.1;
 /** Plausible headline length, in characters. */
 const MIN_CHARS = 4;
 const MAX_CHARS = 400;
@@ -92,7 +94,7 @@ export function extractHeadline(md: PageMetadata, pageUrl: string | null): strin
   // One visible h1 that reads as a headline is what readers see as the title, even when the
   // metadata carries an SEO variant of it.
   const visible = md.h1.map((el) => textOf(el)).filter(plausible);
-  if (visible.length === 1 && visible[0]!.split(' ').length >= MIN_H1_WORDS) return visible[0]!;
+  if (visible.length === 1 && visible[0]!.split(' ').length >= MIN_H1_WORDS && (stripped.length === 0 || bestScore >= MIN_H1_OVERLAP)) return visible[0]!;
   if (stripped.length > 0) return stripped[0]!;
   const h1s = md.h1.map((el) => textOf(el)).filter(plausible);
   if (h1s.length > 0) return h1s[0]!;
