@@ -94,7 +94,11 @@ export function extractHeadline(md: PageMetadata, pageUrl: string | null): strin
   // One visible h1 that reads as a headline is what readers see as the title, even when the
   // metadata carries an SEO variant of it.
   const visible = md.h1.map((el) => textOf(el)).filter(plausible);
-  if (visible.length === 1 && visible[0]!.split(' ').length >= MIN_H1_WORDS && (stripped.length === 0 || bestScore >= MIN_H1_OVERLAP)) return visible[0]!;
+  if (visible.length === 1 && visible[0]!.split(' ').length >= MIN_H1_WORDS) {
+    // Compared with the titles stripped of their site name: an h1 that only repeats the site name is no headline.
+    const overlap = Math.max(0, ...stripped.map((t) => similarity(visible[0]!, t)));
+    if (stripped.length === 0 || overlap >= MIN_H1_OVERLAP) return visible[0]!;
+  }
   if (stripped.length > 0) return stripped[0]!;
   const h1s = md.h1.map((el) => textOf(el)).filter(plausible);
   if (h1s.length > 0) return h1s[0]!;
