@@ -137,7 +137,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
     },
     language: declaredLanguage ?? extractLanguage(md, body.text),
     section: extractSection(md),
-    tags: extractTags(md),
+    tags: extractTags(md, index),
     boilerplate: found?.boilerplate ?? [],
   };
 }

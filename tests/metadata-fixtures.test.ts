@@ -21,6 +21,7 @@ interface Later {
   agency?: string | null;
   publisher?: string | null;
   sourceUrl?: string | null;
+  section?: string | null;
 }
 
 const fixtures = fs
@@ -62,6 +63,9 @@ describe.each(fixtures)('metadata of $name', ({ name, expected }) => {
   }
   if ('publisher' in later) {
     it('names the publisher', () => expect(norm(article.source.publisher)).toBe(norm(later.publisher)));
+  }
+  if ('section' in later) {
+    it('files the section', () => expect(norm(article.section)).toBe(norm(later.section)));
   }
   if ('sourceUrl' in later) {
     it('finds the source link', () => expect(article.source.sourceUrl).toBe(later.sourceUrl ?? null));

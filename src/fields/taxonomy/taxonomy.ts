@@ -4,6 +4,9 @@
  * / links under /tag/ and /category/ in the article's tag lists.
  */
 import type { PageMetadata } from '../../metadata/collect.js';
+import type { PageIndex } from '../../body/features.js';
+import type { Element } from 'domhandler';
+import { classAndId, isElement, textOf } from '../../dom/nodes.js';
 import { metaValue } from '../../metadata/collect.js';
 
 /** Most tags reported. */
@@ -24,10 +27,37 @@ export function extractSection(md: PageMetadata): string | null {
   return section?.trim() || null;
 }
 
+/** A link to a tag page: "/tag/economy/", "/tags/ons", "/schlagwort/..." . */
+const TAG_HREF = /\/(?:tags?|schlagw(?:o|ö)rter?|stichw(?:o|ö)rter?|etiquetas?|mots-cles)\/[^/?#]+\/?(?:[?#]|$)/i;
+/** Levels searched above a tag link for its tag list. */
+const TAG_LIST_LEVELS = 3;
+
+function inTagList(el: Element): boolean {
+  let p: Element | null = el;
+  for (let i = 0; i < TAG_LIST_LEVELS && p; i++) {
+    p = isElement(p.parent) ? p.parent : null;
+    if (p && /tag|keyword|schlagw|etiquet/i.test(classAndId(p))) return true;
+  }
+  return false;
+}
+
+/** Texts of `rel=tag` links (the microformat WordPress and other CMSs print on tag lists) and of links to tag pages inside a tag list. */
+function relTagLinks(index: PageIndex): string[] {
+  const out: string[] = [];
+  for (const [el, st] of index.stats) {
+    if (el.name !== 'a' || st.excluded || st.text > MAX_TAG_CHARS) continue;
+    const relTag = /(?:^|\s)tag(?:\s|$)/i.test(el.attribs.rel ?? '');
+    if (!relTag && !(TAG_HREF.test(el.attribs.href ?? '') && inTagList(el))) continue;
+    out.push(textOf(el));
+  }
+  return out;
+}
+
 /** The article's tags and keywords, de-duplicated in order. */
-export function extractTags(md: PageMetadata): string[] {
+export function extractTags(md: PageMetadata, index: PageIndex): string[] {
   const raw = [
     ...(md.meta.get('article:tag') ?? []),
+    ...relTagLinks(index),
     ...md.ldArticles.flatMap((n) => list(n.keywords)),
     ...list(metaValue(md, 'news_keywords', 'keywords', 'parsely-tags', 'sailthru.tags')),
   ];
