@@ -39,6 +39,8 @@ function ymd(y: number, m: number, d: number): string {
 const ISO = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:[T\s]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?/i;
 /** Compact "20240519" or "20240519T080000Z". */
 const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})?)?\s*$/;
+/** RFC 2822 dates: "Sun, 19 May 2024 08:00:00 +0200" (weekday optional). */
+const RFC_2822 = /^\s*(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|GMT|UTC|[+-]\d{4}|[+-]\d{2}:\d{2})?)?/;
 /** Epoch seconds or milliseconds. */
 const EPOCH = /^\s*(\d{10}|\d{13})\s*$/;
 
@@ -80,7 +82,16 @@ export function parseMachineDate(value: string, ctx: DateContext): string | null
     if (!validYmd(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate(), ctx)) return null;
     return dt.toISOString().replace('.000Z', 'Z');
   }
-  // RFC 2822 and other forms the platform understands ("Sun, 19 May 2024 08:00:00 GMT").
+  // RFC 2822 ("Sun, 19 May 2024 08:00:00 +0200"): the page's own offset is kept.
+  const rfc = RFC_2822.exec(text);
+  if (rfc) {
+    const mo = MONTH_NUMBERS.get(rfc[2]!.toLowerCase());
+    const [d, y] = [Number(rfc[1]), Number(rfc[3])];
+    if (mo !== undefined && validYmd(y, mo, d, ctx)) {
+      if (rfc[4] === undefined) return ymd(y, mo, d);
+      return `${ymd(y, mo, d)}T${pad(Number(rfc[4]))}:${rfc[5]}:${rfc[6] ?? '00'}${normaliseOffset(rfc[7])}`;
+    }
+  }
   if (/^[A-Za-z]{3},?\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}/.test(text)) {
     const t = Date.parse(text);
     if (!Number.isNaN(t)) {
