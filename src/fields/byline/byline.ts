@@ -207,7 +207,7 @@ function dropTrailingRoles(s: string): string {
 
 /** A printed byline without its "By", trailing date, social links and role. */
 export function cleanByline(text: string): string | null {
-  let s = text.replace(/\s+/g, ' ').trim().replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '');
+  let s = text.replace(/\s+/g, ' ').replace(/\s+([,;.])/g, '$1').trim().replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '');
   // Parenthesised roles ("(reporting)", "(photography)") and locations are not part of the credit line's names.
   s = s.replace(/\s*\([^)]{0,40}\)/g, '');
   const role = /\s*(?:,|\s[-–—|]\s)\s*([^,]*)$/.exec(s);
