@@ -151,11 +151,12 @@ function printedByline(md: PageMetadata, index: PageIndex): string | null {
   for (const [el, st] of index.stats) {
     if (st.excluded || st.text < 3 || st.text > MAX_BYLINE_CHARS) continue;
     if (h1 >= 0 && (st.order < h1 - 100 || st.order > h1 + BYLINE_WINDOW)) continue;
-    if (inComments(el)) continue;
     const ci = classAndId(el);
     const relAuthor = el.name === 'a' && /\bauthor\b/i.test(el.attribs.rel ?? '');
     // <address> is HTML's element for the article's author contact.
     const classed = relAuthor || el.name === 'address' || (ci !== '' && BYLINE_CLASS.test(ci) && !/avatar|image|photo|bio|box|description|about|label|title|role|job/i.test(ci));
+    if (!classed && (st.text >= 80 || (el.name !== 'p' && el.name !== 'div' && el.name !== 'span'))) continue;
+    if (inComments(el)) continue;
     let text: string | null = null;
     if (classed) text = textOf(el, undefined, true);
     else if (st.text < 80 && (el.name === 'p' || el.name === 'div' || el.name === 'span')) {

@@ -24,6 +24,8 @@ export interface ArticleDates {
 const MAX_DATE_TEXT = 120;
 /** Elements (in document order) after the headline searched for a printed date. */
 const HEADER_WINDOW = 400;
+/** Elements read by the last-resort search: all of them (bounded windows lost dates printed in page footers). */
+const WIDE_WINDOW = Number.MAX_SAFE_INTEGER;
 
 function firstLd(nodes: readonly LdNode[], key: string, ctx: DateContext): string | null {
   for (const node of nodes) {
@@ -104,31 +106,48 @@ function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, w
 
 /**
  * A date printed near the headline ("Published: Sunday, May 19, 2024"): in a
- * date-like element when `classed`, else in any short text block.
+ * date-like element when `classed`, else in any short text block. Elements
+ * are read outward from the headline (after it first, before it at a third of
+ * the pace), so the first date found is the nearest and the walk stops there.
  */
 function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext, classed: boolean, anywhere = false): string | null {
+  const ordered = [...index.stats];
   const h1 = headlineOrder(md, index);
-  let best: { d: string; distance: number } | null = null;
-  for (const [el, st] of index.stats) {
-    if (st.excluded || st.text < 6 || st.text > MAX_DATE_TEXT) continue;
-    if (!anywhere && (st.unlikely || (h1 >= 0 && (st.order < h1 - 50 || st.order > h1 + HEADER_WINDOW)))) continue;
+  const at = h1 < 0 ? 0 : Math.max(0, ordered.findIndex(([, st]) => st.order >= h1));
+  const after = Math.min(ordered.length, at + (anywhere ? WIDE_WINDOW : HEADER_WINDOW));
+  const before = Math.min(at, anywhere ? WIDE_WINDOW / 3 : 50);
+  const read = (i: number): string | null => {
+    const [el, st] = ordered[i]!;
+    if (st.excluded || st.text < 6 || st.text > MAX_DATE_TEXT) return null;
+    if (!anywhere && st.unlikely) return null;
     if (classed) {
       const ci = classAndId(el);
-      if (!ci || !DATE_ELEMENT_CLASS.test(ci)) continue;
-    } else if (!isTextLeaf(el)) continue;
+      if (!ci || !DATE_ELEMENT_CLASS.test(ci)) return null;
+    } else if (!isTextLeaf(el, true)) return null;
     const text = textOf(el);
-    if (UPDATED_WORDS.test(text) && !/published|veröffentlicht|publié|publicado|pubblicato/i.test(text)) continue;
-    const d = parseTextDate(text, ctx, classed);
-    if (!d) continue;
-    const distance = h1 < 0 ? st.order : st.order >= h1 ? st.order - h1 : (h1 - st.order) * 3;
-    if (!best || distance < best.distance) best = { d, distance };
+    if (UPDATED_WORDS.test(text) && !/published|veröffentlicht|publié|publicado|pubblicato/i.test(text)) return null;
+    return parseTextDate(text, ctx, classed);
+  };
+  // Step k reads the element k after the headline, and every third step one before it.
+  for (let k = 0; k < after - at || k < before * 3; k++) {
+    if (at + k < after) {
+      const d = read(at + k);
+      if (d) return d;
+    }
+    if (k % 3 === 2) {
+      const i = at - 1 - Math.floor(k / 3);
+      if (i >= at - before && i >= 0) {
+        const d = read(i);
+        if (d) return d;
+      }
+    }
   }
-  return best?.d ?? null;
+  return null;
 }
 
-/** True when the element holds text directly (not only through child elements). */
-function isTextLeaf(el: Element): boolean {
-  return el.children.some((c) => c.type === 'text' && c.data.trim() !== '');
+/** True when the element holds text directly (not only through child elements); with `digits`, text with a digit. */
+function isTextLeaf(el: Element, digits = false): boolean {
+  return el.children.some((c) => c.type === 'text' && (digits ? /\d/.test(c.data) : c.data.trim() !== ''));
 }
 
 /** Greatest gap (days) between a URL date and a metadata date for the two to be the same day in different time zones. */

@@ -111,6 +111,9 @@ const NUMERIC = /(?:^|[^\d])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/;
 /** "2024-05-19" or "2024/05/19" inside text. */
 const YMD_IN_TEXT = /(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/;
 
+/** A year, or a numeric day and month: the digits every absolute printed date has. */
+const HAS_DATE_DIGITS = /(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
+
 /** Languages that print numeric dates month first. */
 const MONTH_FIRST_LANGUAGES = /^en-(?:us|ph|ca)$|^en$/i;
 
@@ -128,6 +131,8 @@ const MAX_TEXT_CHARS = 200;
  */
 export function parseTextDate(value: string, ctx: DateContext, relative = true): string | null {
   const text = value.slice(0, MAX_TEXT_CHARS);
+  // Every printed date but a relative one has a year or a numeric day: skip the regexes without one.
+  if (!HAS_DATE_DIGITS.test(text)) return relative ? parseRelativeDate(text, ctx) : null;
   let m = YMD_IN_TEXT.exec(text);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -11,7 +11,7 @@ import { ldString } from '../../metadata/jsonld.js';
 /** A well-formed language tag: "en", "de-AT", "zh-Hant-TW". */
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 /** Characters of body text the detector reads (more adds time, not accuracy). */
-const DETECT_CHARS = 2000;
+const DETECT_CHARS = 800;
 /** Shortest text (chars) worth detecting from. */
 const MIN_DETECT_CHARS = 80;
 

@@ -101,9 +101,8 @@ export function extractSourceUrl(index: PageIndex, regions: readonly Element[], 
       const st = index.stats.get(el);
       if (!st || st.excluded) continue;
       if (el.name === 'a' && el.attribs.href) {
-        const text = textOf(el);
-        const lead = el.parent && isElement(el.parent) && (index.stats.get(el.parent)?.text ?? 1e9) <= MAX_SOURCE_BLOCK ? textOf(el.parent) : '';
-        if (SOURCE_LINK_TEXT.test(text) || (lead && SOURCE_LEAD_IN.test(lead))) {
+        // Cheap tests first: the link's own length, then the text just before it ("Originally published at").
+        if (st.text <= MAX_SOURCE_LINK_TEXT && (SOURCE_LINK_TEXT.test(textOf(el)) || SOURCE_LEAD_IN.test(leadIn(el)))) {
           const url = resolveUrl(el.attribs.href, pageUrl);
           if (url && /^https?:/i.test(url) && hostOf(url) !== pageHost) return url;
         }
@@ -116,6 +115,22 @@ export function extractSourceUrl(index: PageIndex, regions: readonly Element[], 
     }
   }
   return null;
+}
+
+/** Longest link text (chars) read as a source link ("Read the original article here" and the like). */
+const MAX_SOURCE_LINK_TEXT = 80;
+
+/** The text right before a link, within its block: the lead-in of "Originally published at <a>". */
+function leadIn(a: Element): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let n = a.prev; n && length < MAX_SOURCE_BLOCK; n = n.prev) {
+    const t = n.type === 'text' ? n.data : isElement(n) && (n.name === 'em' || n.name === 'strong' || n.name === 'b' || n.name === 'i' || n.name === 'span') ? textOf(n) : null;
+    if (t === null) break;
+    parts.unshift(t);
+    length += t.length;
+  }
+  return parts.join('').slice(-MAX_SOURCE_BLOCK);
 }
 
 function hostOf(url: string | null): string | null {
