@@ -45,10 +45,14 @@ export function collectMetadata(index: PageIndex): PageMetadata {
     for (const keyAttr of ['name', 'property', 'itemprop', 'http-equiv']) {
       const key = el.attribs[keyAttr];
       if (!key) continue;
-      const k = key.trim().toLowerCase();
-      let list = meta.get(k);
-      if (!list) meta.set(k, (list = []));
-      list.push(content.trim());
+      // RDFa allows several properties in one attribute ("dc:creator twitter:site_name"), and
+      // Dublin Core is written both "dc:creator" and "DC.creator".
+      for (const token of key.trim().toLowerCase().split(/\s+/)) {
+        const k = token.replace(/^(dc|dcterms):/, '$1.');
+        let list = meta.get(k);
+        if (!list) meta.set(k, (list = []));
+        list.push(content.trim());
+      }
     }
   }
   const titleEl = (index.byTag.get('title') ?? []).find((t) => !isInSvg(t));

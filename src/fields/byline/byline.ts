@@ -232,7 +232,9 @@ export function extractByline(md: PageMetadata, index: PageIndex): BylineResult 
     const split = names.flatMap((n) => splitAuthors(n).authors);
     const authors = [...new Set(split)];
     if (authors.length === 0) continue;
-    return { byline: authors.join(', '), authors, agency: null };
+    // One value is the credit line as the page wrote it ("Mac & i"); several are joined.
+    const single = names.length === 1 ? cleanByline(names[0]!) : null;
+    return { byline: single ?? authors.join(', '), authors, agency: null };
   }
   return { byline: null, authors: [], agency: null };
 }

@@ -69,9 +69,11 @@ export function extractHeadline(md: PageMetadata, pageUrl: string | null): strin
   const metaTitles = [
     ldString(ld, 'headline'),
     ldString(ld, 'name'),
+    // Dublin Core before Open Graph: og:title is the social-media variant, dc.title the document's own.
+    metaValue(md, 'dc.title', 'dcterms.title'),
     metaValue(md, 'og:title'),
     metaValue(md, 'twitter:title'),
-    metaValue(md, 'dc.title', 'headline', 'parsely-title', 'sailthru.title'),
+    metaValue(md, 'headline', 'parsely-title', 'sailthru.title'),
     md.title,
   ].filter(plausible);
   const stripped = metaTitles.map((t) => stripSiteAffix(t, sites)).filter(plausible);
