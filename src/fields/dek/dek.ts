@@ -34,7 +34,7 @@ export function extractDek(md: PageMetadata, index: PageIndex, headline: string 
     }
     if (best && best.text !== headline) return best.text;
   }
-  for (const d of [ldString(md.ldArticles[0], 'description'), metaValue(md, 'og:description'), metaValue(md, 'description'), metaValue(md, 'twitter:description')]) {
+  for (const d of [ldString(md.ldArticles[0], 'description'), metaValue(md, 'dc.description', 'dcterms.description'), metaValue(md, 'og:description'), metaValue(md, 'description'), metaValue(md, 'twitter:description')]) {
     if (plausible(d) && d.trim() !== headline) return d.replace(/\s+/g, ' ').trim();
   }
   return null;
