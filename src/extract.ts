@@ -8,8 +8,8 @@ import type { AnyNode, Element } from 'domhandler';
 import { isElement, isInvisibleTag, isText } from './dom/nodes.js';
 import { takeDateline } from './fields/dateline/strip.js';
 import type { DatelineMatch } from './fields/dateline/dateline.js';
-import { decodePage } from './decode/decode.js';
-import { parseHtml } from './parse/parse.js';
+import { readPage } from './read.js';
+import { now } from './limits.js';
 import { indexPage, type PageIndex } from './body/features.js';
 import { collectMetadata } from './metadata/collect.js';
 import { ATTEMPTS, scoreAndMeasure, type AttemptFlags } from './body/score.js';
@@ -29,7 +29,7 @@ import type { PageMetadata } from './metadata/collect.js';
 import { serialiseBody } from './serialise/index.js';
 import { resolveBaseUrl } from './urls.js';
 import { normaliseOptions } from './options.js';
-import type { Article, BoilerplateBlock, Body, ExtractOptions } from './types.js';
+import type { Article, BoilerplateBlock, Body, ExtractOptions, InputReport } from './types.js';
 
 const EMPTY_BODY: Readonly<Body> = { html: '', text: '', markdown: '' };
 
@@ -69,14 +69,17 @@ function keptText(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number
  * Runs the retry ladder: the first attempt whose text reaches the threshold
  * wins; otherwise the longest attempt does (Readability's `_grabArticle` loop,
  * expressed as other flags over the same side tables instead of re-parses).
+ * Past the time budget's deadline no further attempt is started.
  */
-function chooseAttempt(index: PageIndex, headline: string | null, hint: Element | null): BodyAttempt | null {
+function chooseAttempt(index: PageIndex, headline: string | null, hint: Element | null, deadline: number): BodyAttempt | null {
   let best: BodyAttempt | null = null;
   for (const flags of ATTEMPTS) {
     const attempt = attemptBody(index, flags, headline, hint);
-    if (!attempt) continue;
-    if (attempt.textLength >= THRESHOLDS.retryChars) return attempt;
-    if (!best || attempt.textLength > best.textLength) best = attempt;
+    if (attempt) {
+      if (attempt.textLength >= THRESHOLDS.retryChars) return attempt;
+      if (!best || attempt.textLength > best.textLength) best = attempt;
+    }
+    if (now() > deadline) break;
   }
   return best;
 }
@@ -85,7 +88,8 @@ function chooseAttempt(index: PageIndex, headline: string | null, hint: Element 
  * Extracts the article of a news page.
  *
  * @param input - The page as HTML text, or as raw bytes (`Uint8Array`/`Buffer`),
- *   which are decoded the way a browser would (BOM, `contentType` option, `<meta charset>`, UTF-8).
+ *   which are decoded the way a browser would (BOM, `contentType` option, `<meta charset>`, a statistical
+ *   guess, windows-1252). Input beyond `options.limits.maxInputSize` is cut off (see `Article.input`).
  * @param options - See {@link ExtractOptions}.
  * @returns The article. Malformed or non-article pages never throw: they yield
  *   an `Article` with an empty body and `null` fields.
@@ -101,14 +105,14 @@ function chooseAttempt(index: PageIndex, headline: string | null, hint: Element 
  */
 export function extract(input: string | Uint8Array, options?: ExtractOptions): Article {
   const opts = normaliseOptions(input, options);
-  const { html } = decodePage(input, opts.contentType);
-  const index = indexPage(parseHtml(html));
+  const page = readPage(input, opts);
+  const index = indexPage(page.document);
   const md = collectMetadata(index);
   const baseUrl = resolveBaseUrl(opts.url, md.baseHref);
   const headline = extractHeadline(md, opts.url);
 
-  const found = chooseAttempt(index, headline, rootFromArticleBody(index, md));
-  if (isNotAnArticle(index, md, found)) return emptyArticle(md, opts.url);
+  const found = chooseAttempt(index, headline, rootFromArticleBody(index, md), page.deadline);
+  if (isNotAnArticle(index, md, found)) return emptyArticle(md, opts.url, page.report);
   let body: Body = { ...EMPTY_BODY };
   let dateline: DatelineMatch | null = null;
   if (found) {
@@ -139,11 +143,12 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
     section: extractSection(md),
     tags: extractTags(md, index),
     boilerplate: found?.boilerplate ?? [],
+    input: page.report,
   };
 }
 
 /** The Article of a page that holds no article: what the page says about itself, nothing more. */
-function emptyArticle(md: PageMetadata, pageUrl: string | null): Article {
+function emptyArticle(md: PageMetadata, pageUrl: string | null, input: InputReport): Article {
   return {
     headline: null,
     dek: null,
@@ -159,6 +164,7 @@ function emptyArticle(md: PageMetadata, pageUrl: string | null): Article {
     section: null,
     tags: [],
     boilerplate: [],
+    input,
   };
 }
 

@@ -7,3 +7,4 @@
 export type * from './types.js';
 export { extract } from './extract.js';
 export { CopydeskError, InvalidArgumentError } from './errors.js';
+export { DEFAULT_LIMITS } from './limits.js';

@@ -2,13 +2,40 @@
  * The one place options are checked and defaults are set.
  */
 import { InvalidArgumentError } from './errors.js';
-import type { ExtractOptions } from './types.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import type { ExtractLimits, ExtractOptions } from './types.js';
 
 /** Options after validation, with defaults applied. */
 export interface NormalisedOptions {
   url: string | null;
   contentType: string | undefined;
   referenceDate: Date;
+  limits: ExtractLimits;
+}
+
+const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as Array<keyof ExtractLimits>;
+
+/** Limits are positive numbers; `Infinity` lifts one. Counts are whole numbers. */
+function normaliseLimits(raw: unknown): ExtractLimits {
+  const limits: ExtractLimits = { ...DEFAULT_LIMITS };
+  if (raw === undefined) return limits;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new InvalidArgumentError('options.limits', 'extract: options.limits must be an object');
+  }
+  for (const key of Object.keys(raw)) {
+    if (!(LIMIT_NAMES as string[]).includes(key)) {
+      throw new InvalidArgumentError(`options.limits.${key}`, `extract: unknown limit "${key}" (known: ${LIMIT_NAMES.join(', ')})`);
+    }
+  }
+  for (const key of LIMIT_NAMES) {
+    const value = (raw as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
+      throw new InvalidArgumentError(`options.limits.${key}`, `extract: options.limits.${key} must be a positive number (Infinity for none)`);
+    }
+    limits[key] = key === 'timeBudgetMs' ? value : Math.max(1, Math.floor(value));
+  }
+  return limits;
 }
 
 /** Validates `extract`'s arguments; throws {@link InvalidArgumentError} on a wrong type. */
@@ -36,5 +63,5 @@ export function normaliseOptions(input: unknown, options: ExtractOptions | undef
     }
     referenceDate = d;
   }
-  return { url: url ? url.trim() || null : null, contentType, referenceDate };
+  return { url: url ? url.trim() || null : null, contentType, referenceDate, limits: normaliseLimits(options?.limits) };
 }

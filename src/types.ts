@@ -126,6 +126,64 @@ export interface Article {
   tags: string[];
   /** Blocks kept out of the body, with their kind, in page order. */
   boilerplate: BoilerplateBlock[];
+  /** How the input was read: the encoding it was decoded with and the limits that took effect. */
+  input: InputReport;
+}
+
+/** A limit of {@link ExtractLimits}. */
+export type LimitName = keyof ExtractLimits;
+
+/** How `extract` read its input. */
+export interface InputReport {
+  /**
+   * The WHATWG name of the encoding the bytes were decoded with ("utf-8",
+   * "windows-1251", "shift_jis"); `null` when the input was a string.
+   */
+  encoding: string | null;
+  /**
+   * What decided the encoding: a byte-order mark, the `contentType` option,
+   * a `<meta>` declaration, the bytes themselves (valid UTF-8, or a
+   * statistical guess), or the fallback (windows-1252); `null` for a string.
+   */
+  encodingSource: 'bom' | 'content-type' | 'meta' | 'utf-8' | 'guess' | 'default' | null;
+  /**
+   * True when part of the page was not read: it was longer than
+   * `maxInputSize`, or parsing stopped at `maxNodes` or at the time budget.
+   * The article is then extracted from the part that was read.
+   */
+  truncated: boolean;
+  /**
+   * The limits that took effect, in pipeline order; empty for an ordinary
+   * page. `maxDepth` flattens nesting beyond the cap without dropping content,
+   * so it does not make the input `truncated`.
+   */
+  limits: LimitName[];
+}
+
+/**
+ * Bounds on the work one call of `extract` does, so that no input can make it
+ * take unbounded time or memory. Defaults: `DEFAULT_LIMITS`.
+ */
+export interface ExtractLimits {
+  /**
+   * Longest input read: bytes for a `Uint8Array`, UTF-16 code units for a
+   * string. The rest is cut off (not an error; `input.truncated` says so).
+   */
+  maxInputSize: number;
+  /** Most DOM nodes (elements, text, comments) built; parsing stops there. */
+  maxNodes: number;
+  /**
+   * Deepest element nesting kept. Elements nested deeper are attached at this
+   * depth (their content is kept), as browsers' parsers do beyond 512.
+   */
+  maxDepth: number;
+  /**
+   * Milliseconds one call may spend (a soft deadline: parsing stops and the
+   * retry ladder ends when it passes; the stages after that are linear in
+   * what was parsed). `Infinity` turns it off, for results that never depend
+   * on the machine's speed.
+   */
+  timeBudgetMs: number;
 }
 
 /** Options of {@link extract}. Every option is optional. */
@@ -146,4 +204,6 @@ export interface ExtractOptions {
    * reproducible results.
    */
   referenceDate?: Date | string | number;
+  /** Overrides of {@link ExtractLimits}; each one left out keeps its default (`DEFAULT_LIMITS`). */
+  limits?: Partial<ExtractLimits>;
 }

@@ -28,7 +28,7 @@ function run(args: string[], input?: string | Buffer): Run {
 
 const ARTICLE_KEYS = [
   'authors', 'body', 'boilerplate', 'byline', 'captions', 'dateline', 'dek', 'headline',
-  'images', 'language', 'leadImage', 'section', 'source', 'tags',
+  'images', 'input', 'language', 'leadImage', 'section', 'source', 'tags',
 ];
 
 /** Asserts that `json` is an Article in shape, and returns it. */

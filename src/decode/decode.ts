@@ -1,79 +1,138 @@
 /**
- * Stage 1: bytes to text, the way a browser decides: byte-order mark, then the
- * transport layer's charset (an HTTP Content-Type header), then a `<meta
- * charset>` / `http-equiv` declaration in the first bytes (sniffed by
- * `encoding-sniffer`), then UTF-8 when the bytes are valid UTF-8, else
- * windows-1252 (the web's legacy default).
+ * Stage 1: bytes to text.
+ *
+ * The order is a browser's: a byte-order mark; the transport layer's charset
+ * (the `contentType` option, an HTTP Content-Type header); a `<meta charset>`
+ * / `http-equiv` / XML declaration near the start (sniffed by
+ * `encoding-sniffer`); a statistical guess (`guess.ts`); the web's legacy
+ * default, windows-1252. Decoding is `TextDecoder`'s, which knows every WHATWG
+ * encoding in browsers and in Node builds with full ICU (the default builds).
+ *
+ * Two departures from browsers, both for pages that lie about their encoding
+ * (the most common cause of garbled text a scraper meets):
+ * - bytes that are unmistakably UTF-8 (multi-byte sequences and no invalid
+ *   ones) are read as UTF-8 whatever a header or `<meta>` says: no text in a
+ *   legacy encoding forms valid UTF-8 sequences by chance;
+ * - a page declared UTF-8 whose bytes are mostly not UTF-8 is guessed instead.
  */
 import { ResultType, Sniffer } from 'encoding-sniffer/sniffer';
+import type { InputReport } from '../types.js';
+import { guessEncoding } from './guess.js';
+import { scanUtf8 } from './utf8.js';
 
-/** The text of a page and the encoding it was decoded with. */
+/** The text of a page, the encoding it was decoded with, and whether it was cut short. */
 export interface DecodedPage {
   html: string;
   /** WHATWG encoding name ("utf-8", "windows-1251"); null when the input was already a string. */
   encoding: string | null;
+  /** What decided the encoding (see {@link InputReport.encodingSource}). */
+  source: InputReport['encodingSource'];
+  /** True when the input was longer than the size limit and was cut. */
+  truncated: boolean;
 }
 
-/** Bytes the sniffer reads for a `<meta charset>` (browsers read 1024; pages often put it later). */
-const SNIFF_BYTES = 4096;
+/**
+ * Bytes the sniffer reads for a declaration. Browsers prescan 1024 and
+ * re-decode when the parser meets a later `<meta charset>`; pages often put it
+ * after long inline scripts or styles, so copydesk looks further.
+ */
+const SNIFF_BYTES = 16 * 1024;
+
+/**
+ * Valid multi-byte sequences needed per invalid byte for bytes with no
+ * declaration (or declared UTF-8) to be read as UTF-8: a UTF-8 page with a
+ * few stray bytes of another encoding (a template's "©") stays UTF-8.
+ */
+const UTF8_VALID_PER_INVALID = 8;
 
 /** Reads the charset parameter of a Content-Type header value. */
 export function charsetFromContentType(contentType: string | undefined): string | undefined {
   if (!contentType) return undefined;
-  const m = /;\s*charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentType);
+  const m = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType);
   return m?.[1];
 }
 
-function decodeWith(bytes: Uint8Array, encoding: string, fatal = false): string | null {
+/** The WHATWG name of an encoding label this runtime can decode, or null. */
+function decodableName(label: string): string | null {
   try {
-    return new TextDecoder(encoding, { fatal }).decode(bytes);
+    return new TextDecoder(label).encoding;
   } catch {
     return null;
   }
 }
 
-/** True when the bytes hold at least one well-formed multi-byte UTF-8 sequence (a lead byte and its continuations). */
-function hasMultiByteUtf8(bytes: Uint8Array): boolean {
-  for (let i = 0; i + 1 < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b < 0xc2 || b > 0xf4) continue;
-    const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : 1;
-    let ok = true;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return true;
+function decodeWith(bytes: Uint8Array, encoding: string, truncated: boolean): string | null {
+  try {
+    // A cut input may end inside a character: `stream` holds back the incomplete sequence.
+    return new TextDecoder(encoding).decode(bytes, { stream: truncated });
+  } catch {
+    return null;
   }
-  return false;
 }
 
-/** Decodes a page given as a string (returned as is) or bytes. Never throws. */
-export function decodePage(input: string | Uint8Array, contentType?: string): DecodedPage {
-  if (typeof input === 'string') return { html: input, encoding: null };
-  const transport = charsetFromContentType(contentType);
-  const sniffer = new Sniffer({
-    maxBytes: SNIFF_BYTES,
-    ...(transport ? { transportLayerEncodingLabel: transport } : {}),
-  });
-  sniffer.write(input);
-  const declared = sniffer.resultType;
-  // A byte-order mark or the transport layer decides. A <meta> declaration is trusted less than
-  // the bytes themselves: text that is valid UTF-8 and uses multi-byte sequences is UTF-8 whatever
-  // the page says (pages re-saved as UTF-8 keep their old declaration; the reverse cannot happen
-  // by chance). With nothing declared the sniffer falls back to windows-1252.
-  if (declared === ResultType.BOM || declared === ResultType.PASSED || declared === ResultType.XML_PREFIX) {
-    const text = decodeWith(input, sniffer.encoding);
-    if (text !== null) return { html: text, encoding: sniffer.encoding.toLowerCase() };
+const SOURCE_OF: Partial<Record<ResultType, InputReport['encodingSource']>> = {
+  [ResultType.BOM]: 'bom',
+  [ResultType.PASSED]: 'content-type',
+  [ResultType.XML_PREFIX]: 'bom',
+  [ResultType.META_TAG]: 'meta',
+  [ResultType.XML_ENCODING]: 'meta',
+};
+
+/** Cuts a string to `maxSize` UTF-16 code units without splitting a surrogate pair. */
+function cutString(text: string, maxSize: number): string {
+  let end = maxSize;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end);
+}
+
+/**
+ * Decodes a page given as a string (returned as is, cut to `maxSize`) or as
+ * bytes (cut to `maxSize` bytes, then decoded). Never throws.
+ */
+export function decodePage(input: string | Uint8Array, contentType: string | undefined, maxSize: number): DecodedPage {
+  if (typeof input === 'string') {
+    const truncated = input.length > maxSize;
+    return { html: truncated ? cutString(input, maxSize) : input, encoding: null, source: null, truncated };
   }
-  if (declared !== ResultType.DEFAULT && !(hasMultiByteUtf8(input) && decodeWith(input, 'utf-8', true) !== null)) {
-    const text = decodeWith(input, sniffer.encoding);
-    if (text !== null) return { html: text, encoding: sniffer.encoding.toLowerCase() };
+  const truncated = input.length > maxSize;
+  const bytes = truncated ? input.subarray(0, maxSize) : input;
+  const chosen = chooseEncoding(bytes, charsetFromContentType(contentType));
+  const text = decodeWith(bytes, chosen.encoding, truncated);
+  if (text !== null) return { html: text, encoding: chosen.encoding, source: chosen.source, truncated };
+  return { html: decodeWith(bytes, 'windows-1252', truncated) ?? '', encoding: 'windows-1252', source: 'default', truncated };
+}
+
+/** The encoding to decode `bytes` with, and why. */
+export function chooseEncoding(
+  bytes: Uint8Array,
+  transportLabel: string | undefined,
+): { encoding: string; source: NonNullable<InputReport['encodingSource']> } {
+  const sniffer = new Sniffer({ maxBytes: SNIFF_BYTES, ...(transportLabel ? { transportLayerEncodingLabel: transportLabel } : {}) });
+  sniffer.write(bytes);
+  const type = sniffer.resultType;
+  const declared = type === ResultType.DEFAULT ? null : decodableName(sniffer.encoding);
+  const source = SOURCE_OF[type] ?? 'default';
+  if (declared !== null && source === 'bom') return { encoding: declared, source };
+
+  const utf8 = scanUtf8(bytes);
+  const isUtf8 = utf8.invalid === 0;
+  const mostlyUtf8 = utf8.multiByte > 0 && utf8.multiByte >= utf8.invalid * UTF8_VALID_PER_INVALID;
+  if (declared !== null) {
+    if (declared === 'utf-8') {
+      if (isUtf8 || mostlyUtf8) return { encoding: 'utf-8', source };
+      const guessed = guessEncoding(bytes);
+      return guessed !== null ? { encoding: guessed, source: 'guess' } : { encoding: 'utf-8', source };
+    }
+    // UTF-16 declared outside a BOM is read as UTF-8 by the sniffer already.
+    if (isUtf8 && utf8.multiByte > 0) return { encoding: 'utf-8', source: 'utf-8' };
+    return { encoding: declared, source };
   }
-  const utf8 = decodeWith(input, 'utf-8', true);
-  if (utf8 !== null) return { html: utf8, encoding: 'utf-8' };
-  return { html: decodeWith(input, 'windows-1252') ?? '', encoding: 'windows-1252' };
+  // 7-bit bytes with escape sequences may be ISO-2022-JP, which only the guess recognises.
+  const escapes = isUtf8 && utf8.multiByte === 0 && bytes.includes(0x1b);
+  if ((isUtf8 || mostlyUtf8) && !escapes) return { encoding: 'utf-8', source: 'utf-8' };
+  const guessed = guessEncoding(bytes);
+  if (guessed !== null) return { encoding: guessed, source: 'guess' };
+  if (isUtf8) return { encoding: 'utf-8', source: 'utf-8' };
+  return { encoding: 'windows-1252', source: 'default' };
 }

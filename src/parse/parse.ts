@@ -1,13 +1,25 @@
 /**
- * Stage 2: text to tree. htmlparser2 (cheerio's fast parser) builds a domhandler
- * document. It is not a spec tree builder (no adoption agency, no implied
- * tbody), which the later stages tolerate; in exchange it parses several times
- * faster than parse5.
+ * Stage 2: text to tree. htmlparser2's tokenizer (cheerio's fast parser)
+ * feeds copydesk's linear tree builder (`builder.ts`), which builds the
+ * domhandler document htmlparser2's `parseDocument` would, within the limits.
+ * It is not a spec tree builder (no adoption agency, no implied tbody), which
+ * the later stages tolerate; in exchange it parses several times faster than
+ * parse5.
  */
-import { parseDocument } from 'htmlparser2';
-import type { Document } from 'domhandler';
+import { buildTree, type BuildResult } from './builder.js';
+
+export type { BuildResult } from './builder.js';
+
+/** What parsing may spend. */
+export interface ParseLimits {
+  maxNodes: number;
+  maxDepth: number;
+  /** Clock reading after which parsing stops (`Infinity` for none). */
+  deadline: number;
+  now: () => number;
+}
 
 /** Parses HTML into a domhandler document. Never throws: any string yields a tree. */
-export function parseHtml(html: string): Document {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+export function parseHtml(html: string, limits: ParseLimits): BuildResult {
+  return buildTree(html, limits);
 }

@@ -1,0 +1,42 @@
+/**
+ * The bounds on one call of `extract`, their defaults, and the clock the time
+ * budget is read from. Every stage is linear in its input; these limits bound
+ * the input itself, so that no page — 40 MB of markup, a million nested
+ * elements, a tokenizer torture test — can take unbounded time or memory.
+ */
+import type { ExtractLimits } from './types.js';
+
+/**
+ * The default limits. Measured on this project's reference machine (2 cores,
+ * Node 20; `npm run bench` prints the figures), they keep any single call
+ * within about a second while leaving every real news page untouched:
+ *
+ * - `maxInputSize` 8 MiB: extraction runs at roughly 15–25 MB/s, and real
+ *   article pages, inline scripts and JSON included, stay well under 8 MiB
+ *   (the heaviest benchmark page is about 1.5 MB);
+ * - `maxNodes` 400,000: real pages have 2,000–40,000 nodes; 400,000 nodes of
+ *   domhandler tree take a few hundred MB at most;
+ * - `maxDepth` 512: Chromium's parser cap; real pages nest 20–60 deep;
+ * - `timeBudgetMs` 1,000: a backstop for inputs the other limits do not
+ *   catch; an ordinary page takes a few milliseconds.
+ */
+export const DEFAULT_LIMITS: Readonly<ExtractLimits> = Object.freeze({
+  maxInputSize: 8 * 1024 * 1024,
+  maxNodes: 400_000,
+  maxDepth: 512,
+  timeBudgetMs: 1000,
+});
+
+/**
+ * Share of the time budget parsing may use. What follows parsing (indexing,
+ * scoring, cleaning, serialising) is linear in the tree parsing built and
+ * costs about as much again, so stopping the parser halfway through the budget
+ * keeps the whole call near the budget.
+ */
+export const PARSE_BUDGET_SHARE = 0.5;
+
+/** A monotonic clock in milliseconds where the runtime has one (browsers, Node, workers), else the wall clock. */
+export function now(): number {
+  const perf = (globalThis as { performance?: { now?: () => number } }).performance;
+  return typeof perf?.now === 'function' ? perf.now() : Date.now();
+}
