@@ -22,7 +22,7 @@ import type { ExtractLimits } from './types.js';
  */
 export const DEFAULT_LIMITS: Readonly<ExtractLimits> = Object.freeze({
   maxInputSize: 8 * 1024 * 1024,
-  maxNodes: 400_000,
+  maxNodes: 200_000,
   maxDepth: 512,
   timeBudgetMs: 1000,
 });

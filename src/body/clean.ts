@@ -4,7 +4,7 @@
  * boilerplate block is recorded with its kind and text, in page order — the
  * account a reader needs to see why a block is missing from the body.
  */
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { BLOCK_TAGS, classAndId, collapse, isElement, isText, textOf } from '../dom/nodes.js';
 import type { BoilerplateBlock, BoilerplateKind } from '../types.js';
 import type { PageIndex } from './features.js';
@@ -80,8 +80,26 @@ const CAPTION_CLASS = /caption|credit|cutline|photo-?text|image-?text|img-?text|
 /** Containers the conditional cleaning judges (Readability `_cleanConditionally`). */
 const CONDITIONAL_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'fieldset', 'aside', 'header', 'dl']);
 /** Tags the class/id vocabularies are applied to (not inline text such as a link inside a sentence). */
-function isStructural(el: Element): boolean {
-  return BLOCK_TAGS.has(el.name) || el.name === 'ins' || el.name.includes('-') || el.name === 'span' && el.children.length > 0 && !el.parent?.children.some((c) => isText(c) && c.data.trim() !== '');
+function isStructural(el: Element, hasLooseText: (parent: ParentNode | null) => boolean): boolean {
+  return BLOCK_TAGS.has(el.name) || el.name === 'ins' || el.name.includes('-') || el.name === 'span' && el.children.length > 0 && !hasLooseText(el.parent);
+}
+
+/**
+ * Whether a parent holds text of its own beside its elements, memoised for
+ * one cleaning pass: a parent's children are read once, not once per span
+ * child (100,000 sibling spans would otherwise cost 10^10 steps).
+ */
+function looseTextMemo(): (parent: ParentNode | null) => boolean {
+  const memo = new Map<ParentNode, boolean>();
+  return (parent) => {
+    if (!parent) return false;
+    let known = memo.get(parent);
+    if (known === undefined) {
+      known = parent.children.some((c) => isText(c) && c.data.trim() !== '');
+      memo.set(parent, known);
+    }
+    return known;
+  };
 }
 
 /** Short text of an element for the boilerplate record (capped: the record is a summary, not a copy). */
@@ -171,6 +189,7 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
   let terminated = false;
   /** Whether a prose paragraph has been passed: deks and header lines only come before it. */
   let seenProse = false;
+  const hasLooseText = looseTextMemo();
 
   const drop = (el: Element, kind: BoilerplateKind | null) => {
     skip.add(el);
@@ -208,7 +227,7 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
 
     if (!isRoot) {
       // 1. Markup that names boilerplate (tag, role, class/id vocabulary).
-      if (flags.weightClasses && isStructural(el) && share < MAX_REMOVABLE_SHARE) {
+      if (flags.weightClasses && isStructural(el, hasLooseText) && share < MAX_REMOVABLE_SHARE) {
         const kind = kindFromMarkup(el);
         if (kind && !looksLikeProse(kind, st)) {
           drop(el, kind);
@@ -220,7 +239,7 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         skip.add(el);
         continue;
       }
-      if (el.name === 'time' || (st.text < MAX_META_LINE_CHARS && el.name !== 'p' && !HEADING.test(el.name) && (BLOCK_TAGS.has(el.name) || isStructural(el)) && st.paragraphs <= 1 && META_LINE_CLASS.test(classAndId(el)))) {
+      if (el.name === 'time' || (st.text < MAX_META_LINE_CHARS && el.name !== 'p' && !HEADING.test(el.name) && (BLOCK_TAGS.has(el.name) || isStructural(el, hasLooseText)) && st.paragraphs <= 1 && META_LINE_CLASS.test(classAndId(el)))) {
         // Byline, date, kicker and title lines: fields of their own, not body text.
         skip.add(el);
         continue;
