@@ -61,13 +61,30 @@ function decodableName(label: string): string | null {
   }
 }
 
+/**
+ * windows-1252's characters for bytes 0x80–0x9F (the five bytes it leaves
+ * undefined map to the C1 control of the same number, as in the WHATWG table).
+ */
+const WINDOWS_1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const C1_CONTROL = /[\u0080-\u009f]/;
+const C1_CONTROLS = /[\u0080-\u009f]/g;
+
 function decodeWith(bytes: Uint8Array, encoding: string, truncated: boolean): string | null {
+  let text: string;
   try {
     // A cut input may end inside a character: `stream` holds back the incomplete sequence.
-    return new TextDecoder(encoding).decode(bytes, { stream: truncated });
+    text = new TextDecoder(encoding).decode(bytes, { stream: truncated });
   } catch {
     return null;
   }
+  // Some Node releases (20.19+, 22.12+) decode windows-1252 as ISO-8859-1, leaving C1 controls
+  // where the curly quotes, dashes and euro sign belong; map them as the WHATWG table does.
+  if (encoding === 'windows-1252' && C1_CONTROL.test(text)) {
+    text = text.replace(C1_CONTROLS, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!);
+  }
+  return text;
 }
 
 const SOURCE_OF: Partial<Record<ResultType, InputReport['encodingSource']>> = {
