@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// Runs a published corpus of XSS payloads through `extract` and checks that
+// nothing in the output can run script. `npm run security` builds first.
+//
+//   node scripts/security.mjs [--payloads FILE] [--verbose]
+//
+// Payloads: ../shared/security/xss-payloads.json beside the repository (the
+// payloads of DOMPurify's test fixtures; see that folder's README), or
+// $COPYDESK_SECURITY/xss-payloads.json, or --payloads FILE (a JSON array of
+// { title, payload }). Without them the script says so and exits 0: a fresh
+// clone has no ../shared.
+//
+// Each payload is put into a realistic article page in three places — as a
+// block between paragraphs, inside a paragraph, and inside a nested content
+// wrapper after the last paragraph — and the page goes through
+// `extract(page, { url })`. body.html is parsed as a browser parses it
+// (parse5 through jsdom), checked against the allowlist, serialised,
+// re-parsed and checked again (scripts/lib/xss-check.mjs); body.markdown is
+// checked for unsafe link destinations and raw HTML. Exit status 1 when any
+// payload survives.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { articlePage, htmlScriptRisks, markdownScriptRisks, PAGE_URL, PLACES, SENTINEL_FIRST, SENTINEL_LAST } from './lib/xss-check.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv) {
+  const args = { payloads: null, verbose: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--payloads') args.payloads = argv[++i];
+    else if (a.startsWith('--payloads=')) args.payloads = a.slice('--payloads='.length);
+    else if (a === '--verbose' || a === '-v') args.verbose = true;
+    else if (a === '-h' || a === '--help') args.help = true;
+    else throw new Error(`unknown argument: ${a}`);
+  }
+  return args;
+}
+
+function payloadFile(arg) {
+  if (arg) return path.resolve(arg);
+  const dir = process.env.COPYDESK_SECURITY ? path.resolve(process.env.COPYDESK_SECURITY) : path.resolve(ROOT, '..', 'shared', 'security');
+  return path.join(dir, 'xss-payloads.json');
+}
+
+
+
+async function main() {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`security: ${e.message}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log('usage: npm run security -- [--payloads FILE] [--verbose]');
+    return 0;
+  }
+  const file = payloadFile(args.payloads);
+  if (!fs.existsSync(file)) {
+    console.log(`security: no payload corpus at ${file} (it lives in ../shared/security beside the repository); nothing to check.`);
+    return 0;
+  }
+  const payloads = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!Array.isArray(payloads)) throw new Error(`${file}: expected a JSON array of { title, payload }`);
+  const dist = path.join(ROOT, 'dist', 'index.js');
+  if (!fs.existsSync(dist)) throw new Error(`${dist} not found: run \`npm run build\` (or use \`npm run security\`)`);
+  const { extract } = await import(pathToFileURL(dist).href);
+  const { JSDOM } = await import('jsdom');
+
+  let pages = 0;
+  let withContext = 0;
+  let errors = 0;
+  const survivors = [];
+  for (const [i, item] of payloads.entries()) {
+    const payload = typeof item === 'string' ? item : String(item.payload ?? '');
+    const title = typeof item === 'string' ? `#${i}` : String(item.title ?? `#${i}`);
+    for (const place of PLACES) {
+      pages++;
+      let article;
+      try {
+        article = extract(articlePage(payload, place), { url: PAGE_URL });
+      } catch (e) {
+        errors++;
+        survivors.push({ title, place, problems: [`extract threw: ${e?.message ?? e}`] });
+        continue;
+      }
+      // The payload sat inside the extracted region when the paragraphs around it were kept.
+      if (article.body.text.includes(SENTINEL_FIRST) && article.body.text.includes(SENTINEL_LAST)) withContext++;
+      const problems = [...htmlScriptRisks(article.body.html, { JSDOM }), ...markdownScriptRisks(article.body.markdown)];
+      if (problems.length) survivors.push({ title, place, problems, html: article.body.html });
+      else if (args.verbose) console.log(`ok   ${place.padEnd(6)} ${title}`);
+    }
+  }
+  for (const s of survivors) {
+    console.log(`FAIL ${s.place.padEnd(6)} ${s.title}`);
+    for (const p of s.problems.slice(0, 5)) console.log(`       ${p}`);
+  }
+  console.log(
+    `security: ${payloads.length} payloads from ${path.relative(process.cwd(), file) || file}, ${PLACES.length} placements each: ${pages} pages; ` +
+      `${withContext} with the payload inside the extracted article; ${errors} threw; ${survivors.length} with something that could run script`,
+  );
+  return survivors.length ? 1 : 0;
+}
+
+process.exitCode = await main();
