@@ -7,6 +7,7 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { BLOCK_TAGS, classAndId, collapse, isElement, isText, textOf } from '../dom/nodes.js';
 import type { BoilerplateBlock, BoilerplateKind } from '../types.js';
+import { own } from '../own.js';
 import type { PageIndex } from './features.js';
 import {
   BOILERPLATE_CLASS_TOKENS, BOILERPLATE_ROLES, BOILERPLATE_TAGS,
@@ -110,11 +111,11 @@ function summary(el: Element, index: PageIndex): string {
 }
 
 function kindFromMarkup(el: Element): BoilerplateKind | null {
-  const byTag = BOILERPLATE_TAGS[el.name];
+  const byTag = own(BOILERPLATE_TAGS, el.name);
   if (byTag) return byTag;
   const role = el.attribs.role;
   if (role) {
-    const byRole = BOILERPLATE_ROLES[role];
+    const byRole = own(BOILERPLATE_ROLES, role);
     if (byRole) return byRole;
   }
   const ci = classAndId(el);

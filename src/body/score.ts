@@ -5,6 +5,7 @@
  */
 import type { Element } from 'domhandler';
 import { attr, classAndId, isElement } from '../dom/nodes.js';
+import { own } from '../own.js';
 import type { PageIndex } from './features.js';
 import { BODY_CONTAINER_HINT, NEGATIVE_HINT, POSITIVE_HINT, SCORABLE_TAGS, THRESHOLDS, WEIGHTS } from './patterns.js';
 
@@ -90,7 +91,7 @@ export function scoreAndMeasure(index: PageIndex, flags: AttemptFlags): Scoring 
   const init = (el: Element): number => {
     let s = raw.get(el);
     if (s === undefined) {
-      s = WEIGHTS.tagBase[el.name] ?? 0;
+      s = own(WEIGHTS.tagBase, el.name) ?? 0;
       if (flags.weightClasses) s += classWeight(el);
       raw.set(el, s);
     }

@@ -77,7 +77,7 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const key = VALUE_OPTIONS[name];
+    const key = Object.prototype.hasOwnProperty.call(VALUE_OPTIONS, name) ? VALUE_OPTIONS[name] : undefined;
     if (key === undefined) throw new UsageError(`unknown option ${JSON.stringify(name)}`);
     let value: string | undefined;
     if (eq > 0) value = arg.slice(eq + 1);

@@ -34,6 +34,7 @@ import {
 import { neighbourHasImage, noscriptImages, resolveImage, type ResolvedImage } from './images.js';
 import { NO_KIDS, ROOT, RUN, type IRElement } from './ir.js';
 import { sanitiseUrl } from './urls.js';
+import { own } from '../own.js';
 
 /** How an element is handled by the walk. */
 const enum Cat {
@@ -274,7 +275,7 @@ class Builder {
   private contentFrame(): BlockFrame {
     let top = this.top;
     while (top.kind === Kind.Struct) {
-      const tag = IMPLICIT_CHILD[top.tag] ?? 'li';
+      const tag = own(IMPLICIT_CHILD, top.tag) ?? 'li';
       top = this.push(tag, null, tag === 'tr' ? Kind.Struct : Kind.Tight, top, 'content');
       if (tag === 'td') this.materialize(top);
     }
@@ -302,7 +303,7 @@ class Builder {
     if (top.kind === Kind.Inline && kind === Kind.Inline && !(top.tag === 'p' && tag !== 'p')) return -1;
     this.closeRun();
     let depth: number;
-    const parents = STRUCT_PARENTS[tag];
+    const parents = own(STRUCT_PARENTS, tag);
     if (parents) {
       while (top.implicit === 'content') {
         this.pop();
@@ -611,7 +612,7 @@ function categoryOf(name: string): Cat | undefined {
 
 function outputTag(name: string): string {
   const lower = name.toLowerCase();
-  return TAG_ALIASES[lower] ?? lower;
+  return own(TAG_ALIASES, lower) ?? lower;
 }
 
 /** An element we do not know is a block wrapper if it directly holds a block element, else an inline wrapper. */
