@@ -131,12 +131,23 @@ function wordCount(text: string): number {
   return n;
 }
 
-/** Trims decoration around a label: dashes, bullets, colons, arrows and quotes. */
+/** Decoration trimmed from the start of a label. */
+const LEADING_DECORATION = /[\s\-–—•·|:>»«›‹*#]/u;
+/** Decoration trimmed from the end of a label. */
+const TRAILING_DECORATION = /[\s\-–—•·|:>»«›‹*#!.…]/u;
+
+/**
+ * Trims decoration around a label: dashes, bullets, colons, arrows and quotes.
+ * Trimmed character by character: `/[…]+$/` backtracks quadratically on a
+ * long run of decoration followed by anything else (headings of any length
+ * come here).
+ */
 export function normaliseLabel(text: string): string {
-  return text
-    .replace(/^[\s\-–—•·|:>»«›‹*#]+|[\s\-–—•·|:>»«›‹*#!.…]+$/gu, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+  let start = 0;
+  let end = text.length;
+  while (start < end && LEADING_DECORATION.test(text[start]!)) start++;
+  while (end > start && TRAILING_DECORATION.test(text[end - 1]!)) end--;
+  return text.slice(start, end).replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** The boilerplate kind a short label names, or null. */

@@ -13,7 +13,8 @@ import { InputError, readInput } from './input.js';
 
 /** One-line message on stderr. */
 function fail(message: string): void {
-  process.stderr.write(`copydesk: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  const oneLine = message.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  process.stderr.write(`copydesk: ${oneLine}\n`);
 }
 
 /** Runs one command line; resolves to the exit status. */

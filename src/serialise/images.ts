@@ -23,10 +23,14 @@ export interface ResolvedImage {
   height: string | null;
 }
 
-/** A `width`/`height` value of 0 or 1 pixel: the signature of a tracking pixel. */
-const TINY_SIZE = /^\s*[01](?:\.0*)?\s*(?:px)?\s*$/i;
+/**
+ * A `width`/`height` value of 0 or 1 pixel: the signature of a tracking pixel.
+ * (The optional unit carries its own leading spaces: two adjacent `\s*` around
+ * an optional part would backtrack quadratically on a long run of spaces.)
+ */
+const TINY_SIZE = /^\s*[01](?:\.0*)?(?:\s*px)?\s*$/i;
 /** A `width`/`height` value we pass through: a plain pixel count. */
-const PIXEL_SIZE = /^\s*(\d{1,5})\s*(?:px)?\s*$/i;
+const PIXEL_SIZE = /^\s*(\d{1,5})(?:\s*px)?\s*$/i;
 const WHITESPACE_RUN = /[\s\u00a0]+/g;
 /** Bound on the nodes searched for an image next to a `<noscript>`. */
 const NEIGHBOUR_SEARCH_LIMIT = 64;
@@ -78,7 +82,10 @@ export function pickSrcset(value: string): string | null {
     let url = value.slice(start, pos);
     let descriptors = '';
     if (url.endsWith(',')) {
-      url = url.replace(/,+$/, '');
+      // Trailing commas, trimmed by hand: /,+$/ is quadratic on a long run of commas.
+      let end = url.length;
+      while (end > 0 && url.charCodeAt(end - 1) === 44) end--;
+      url = url.slice(0, end);
     } else {
       const dStart = pos;
       let depth = 0;

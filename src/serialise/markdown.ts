@@ -362,7 +362,8 @@ function renderInline(kids: IRNode[], lineBreak: string, wrap: 'em' | 'strong' |
   if (hasCode) {
     text = text
       .replace(/\uE005\uE004/g, '')
-      .replace(/\uE004([^\uE005]*)\uE005/g, (_match: string, content: string) => codeSpan(content));
+      // Code sentinels never nest, so the content excludes both: linear even on a run of openers.
+      .replace(/\uE004([^\uE004\uE005]*)\uE005/g, (_match: string, content: string) => codeSpan(content));
   }
   return text;
 }
