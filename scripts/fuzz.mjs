@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// The long run of the mutation fuzzer: `npm run fuzz` builds first.
+//
+//   node scripts/fuzz.mjs [--cases N] [--seed S] [--html-check]
+//
+// N mutated fixture pages (default 10,000) go through dist/index.js with the
+// default limits; each Article is checked against the invariants of
+// scripts/lib/fuzz.mjs. A case that throws, breaks an invariant, or takes
+// longer than HANG_MS is a failure; fast-check shrinks it and prints the seed
+// and path that replay it (`--seed S`, or FC_SEED=S npx vitest run tests/fuzz.test.ts
+// for the smaller in-test run). With --html-check every body.html is also
+// parsed as a browser parses it (parse5 via jsdom) and checked for anything
+// that could run script (slower).
+
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { articleProblems, buildCase, caseArbitrary, loadPages } from './lib/fuzz.mjs';
+import { htmlScriptRisks } from './lib/xss-check.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** A case slower than this is reported as a hang (the default time budget is 1 s). */
+const HANG_MS = 5000;
+
+function parseArgs(argv) {
+  const args = { cases: 10_000, seed: Date.now() % 2 ** 31, htmlCheck: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], null];
+    const value = () => Number(inline ?? argv[++i]);
+    if (flag === '--cases') args.cases = value();
+    else if (flag === '--seed') args.seed = value();
+    else if (flag === '--html-check') args.htmlCheck = true;
+    else if (flag === '-h' || flag === '--help') args.help = true;
+    else throw new Error(`unknown argument: ${argv[i]}`);
+  }
+  if (!Number.isInteger(args.cases) || args.cases < 1) throw new Error('--cases needs a positive integer');
+  if (!Number.isInteger(args.seed)) throw new Error('--seed needs an integer');
+  return args;
+}
+
+async function main() {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`fuzz: ${e.message}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log('usage: npm run fuzz -- [--cases N] [--seed S] [--html-check]');
+    return 0;
+  }
+  const { extract } = await import(pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href);
+  const JSDOM = args.htmlCheck ? (await import('jsdom')).JSDOM : null;
+  const pages = await loadPages(path.join(ROOT, 'fixtures'));
+
+  let run = 0;
+  let slowest = { ms: 0, note: '' };
+  let totalMs = 0;
+  let truncated = 0;
+  const started = performance.now();
+  const result = fc.check(
+    fc.property(caseArbitrary(fc, pages), (c) => {
+      const { input, options } = buildCase(pages, c);
+      const t0 = performance.now();
+      const article = extract(input, options);
+      const ms = performance.now() - t0;
+      run++;
+      totalMs += ms;
+      if (article.input.truncated) truncated++;
+      if (ms > slowest.ms) slowest = { ms, note: `${pages[c.page].name}, ${c.mutations.map((m) => m.kind).join('+')}, ${typeof input === 'string' ? input.length : input.byteLength} chars/bytes` };
+      const problems = articleProblems(article);
+      if (ms > HANG_MS) problems.push(`took ${ms.toFixed(0)} ms`);
+      if (JSDOM) problems.push(...htmlScriptRisks(article.body.html, { JSDOM }));
+      if (problems.length) throw new Error(problems.join('; '));
+      if (run % 1000 === 0 && process.stderr.isTTY) process.stderr.write(`\r  ${run} cases`);
+    }),
+    { numRuns: args.cases, seed: args.seed },
+  );
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`fuzz: ${run} cases over ${pages.length} fixture pages (seed ${args.seed}) in ${seconds.toFixed(1)}s; mean ${(totalMs / Math.max(run, 1)).toFixed(1)} ms per case, slowest ${slowest.ms.toFixed(0)} ms (${slowest.note}); ${truncated} cut short by a limit`);
+  if (result.failed) {
+    console.log(fc.defaultReportMessage(result));
+    return 1;
+  }
+  console.log(`fuzz: no exception, no broken invariant${JSDOM ? ', nothing in body.html that could run script' : ''}, no case over ${HANG_MS} ms`);
+  return 0;
+}
+
+process.exitCode = await main();
