@@ -13,6 +13,18 @@
 //   htmlparser2  parseDocument(html): the floor any htmlparser2-based tool pays
 // Per page the three run interleaved (their order rotates), each R times; a
 // page's time per tool is the median of its R runs.
+//
+// Then two measurements in fresh processes (bench/child.mjs), so that each
+// one's peak memory is its own:
+//   scaling      pages of 100 KB to 40 MB made by repeating the fixtures'
+//                bodies, limits lifted: time per MB of the best run (other load
+//                on the machine only adds to a run; CPU time of all threads,
+//                GC helpers included, beside it) and peak memory, to show that
+//                cost grows linearly with the page;
+//   memory       every measured page once with the default limits: the peak
+//                memory extracting it took (process peak RSS less the RSS just
+//                before the call; an upper bound for small pages, which the
+//                warm-up's own peak can cover).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,21 +32,33 @@ import zlib from 'node:zlib';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_READABILITY_RATIO = 10; // readability / copydesk median: at least
 const TARGET_PARSE_RATIO = 4; // copydesk / htmlparser2 median: at most
 const BUDGET_SECONDS = 100; // stop measuring new pages after this (whole bench < ~2 min)
 
-const USAGE = `usage: npm run bench -- [--pages N] [--reps R] [--per-page] [--json]
+const USAGE = `usage: npm run bench -- [--pages N] [--reps R] [--per-page] [--json] [--no-scale] [--no-memory] [--scale-max MB]
 
-  --pages N    measure only the first N pages (default: all)
-  --reps R     runs per page and tool; the page's time is their median (default 3)
-  --per-page   also list every page's times
-  --json       print a machine-readable summary instead of the report`;
+  --pages N       measure only the first N pages (default: all)
+  --reps R        runs per page and tool; the page's time is their median (default 3)
+  --per-page      also list every page's times and peak memory
+  --json          print a machine-readable summary instead of the report
+  --no-scale      skip the 100 KB – 40 MB scaling series
+  --no-memory     skip the peak memory per page
+  --scale-max MB  largest page of the scaling series (default 40)`;
+
+/** Page sizes of the scaling series (bytes) and runs per size. */
+const SCALE_SIZES = [
+  [100e3, 40], [400e3, 15], [1e6, 9], [4e6, 5], [10e6, 3], [40e6, 2],
+];
+/** Time per MB may vary this much over the series and still count as flat (small pages carry fixed costs). */
+const FLAT_RATIO = 2;
 
 function parseArgs(argv) {
-  const args = { pages: Infinity, reps: 3, perPage: false, json: false };
+  const args = { pages: Infinity, reps: 3, perPage: false, json: false, scale: true, memory: true, scaleMax: 40 };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let inline = null;
@@ -48,6 +72,9 @@ function parseArgs(argv) {
     else if (a === '--reps') args.reps = int();
     else if (a === '--per-page') args.perPage = true;
     else if (a === '--json') args.json = true;
+    else if (a === '--no-scale') args.scale = false;
+    else if (a === '--no-memory') args.memory = false;
+    else if (a === '--scale-max') args.scaleMax = int();
     else if (a === '-h' || a === '--help') args.help = true;
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
@@ -85,7 +112,8 @@ function datasetPages() {
     source: `zyte dev pages (${setDir})`,
     pages: rows.map((row) => {
       const bytes = zlib.gunzipSync(fs.readFileSync(path.join(setDir, row.file ?? `pages/${row.id}.html.gz`)));
-      return { id: String(row.id), url: row.url ?? null, bytes: bytes.length, html: decode(bytes) };
+      const file = path.join(setDir, row.file ?? `pages/${row.id}.html.gz`);
+      return { id: String(row.id), url: row.url ?? null, bytes: bytes.length, html: decode(bytes), file };
     }),
   };
 }
@@ -102,7 +130,7 @@ function fixturePages() {
       url = JSON.parse(fs.readFileSync(path.join(dir, name, 'expected.json'), 'utf8')).url ?? null;
     } catch { /* no expected.json or no url: none */ }
     const bytes = fs.readFileSync(file);
-    pages.push({ id: name, url, bytes: bytes.length, html: decode(bytes) });
+    pages.push({ id: name, url, bytes: bytes.length, html: decode(bytes), file });
   }
   return pages.length ? { source: `fixtures (${dir}/*/source.html)`, pages } : null;
 }
@@ -253,7 +281,7 @@ const ms = (x) => (x === null || x === undefined ? '-' : x < 10 ? x.toFixed(2) :
 const mb = (b) => `${Math.round(b / 1024 / 1024)} MB`;
 const x = (v) => (v === null ? '-' : `${v.toFixed(1)}x`);
 
-function report(ctx, pages, m, s, perPage) {
+function report(ctx, pages, m, s, perPage, memory) {
   const lines = [];
   const totalBytes = pages.slice(0, m.measured).reduce((a, p) => a + p.bytes, 0);
   lines.push(`bench: ${m.measured} pages from ${ctx.source}, ${(totalBytes / 1024 / 1024).toFixed(1)} MiB; ${ctx.reps} runs per page and tool (median), interleaved`);
@@ -281,13 +309,97 @@ function report(ctx, pages, m, s, perPage) {
     if (errs.length > 5) lines.push(`  error: ${name}: ${errs.length - 5} more`);
   }
   if (perPage) {
-    lines.push('', `  ${'page'.padEnd(40)} ${'KiB'.padStart(6)} ${'copydesk'.padStart(9)} ${'readab.'.padStart(9)} ${'h2'.padStart(9)}`);
+    lines.push('', `  ${'page'.padEnd(40)} ${'KiB'.padStart(6)} ${'copydesk'.padStart(9)} ${'readab.'.padStart(9)} ${'h2'.padStart(9)} ${'peak mem'.padStart(9)}`);
     pages.slice(0, m.measured).forEach((p, i) => {
       const t = (name) => (m.times[name][i] === null ? 'error' : `${ms(m.times[name][i])}ms`).padStart(9);
-      lines.push(`  ${p.id.slice(0, 40).padEnd(40)} ${String(Math.round(p.bytes / 1024)).padStart(6)} ${t('copydesk')} ${t('readability')} ${t('htmlparser2')}`);
+      lines.push(`  ${p.id.slice(0, 40).padEnd(40)} ${String(Math.round(p.bytes / 1024)).padStart(6)} ${t('copydesk')} ${t('readability')} ${t('htmlparser2')} ${mib(memory?.perPage[i]).padStart(9)}`);
     });
   }
   return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// Scaling and memory, each measurement in a fresh process (bench/child.mjs)
+
+const execFileAsync = promisify(execFile);
+const CHILD = path.join(ROOT, 'bench', 'child.mjs');
+
+async function runChild(args) {
+  const { stdout } = await execFileAsync(process.execPath, ['--expose-gc', CHILD, ...args], { maxBuffer: 1 << 20, timeout: 600_000 });
+  return JSON.parse(stdout.trim().split('\n').pop());
+}
+
+/** Time per MB and peak memory for pages of 100 KB to `maxMb` MB. */
+async function measureScaling(maxMb, log) {
+  const rows = [];
+  for (const [size, reps] of SCALE_SIZES) {
+    if (size > maxMb * 1e6) continue;
+    if (log) log(`\r  scaling: ${(size / 1e6).toFixed(1)} MB page`);
+    const r = await runChild(['scale', String(size), String(reps)]);
+    const mbs = r.bytes / 1e6;
+    rows.push({
+      bytes: r.bytes,
+      runs: r.ms.length,
+      medianMs: median(r.ms),
+      bestMs: Math.min(...r.ms),
+      msPerMb: Math.min(...r.ms) / mbs,
+      cpuMsPerMb: Math.min(...r.cpuMs) / mbs,
+      extractPeakBytes: r.extractPeakBytes,
+      upperBound: r.upperBound,
+      peakRssBytes: r.peakRssBytes,
+    });
+  }
+  if (log) log('\r\x1b[K');
+  const perMb = rows.map((r) => r.msPerMb);
+  const flatness = perMb.length ? Math.max(...perMb) / Math.min(...perMb) : null;
+  return { rows, flatness };
+}
+
+/** Peak memory of extracting each page once (default limits), two processes at a time. */
+async function measureMemory(pages, log) {
+  const out = new Array(pages.length).fill(null);
+  let bounded = 0;
+  let next = 0;
+  let done = 0;
+  async function worker() {
+    while (next < pages.length) {
+      const i = next++;
+      const p = pages[i];
+      try {
+        const r = await runChild(['page', p.file, ...(p.url ? [p.url] : [])]);
+        out[i] = r.extractPeakBytes;
+        if (r.upperBound) bounded++;
+      } catch {
+        out[i] = null;
+      }
+      done++;
+      if (log && done % 10 === 0) log(`\r  memory: ${done}/${pages.length} pages`);
+    }
+  }
+  await Promise.all([worker(), worker()]);
+  if (log) log('\r\x1b[K');
+  const ok = out.filter((x) => x !== null);
+  return { perPage: out, medianBytes: median(ok), p95Bytes: percentile(ok, 95), maxBytes: ok.length ? Math.max(...ok) : null, pages: ok.length, upperBounds: bounded };
+}
+
+const mib = (b) => (b === null || b === undefined ? '-' : `${(b / 1024 / 1024).toFixed(b < 10 * 1024 * 1024 ? 1 : 0)} MB`);
+
+function scalingReport(sc) {
+  const lines = ['', '  scaling: pages made by repeating the fixtures\' bodies, limits lifted, each size in a fresh process'];
+  lines.push(`  ${'page'.padStart(9)} ${'runs'.padStart(5)} ${'median'.padStart(9)} ${'best'.padStart(9)} ${'ms/MB'.padStart(7)} ${'CPU ms/MB'.padStart(10)} ${'peak mem'.padStart(9)} ${'mem/page'.padStart(9)}`);
+  for (const r of sc.rows) {
+    lines.push(`  ${mib(r.bytes).padStart(9)} ${String(r.runs).padStart(5)} ${`${ms(r.medianMs)}ms`.padStart(9)} ${`${ms(r.bestMs)}ms`.padStart(9)} ${r.msPerMb.toFixed(0).padStart(7)} ${r.cpuMsPerMb.toFixed(0).padStart(10)} ${`${r.upperBound ? '<=' : ''}${mib(r.extractPeakBytes)}`.padStart(9)} ${`${(r.extractPeakBytes / r.bytes).toFixed(1)}x`.padStart(9)}`);
+  }
+  if (sc.flatness !== null) {
+    lines.push(`  time per MB (best run), largest / smallest over the series: ${sc.flatness.toFixed(2)}x (flat: <= ${FLAT_RATIO}x) ${sc.flatness <= FLAT_RATIO ? 'ok' : 'MISSED'}`);
+    lines.push('  (ms/MB and CPU ms/MB are of the best run: other load on the machine only ever adds to a run)');
+  }
+  return lines.join('\n');
+}
+
+function memoryReport(mem) {
+  const note = mem.upperBounds ? `; for ${mem.upperBounds} small pages the figure is an upper bound (the warm-up peaked higher)` : '';
+  return `\n  peak memory per page (default limits, fresh process each): median ${mib(mem.medianBytes)}, p95 ${mib(mem.p95Bytes)}, max ${mib(mem.maxBytes)} over ${mem.pages} pages${note}`;
 }
 
 async function main() {
@@ -315,6 +427,8 @@ async function main() {
   const m = await measure(tools, pages, args.reps, log);
   const s = summarise(tools, pages, m);
   const ctx = { source: found.source, reps: args.reps, maxRss: process.resourceUsage().maxRSS * 1024 };
+  const scaling = args.scale ? await measureScaling(args.scaleMax, log) : null;
+  const memory = args.memory ? await measureMemory(pages.slice(0, m.measured), log) : null;
   if (args.json) {
     console.log(JSON.stringify({
       source: found.source,
@@ -326,11 +440,15 @@ async function main() {
       ratios: s.ratios,
       targets: { readabilityOverCopydeskAtLeast: TARGET_READABILITY_RATIO, copydeskOverHtmlparser2AtMost: TARGET_PARSE_RATIO },
       memory: { peakRssBytes: ctx.maxRss, peakHeapUsedBytes: m.peakHeap },
+      scaling,
+      memoryPerPage: memory,
       errors: m.errors,
       seconds: m.seconds,
     }, null, 2));
   } else {
-    say(report(ctx, pages, m, s, args.perPage));
+    say(report(ctx, pages, m, s, args.perPage, memory));
+    if (scaling) say(scalingReport(scaling));
+    if (memory) say(memoryReport(memory));
   }
   return 0;
 }

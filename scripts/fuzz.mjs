@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The long run of the mutation fuzzer: `npm run fuzz` builds first.
 //
-//   node scripts/fuzz.mjs [--cases N] [--seed S] [--html-check]
+//   node scripts/fuzz.mjs [--cases N] [--seed S] [--html-check] [--slowest]
 //
 // N mutated fixture pages (default 10,000) go through dist/index.js with the
 // default limits; each Article is checked against the invariants of
@@ -10,7 +10,7 @@
 // and path that replay it (`--seed S`, or FC_SEED=S npx vitest run tests/fuzz.test.ts
 // for the smaller in-test run). With --html-check every body.html is also
 // parsed as a browser parses it (parse5 via jsdom) and checked for anything
-// that could run script (slower).
+// that could run script (slower). --slowest prints the slowest case.
 
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,6 +30,7 @@ function parseArgs(argv) {
     if (flag === '--cases') args.cases = value();
     else if (flag === '--seed') args.seed = value();
     else if (flag === '--html-check') args.htmlCheck = true;
+    else if (flag === '--slowest') args.slowest = true;
     else if (flag === '-h' || flag === '--help') args.help = true;
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
@@ -47,7 +48,7 @@ async function main() {
     return 2;
   }
   if (args.help) {
-    console.log('usage: npm run fuzz -- [--cases N] [--seed S] [--html-check]');
+    console.log('usage: npm run fuzz -- [--cases N] [--seed S] [--html-check] [--slowest]');
     return 0;
   }
   const { extract } = await import(pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href);
@@ -68,7 +69,7 @@ async function main() {
       run++;
       totalMs += ms;
       if (article.input.truncated) truncated++;
-      if (ms > slowest.ms) slowest = { ms, note: `${pages[c.page].name}, ${c.mutations.map((m) => m.kind).join('+')}, ${typeof input === 'string' ? input.length : input.byteLength} chars/bytes` };
+      if (ms > slowest.ms) slowest = { ms, note: `${pages[c.page].name}, ${c.mutations.map((m) => m.kind).join('+')}, ${typeof input === 'string' ? input.length : input.byteLength} chars/bytes`, c };
       const problems = articleProblems(article);
       if (ms > HANG_MS) problems.push(`took ${ms.toFixed(0)} ms`);
       if (JSDOM) problems.push(...htmlScriptRisks(article.body.html, { JSDOM }));
@@ -80,6 +81,7 @@ async function main() {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const seconds = (performance.now() - started) / 1000;
   console.log(`fuzz: ${run} cases over ${pages.length} fixture pages (seed ${args.seed}) in ${seconds.toFixed(1)}s; mean ${(totalMs / Math.max(run, 1)).toFixed(1)} ms per case, slowest ${slowest.ms.toFixed(0)} ms (${slowest.note}); ${truncated} cut short by a limit`);
+  if (args.slowest) console.log(`slowest case: ${JSON.stringify(slowest.c)}`);
   if (result.failed) {
     console.log(fc.defaultReportMessage(result));
     return 1;

@@ -11,19 +11,22 @@ import type { ExtractLimits } from './types.js';
  * Node 20; `npm run bench` prints the figures), they keep any single call
  * within about a second while leaving every real news page untouched:
  *
- * - `maxInputSize` 8 MiB: extraction runs at roughly 15–25 MB/s, and real
+ * - `maxInputSize` 8 MiB: extraction runs at roughly 15 MB/s of markup, and real
  *   article pages, inline scripts and JSON included, stay well under 8 MiB
- *   (the heaviest benchmark page is about 1.5 MB);
- * - `maxNodes` 400,000: real pages have 2,000–40,000 nodes; 400,000 nodes of
- *   domhandler tree take a few hundred MB at most;
- * - `maxDepth` 512: Chromium's parser cap; real pages nest 20–60 deep;
+ *   (the heaviest of 1,195 benchmark pages is 2.6 MB);
+ * - `maxNodes` 200,000: real pages have 2,000–30,000 nodes (the most of the
+ *   benchmark pages: 27,751); the pipeline costs a few microseconds per node;
+ * - `maxDepth` 256: real pages nest 20–60 deep (the deepest of 1,195
+ *   benchmark pages: 52); Chromium's parser caps at 512, copydesk lower
+ *   because a stage that walks each element's ancestors, or the subtree of
+ *   each of a set of elements, costs up to depth × nodes;
  * - `timeBudgetMs` 1,000: a backstop for inputs the other limits do not
  *   catch; an ordinary page takes a few milliseconds.
  */
 export const DEFAULT_LIMITS: Readonly<ExtractLimits> = Object.freeze({
   maxInputSize: 8 * 1024 * 1024,
   maxNodes: 200_000,
-  maxDepth: 512,
+  maxDepth: 256,
   timeBudgetMs: 1000,
 });
 

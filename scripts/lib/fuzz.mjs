@@ -173,7 +173,8 @@ export function articleProblems(a) {
   if (a === null || typeof a !== 'object') return ['not an object'];
   for (const k of ['html', 'text', 'markdown']) if (typeof a.body?.[k] !== 'string') problems.push(`body.${k} is not a string`);
   if (problems.length) return problems;
-  if (/\n{3,}/.test(a.body.text)) problems.push('body.text has a run of blank lines');
+  // Blocks are separated by one blank line; only `pre` content is verbatim (serialise/text.ts).
+  if (/\n{3,}/.test(a.body.text) && !a.body.html.includes('<pre')) problems.push('body.text has a run of blank lines');
   if (a.body.text !== a.body.text.trim()) problems.push('body.text is not trimmed');
   if (a.body.text.includes('\u0000') || a.body.html.includes('\u0000')) problems.push('NUL in the body');
   for (const m of a.body.html.matchAll(TAG_IN_HTML)) if (!ALLOWED_TAGS.has(m[1].toLowerCase())) problems.push(`tag <${m[1]}> in body.html`);

@@ -59,33 +59,44 @@ export function isInvisibleTag(name: string): boolean {
  * `spaceEveryElement`, every element boundary is (for labels such as bylines,
  * where "Jane Doe<span>Staff Writer</span>" must not glue). Use for short
  * elements (titles, labels) only.
+ *
+ * `maxChars` stops the walk once that many characters are gathered (the text
+ * is then a prefix): callers that read the text of many, possibly nested
+ * elements (every `h1` of a page) would otherwise gather the text of a huge
+ * subtree once per nesting level.
  */
-export function textOf(root: AnyNode, skip?: ReadonlySet<AnyNode>, spaceEveryElement = false): string {
+export function textOf(root: AnyNode, skip?: ReadonlySet<AnyNode>, spaceEveryElement = false, maxChars = Infinity): string {
   const parts: string[] = [];
-  // A null entry on the stack stands for "a space here", emitted after an element's children.
-  const stack: (AnyNode | null)[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node === null) {
-      parts.push(' ');
+  // One cursor per level: the next node to visit there, and whether the level's
+  // element is followed by a space. Children are entered one at a time, so
+  // stopping at `maxChars` costs only what was visited, even under an element
+  // with a hundred thousand children.
+  const cursors: Array<AnyNode | null> = [root];
+  const spaceAfter: boolean[] = [false];
+  let gathered = 0;
+  while (cursors.length && gathered < maxChars) {
+    const top = cursors.length - 1;
+    const node = cursors[top];
+    if (!node) {
+      cursors.pop();
+      if (spaceAfter.pop()) parts.push(' ');
       continue;
     }
+    cursors[top] = node === root ? null : node.next;
     if (skip?.has(node)) continue;
     if (isText(node)) {
       parts.push(node.data);
+      gathered += node.data.length;
     } else if (isElement(node)) {
       if (node !== root && isInvisibleTag(node.name)) continue;
       if (node.name === 'br') parts.push(' ');
       const spaced = spaceEveryElement || BLOCK_TAGS.has(node.name);
-      if (spaced) {
-        parts.push(' ');
-        stack.push(null);
-      }
-      const kids = node.children;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+      if (spaced) parts.push(' ');
+      cursors.push(node.children[0] ?? null);
+      spaceAfter.push(spaced);
     } else if (node.type === 'root') {
-      const kids = node.children;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+      cursors.push(node.children[0] ?? null);
+      spaceAfter.push(false);
     }
   }
   return collapse(parts.join(''));

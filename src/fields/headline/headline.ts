@@ -18,6 +18,8 @@ const MIN_H1_OVERLAP = 0.1;
 /** Plausible headline length, in characters. */
 const MIN_CHARS = 4;
 const MAX_CHARS = 400;
+/** Characters of an `h1` read at most (ten headlines' worth: longer is no headline, and nested h1s must not each read the page). */
+const SCAN_CHARS = 10 * MAX_CHARS;
 
 /** Placeholder values that are not titles. */
 const PLACEHOLDER = /^(untitled|null|undefined|home|homepage|page not found|404|index)$/i;
@@ -82,7 +84,7 @@ export function extractHeadline(md: PageMetadata, pageUrl: string | null): strin
   let best: string | null = null;
   let bestScore = 0;
   for (const el of md.h1) {
-    const text = textOf(el);
+    const text = textOf(el, undefined, false, SCAN_CHARS);
     if (!plausible(text)) continue;
     for (const t of [...stripped, ...metaTitles]) {
       const s = similarity(text, t);
@@ -95,14 +97,14 @@ export function extractHeadline(md: PageMetadata, pageUrl: string | null): strin
   if (best && bestScore >= H1_AGREEMENT) return withoutKicker(best, stripped);
   // One visible h1 that reads as a headline is what readers see as the title, even when the
   // metadata carries an SEO variant of it.
-  const visible = md.h1.map((el) => textOf(el)).filter(plausible);
+  const visible = md.h1.map((el) => textOf(el, undefined, false, SCAN_CHARS)).filter(plausible);
   if (visible.length === 1 && visible[0]!.split(' ').length >= MIN_H1_WORDS) {
     // Compared with the titles stripped of their site name: an h1 that only repeats the site name is no headline.
     const overlap = Math.max(0, ...stripped.map((t) => similarity(visible[0]!, t)));
     if (stripped.length === 0 || overlap >= MIN_H1_OVERLAP) return visible[0]!;
   }
   if (stripped.length > 0) return stripped[0]!;
-  const h1s = md.h1.map((el) => textOf(el)).filter(plausible);
+  const h1s = md.h1.map((el) => textOf(el, undefined, false, SCAN_CHARS)).filter(plausible);
   if (h1s.length > 0) return h1s[0]!;
   return null;
 }
