@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The long run of the mutation fuzzer: `npm run fuzz` builds first.
 //
-//   node scripts/fuzz.mjs [--cases N] [--seed S] [--html-check] [--slowest]
+//   node scripts/fuzz.mjs [--cases N] [--seed S] [--html-check] [--slowest] [--no-amplification]
 //
 // N mutated fixture pages (default 10,000) go through dist/index.js with the
 // default limits; each Article is checked against the invariants of
@@ -11,16 +11,24 @@
 // for the smaller in-test run). With --html-check every body.html is also
 // parsed as a browser parses it (parse5 via jsdom) and checked for anything
 // that could run script (slower). --slowest prints the slowest case.
+//
+// Then the nesting-amplification check: a 2 MB article wrapped in 256 nested
+// elements of one kind (each tag, the class names and microdata properties
+// the heuristics read) must cost at most MAX_AMPLIFICATION times the
+// unwrapped article (CPU time, best of two, limits lifted): a stage that reads
+// the subtree or the ancestors of every such element would cost up to 256x.
 
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { articleProblems, buildCase, caseArbitrary, loadPages } from './lib/fuzz.mjs';
+import { amplificationCases, amplificationPage, articleProblems, buildCase, caseArbitrary, loadPages } from './lib/fuzz.mjs';
 import { htmlScriptRisks } from './lib/xss-check.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** A case slower than this is reported as a hang (the default time budget is 1 s). */
 const HANG_MS = 5000;
+/** Nesting may cost this many times the unnested page and no more (the depth cap bounds it; 256 levels of walks would be ~256x). */
+const MAX_AMPLIFICATION = 8;
 
 function parseArgs(argv) {
   const args = { cases: 10_000, seed: Date.now() % 2 ** 31, htmlCheck: false };
@@ -31,6 +39,7 @@ function parseArgs(argv) {
     else if (flag === '--seed') args.seed = value();
     else if (flag === '--html-check') args.htmlCheck = true;
     else if (flag === '--slowest') args.slowest = true;
+    else if (flag === '--no-amplification') args.noAmplification = true;
     else if (flag === '-h' || flag === '--help') args.help = true;
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
@@ -48,7 +57,7 @@ async function main() {
     return 2;
   }
   if (args.help) {
-    console.log('usage: npm run fuzz -- [--cases N] [--seed S] [--html-check] [--slowest]');
+    console.log('usage: npm run fuzz -- [--cases N] [--seed S] [--html-check] [--slowest] [--no-amplification]');
     return 0;
   }
   const { extract } = await import(pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href);
@@ -82,12 +91,38 @@ async function main() {
   const seconds = (performance.now() - started) / 1000;
   console.log(`fuzz: ${run} cases over ${pages.length} fixture pages (seed ${args.seed}) in ${seconds.toFixed(1)}s; mean ${(totalMs / Math.max(run, 1)).toFixed(1)} ms per case, slowest ${slowest.ms.toFixed(0)} ms (${slowest.note}); ${truncated} cut short by a limit`);
   if (args.slowest) console.log(`slowest case: ${JSON.stringify(slowest.c)}`);
+  let failed = false;
   if (result.failed) {
     console.log(fc.defaultReportMessage(result));
-    return 1;
+    failed = true;
+  } else {
+    console.log(`fuzz: no exception, no broken invariant${JSDOM ? ', nothing in body.html that could run script' : ''}, no case over ${HANG_MS} ms`);
   }
-  console.log(`fuzz: no exception, no broken invariant${JSDOM ? ', nothing in body.html that could run script' : ''}, no case over ${HANG_MS} ms`);
-  return 0;
+  if (!args.noAmplification) failed = amplification(extract) || failed;
+  return failed ? 1 : 0;
+}
+
+/** Runs the nesting-amplification check; true when a case exceeds MAX_AMPLIFICATION. */
+function amplification(extract) {
+  const options = { limits: { timeBudgetMs: Infinity, maxInputSize: Infinity, maxNodes: Infinity } };
+  const cpu = (html) => {
+    let best = Infinity;
+    for (let r = 0; r < 2; r++) {
+      const c0 = process.cpuUsage();
+      extract(html, options);
+      const c = process.cpuUsage(c0);
+      best = Math.min(best, (c.user + c.system) / 1000);
+    }
+    return best;
+  };
+  cpu(amplificationPage('', 0));
+  const base = cpu(amplificationPage('', 0));
+  const rows = amplificationCases().map(([name, open]) => ({ name, ratio: cpu(amplificationPage(open, 256)) / base }));
+  rows.sort((a, b) => b.ratio - a.ratio);
+  const over = rows.filter((r) => r.ratio > MAX_AMPLIFICATION);
+  const worst = rows.slice(0, 3).map((r) => `${r.name} ${r.ratio.toFixed(1)}x`).join(', ');
+  console.log(`amplification: ${rows.length} kinds of element nested 256 deep around a 2 MB article (unnested: ${base.toFixed(0)} ms CPU); worst ${worst}; limit ${MAX_AMPLIFICATION}x${over.length ? `; OVER: ${over.map((r) => r.name).join(', ')}` : ''}`);
+  return over.length > 0;
 }
 
 process.exitCode = await main();

@@ -22,6 +22,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_DATELINE_CHARS } from '../src/fields/dateline/patterns.js';
 import { normaliseLabel } from '../src/body/vocabulary.js';
+import { cleanByline, cleanName, MAX_NAMES_INPUT, splitAuthors } from '../src/fields/byline/byline.js';
+import { matchDateline } from '../src/fields/dateline/dateline.js';
+import { AUTHOR_SEPARATORS, BYLINE_TAIL } from '../src/fields/byline/tables.js';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'src');
 const LONG = 50_000;
@@ -38,8 +41,22 @@ interface Pattern {
  * Patterns whose callers bound the input, so that polynomial backtracking is
  * bounded too: [source, longest input, why].
  */
+const BYLINE_BOUND = 'the byline clean-up (cleanName, splitAuthors, cleanByline) reads at most MAX_NAMES_INPUT characters';
 const BOUNDED: ReadonlyArray<readonly [string, number, string]> = [
   [String.raw`\s*\[[^\]]*\]$`, MAX_DATELINE_CHARS + 20, 'applied to a dateline place, cut from the first MAX_DATELINE_CHARS + 20 characters'],
+  ...[
+    String.raw`\([^)]*\)`,
+    String.raw`<[^>]*>`,
+    String.raw`\S+@\S+\.\S+`,
+    String.raw`\s*(?:,|\s[-–—|]\s)\s*(.*)$`,
+    String.raw`\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$`,
+    String.raw`^[\s,;:|·•–—-]+|[\s,;:|·•–—-]+$`,
+    String.raw`\s+([,;.])`,
+    String.raw`\s*\([^)]{0,40}\)`,
+    String.raw`\s*(?:,|\s[-–—|]\s)\s*([^,]*)$`,
+    BYLINE_TAIL.source,
+    AUTHOR_SEPARATORS.source,
+  ].map((source) => [source, MAX_NAMES_INPUT, BYLINE_BOUND] as const),
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -160,6 +177,22 @@ describe('regular expressions', () => {
     },
     60_000,
   );
+});
+
+describe('the callers of BOUNDED patterns bound their input', () => {
+  // Each would take minutes on a megabyte without the bound (not a timing assertion: the test would time out).
+  const RUNS = ['(', '<', ' ', '\t', ',', 'a@', ' in A', '-', 'a '].map((c) => c.repeat(1_000_000 / c.length));
+  it('byline clean-up', () => {
+    for (const run of RUNS) {
+      cleanName(`${run}x`);
+      splitAuthors(`Jane Doe${run}!`);
+      cleanByline(`By Jane Doe${run}!`);
+    }
+  });
+
+  it('dateline', () => {
+    for (const run of [...RUNS, 'SEOUL'.repeat(200_000), `SEOUL [${' '.repeat(1_000_000)}`]) expect(() => matchDateline(run)).not.toThrow();
+  });
 });
 
 describe('rewritten patterns match as before', () => {

@@ -25,3 +25,7 @@ export declare function buildCase(
 export declare function articleProblems(article: unknown): string[];
 /** The fixture pages as text. */
 export declare function loadPages(fixturesDir: string): Promise<FuzzPage[]>;
+/** The nesting-amplification cases: [name, opening tag]. */
+export declare function amplificationCases(): Array<[string, string]>;
+/** A 2 MB page whose article is wrapped in `depth` copies of `open`. */
+export declare function amplificationPage(open: string, depth: number): string;

@@ -211,3 +211,32 @@ export async function loadPages(fixturesDir) {
   }
   return pages;
 }
+
+// ---------------------------------------------------------------------------
+// Nesting amplification: a stage that reads the subtree (or the ancestors) of
+// every element of some kind costs depth × page when such elements nest. Each
+// case wraps a 2 MB article in 256 nested elements of one kind (a tag, a
+// class name from the heuristic vocabularies, a microdata property) and is
+// compared with the same article unwrapped.
+
+const AMP_TAGS = ['div', 'span', 'p', 'a', 'b', 'i', 'em', 'strong', 'time', 'address', 'h1', 'h2', 'h3', 'li', 'ul', 'dl', 'dd', 'table', 'tr', 'td', 'blockquote', 'figure', 'figcaption', 'section', 'article', 'aside', 'header', 'footer', 'nav', 'main', 'font', 'small', 'cite', 'q', 'code', 'pre', 'label', 'details', 'noscript', 'mark', 'sup', 'sub', 'ins'];
+const AMP_CLASSES = ['byline', 'author', 'date', 'published', 'timestamp', 'tags', 'dek', 'standfirst', 'summary', 'caption', 'credit', 'source', 'related', 'share', 'comments', 'ad', 'newsletter', 'content', 'article-body', 'entry-content', 'story', 'meta'];
+const AMP_ITEMPROPS = ['author', 'datePublished', 'dateModified', 'name', 'headline', 'articleBody', 'keywords', 'publisher', 'description'];
+
+/** The amplification cases: [name, opening tag repeated 256 times]. */
+export function amplificationCases() {
+  return [
+    ...AMP_TAGS.map((t) => [`<${t}>`, `<${t}>`]),
+    ...AMP_CLASSES.map((c) => [`div.${c}`, `<div class="${c}">`]),
+    ...AMP_CLASSES.map((c) => [`span.${c}`, `<span class="${c}">`]),
+    ...AMP_ITEMPROPS.map((p) => [`[itemprop=${p}]`, `<div itemprop="${p}" itemscope>`]),
+  ];
+}
+
+/** A page of about 2 MB whose article is wrapped in `depth` copies of `open` (none for the baseline). */
+export function amplificationPage(open, depth) {
+  const para = '<p>Paragraph text with enough words to count as prose, and a comma or two, here.</p>';
+  const head = '<head><title>The headline of the test page | Site</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"The headline of the test page","articleBody":"' +
+    'Paragraph text with enough words to count as prose, and a comma or two, here. '.repeat(40) + '"}</script></head>';
+  return `<!DOCTYPE html><html>${head}<body><article><h1>The headline of the test page</h1>${open.repeat(depth)}${para.repeat(25000)}</article></body></html>`;
+}

@@ -28,11 +28,19 @@ export interface BylineResult {
 /** Elements (in document order) around the headline searched for a printed byline. */
 const BYLINE_WINDOW = 300;
 
+/**
+ * Longest text (chars) the name clean-up reads: credit lines and author lists
+ * are far shorter, and JSON-LD or `<meta>` values can be any length; several
+ * of the clean-up's expressions backtrack quadratically on long runs
+ * (tests/redos.test.ts lists them as bounded by this).
+ */
+export const MAX_NAMES_INPUT = 1000;
+
 const AGENCY_NAMES = new Map(AGENCIES.map(([printed, name]) => [printed.toLowerCase(), name] as const));
 
 /** Cleans one name: no prefix, role, handle or e-mail; null when nothing name-like is left. */
 export function cleanName(raw: string): string | null {
-  let s = raw.replace(/\s+/g, ' ').trim();
+  let s = raw.slice(0, MAX_NAMES_INPUT).replace(/\s+/g, ' ').trim();
   s = s.replace(BYLINE_PREFIX, '');
   s = s.replace(/\([^)]*\)/g, ' ').replace(/<[^>]*>/g, ' ');
   s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ');
@@ -55,7 +63,7 @@ export function splitAuthors(byline: string): { authors: string[]; agency: strin
   const authors: string[] = [];
   let agency: string | null = null;
   const seen = new Set<string>();
-  const text = byline.replace(BYLINE_PREFIX, '');
+  const text = byline.slice(0, MAX_NAMES_INPUT).replace(BYLINE_PREFIX, '');
   const names = text.split(AUTHOR_SEPARATORS).map(cleanName).filter((n): n is string => n !== null);
   // A part that is only a role ("Jane Doe, Staff Writer") names no one, unless it is the whole
   // byline: an organisation or desk byline ("Redaktion", "Staff") is kept as printed.
@@ -105,12 +113,23 @@ function fromJsonLd(md: PageMetadata): string[] {
   return [];
 }
 
+/**
+ * Microdata elements read at most: a page credits a handful of authors, and
+ * nested or repeated `itemprop` elements must not make the search quadratic
+ * (each author looks for its name among the name elements).
+ */
+const MAX_MICRODATA_AUTHORS = 20;
+const MAX_MICRODATA_NAMES = 200;
+
 function fromMicrodata(md: PageMetadata, index: PageIndex): string[] {
   const out: string[] = [];
-  for (const el of md.microdata.get('author') ?? []) {
+  const names = (md.microdata.get('name') ?? []).slice(0, MAX_MICRODATA_NAMES);
+  for (const el of (md.microdata.get('author') ?? []).slice(0, MAX_MICRODATA_AUTHORS)) {
     if (el.name !== 'meta' && index.stats.get(el)?.excluded) continue;
-    const named = (md.microdata.get('name') ?? []).find((n) => isWithin(n, el));
-    const text = named ? (named.attribs.content ?? textOf(named)) : (el.attribs.content ?? textOf(el));
+    const named = names.find((n) => isWithin(n, el));
+    // A prefix is enough to reject a text longer than a byline, and keeps nested authors from each reading the page.
+    const scan = 64 * MAX_BYLINE_CHARS;
+    const text = named ? (named.attribs.content ?? textOf(named, undefined, false, scan)) : (el.attribs.content ?? textOf(el, undefined, false, scan));
     if (text && text.length <= MAX_BYLINE_CHARS) out.push(text);
     if (out.length >= 4) break;
   }
@@ -208,7 +227,7 @@ function dropTrailingRoles(s: string): string {
 
 /** A printed byline without its "By", trailing date, social links and role. */
 export function cleanByline(text: string): string | null {
-  let s = text.replace(/\s+/g, ' ').replace(/\s+([,;.])/g, '$1').trim().replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '');
+  let s = text.slice(0, MAX_NAMES_INPUT).replace(/\s+/g, ' ').replace(/\s+([,;.])/g, '$1').trim().replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '');
   // Parenthesised roles ("(reporting)", "(photography)") and locations are not part of the credit line's names.
   s = s.replace(/\s*\([^)]{0,40}\)/g, '');
   const role = /\s*(?:,|\s[-–—|]\s)\s*([^,]*)$/.exec(s);

@@ -56,7 +56,8 @@ function elementDate(el: Element, ctx: DateContext): string | null {
     const d = parseMachineDate(machine, ctx);
     if (d) return d;
   }
-  const text = textOf(el);
+  // A prefix is enough to tell a date's text from a longer one, and keeps nested elements from each reading the page.
+  const text = textOf(el, undefined, false, 64 * MAX_DATE_TEXT);
   return text.length <= MAX_DATE_TEXT ? parseTextDate(text, ctx) : null;
 }
 

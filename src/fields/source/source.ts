@@ -65,7 +65,8 @@ function titleSiteName(title: string | null, host: string): string | null {
   if (!title) return null;
   const label = host.split('.')[0]!.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (label.length < 4) return null;
-  const parts = title.split(/\s+[|\-–—•·»:]{1,2}\s+/);
+  // One space each side: the title is whitespace-collapsed, and `\s+` would backtrack quadratically on a run.
+  const parts = title.split(/\s[|\-–—•·»:]{1,2}\s/);
   if (parts.length < 2) return null;
   for (const part of [parts[parts.length - 1]!, parts[0]!]) {
     const squashed = part.toLowerCase().replace(/[^a-z0-9]/g, '');
