@@ -108,7 +108,7 @@ export async function expandInputs(command: RunCommand): Promise<{ inputs: Input
     } else if (info) {
       await addFile(p, info.size);
     } else if (isDynamicPattern(p)) {
-      const matches = (await glob(p, { onlyFiles: true, dot: false, expandDirectories: false })).sort();
+      const matches = (await glob(p, { onlyFiles: true, dot: false, expandDirectories: false, absolute: path.isAbsolute(p) })).sort();
       if (matches.length === 0) throw new InputError(`no files match ${p}`);
       for (const file of matches) await addFile(file);
     } else {

@@ -7,7 +7,7 @@
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Piscina from 'piscina';
-import type { WorkerReply, WorkerTask } from './protocol.js';
+import { STARTED, type WorkerReply, type WorkerTask } from './protocol.js';
 
 /** The worker script, built beside this module (dist/worker.js). */
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -34,10 +34,19 @@ function describe(e: unknown): string {
   return text.split('\n', 1)[0]!.slice(0, 500);
 }
 
+/** A timed page in flight: its abort, and its timer once the worker has started it. */
+interface Timed {
+  controller: AbortController;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
 /** A pool of extraction workers. */
 export class ExtractPool {
   readonly #piscina: Piscina;
   readonly #timeout: number;
+  /** Timed pages in flight, by sequence number. */
+  readonly #timed = new Map<number, Timed>();
+  #seq = 0;
   #closed = false;
 
   constructor(settings: PoolSettings) {
@@ -49,6 +58,12 @@ export class ExtractPool {
       concurrentTasksPerWorker: 1,
       idleTimeout: IDLE_TIMEOUT_MS,
     });
+    // A worker says when it starts a timed page; the clock starts then.
+    this.#piscina.on('message', (message: unknown) => {
+      const seq = (message as Record<string, unknown> | null)?.[STARTED];
+      const timed = typeof seq === 'number' ? this.#timed.get(seq) : undefined;
+      if (timed && timed.timer === null) timed.timer = setTimeout(() => timed.controller.abort(), this.#timeout);
+    });
   }
 
   /**
@@ -58,15 +73,27 @@ export class ExtractPool {
    */
   async run(task: WorkerTask, transfer?: ArrayBuffer[]): Promise<WorkerReply> {
     if (this.#closed) throw new Error('the extraction pool is closed');
-    const signal = this.#timeout > 0 ? AbortSignal.timeout(this.#timeout) : null;
+    let timed: Timed | null = null;
+    let seq = -1;
+    if (this.#timeout > 0) {
+      seq = this.#seq++;
+      timed = { controller: new AbortController(), timer: null };
+      this.#timed.set(seq, timed);
+      task = { ...task, seq };
+    }
     try {
-      return (await this.#piscina.run(task, { signal, transferList: transfer })) as WorkerReply;
+      return (await this.#piscina.run(task, { signal: timed?.controller.signal ?? null, transferList: transfer })) as WorkerReply;
     } catch (e) {
       if (this.#closed) throw e;
-      if (signal?.aborted) {
+      if (timed?.controller.signal.aborted) {
         return { error: { kind: 'timeout', message: `the page took longer than ${this.#timeout} ms; its worker was replaced` } };
       }
       return { error: { kind: 'worker-crashed', message: `the worker thread died on this page: ${describe(e)}` } };
+    } finally {
+      if (timed) {
+        if (timed.timer !== null) clearTimeout(timed.timer);
+        this.#timed.delete(seq);
+      }
     }
   }
 
@@ -74,6 +101,8 @@ export class ExtractPool {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    for (const timed of this.#timed.values()) if (timed.timer !== null) clearTimeout(timed.timer);
+    this.#timed.clear();
     await this.#piscina.destroy();
   }
 }

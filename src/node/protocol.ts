@@ -19,7 +19,16 @@ export interface WorkerTask {
   bytes?: Uint8Array;
   options: ExtractOptions;
   line?: LineRequest;
+  /**
+   * Set when the pool times pages: the worker reports `{ [STARTED]: seq }`
+   * when it starts the page, so that the time limit counts the page's own
+   * time, not its wait for a free (or a newly started) worker.
+   */
+  seq?: number;
 }
+
+/** The key of the message a worker sends when it starts a timed page. */
+export const STARTED = 'copydeskStarted';
 
 /** A worker's answer: the Article, its JSONL line, or why there is none. */
 export type WorkerReply = { article: Article } | { line: string } | { error: PageError };

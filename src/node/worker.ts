@@ -3,10 +3,11 @@
  * the pool): extracts one page per task. Every outcome is a reply, never a
  * throw, so that the kind of a failure survives the trip to the main thread.
  */
+import { parentPort } from 'node:worker_threads';
 import { extract } from '../extract.js';
 import { InvalidArgumentError } from '../errors.js';
 import { articleLine } from './fields.js';
-import type { WorkerReply, WorkerTask } from './protocol.js';
+import { STARTED, type WorkerReply, type WorkerTask } from './protocol.js';
 
 /** The first line of an error's message, for one-line error records. */
 function oneLine(e: unknown): string {
@@ -16,6 +17,7 @@ function oneLine(e: unknown): string {
 
 /** Extracts the page of `task`. */
 export default function work(task: WorkerTask): WorkerReply {
+  if (task.seq !== undefined) parentPort?.postMessage({ [STARTED]: task.seq });
   const input = task.html ?? task.bytes;
   if (input === undefined) return { error: { kind: 'invalid-input', message: 'the page has neither html nor bytes' } };
   let article;

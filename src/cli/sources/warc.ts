@@ -7,7 +7,7 @@
  * and content encoding are undone. Other records are skipped and counted.
  */
 
-import { WARCParser, type WARCRecord } from 'warcio';
+import { LimitReader, WARCParser, type WARCRecord } from 'warcio';
 import { rawBytes } from './streams.js';
 import type { SourceContext, SourceRecord } from './types.js';
 import { messageOf } from './types.js';
@@ -45,29 +45,58 @@ function classify(record: WARCRecord): { contentType: string | null } | { skip: 
   return isHtmlType(ct) ? { contentType: ct } : { skip: 'notHtml' };
 }
 
+/**
+ * The raw (still chunked or compressed) payload of a record, or of its rest
+ * when `keep` is false (drained, to skip it), and whether the file ended
+ * before the record did. Every record is read through here: warcio's own
+ * skipping loops forever on a record cut short at the end of a file.
+ */
+async function rawPayload(record: WARCRecord, keep: boolean): Promise<{ raw: Uint8Array | null; cut: boolean }> {
+  const limited = record._reader;
+  if (!(limited instanceof LimitReader)) return { raw: keep ? await record.readFully(false) : null, cut: false };
+  let raw: Uint8Array | null = null;
+  if (keep) raw = await record.readFully(false);
+  else for await (const _ of limited) { /* drained */ }
+  return { raw, cut: limited.limit > 0 };
+}
+
 /** The records of a WARC file (`-`: standard input). */
 export async function* warcRecords(path: string, ctx: SourceContext): AsyncGenerator<SourceRecord> {
+  const label = path === '-' ? 'standard input' : path;
   let n = 0;
   let lastId: string | null = null;
+  const cutShort = (id: string): SourceRecord => ({
+    id, url: null, error: { kind: 'read-failed', message: `${label} ends inside record ${id}: the file is cut short` },
+  });
+  let fed = 0;
+  const parser = new WARCParser(rawBytes(path, (bytes) => {
+    fed += bytes;
+    ctx.advance(bytes);
+  }));
   try {
-    for await (const record of new WARCParser(rawBytes(path, ctx.advance))) {
+    for await (const record of parser) {
       n++;
+      const id = record.warcHeader('WARC-Record-ID') ?? `${path}#${n}`;
       const what = classify(record);
+      const tooLarge = !('skip' in what) && record.warcContentLength > ctx.maxBytes;
+      const { raw, cut } = await rawPayload(record, !('skip' in what) && !tooLarge);
+      if (cut) {
+        yield cutShort(id);
+        return;
+      }
       if ('skip' in what) {
         ctx.skip(WARC_SKIPS[what.skip]);
         continue;
       }
-      const id = record.warcHeader('WARC-Record-ID') ?? `${path}#${n}`;
       lastId = id;
       const url = record.warcTargetURI ?? null;
-      const contentType = what.contentType ?? ctx.contentType;
-      if (record.warcContentLength > ctx.maxBytes) {
+      if (tooLarge || raw === null) {
         yield { id, url, error: { kind: 'too-large', message: `the record has ${record.warcContentLength} bytes, over --max-bytes ${ctx.maxBytes}` } };
         continue;
       }
       let bytes: Uint8Array;
       try {
-        bytes = await record.readFully(true);
+        bytes = await record.readFully(true); // chunked transfer and content encoding undone
       } catch (e) {
         yield { id, url, error: { kind: 'bad-record', message: `cannot decode the payload: ${messageOf(e)}` } };
         continue;
@@ -76,11 +105,17 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
         yield { id, url, error: { kind: 'too-large', message: `the payload unpacks to ${bytes.length} bytes, over --max-bytes ${ctx.maxBytes}` } };
         continue;
       }
-      yield { id, url, bytes, contentType };
+      yield { id, url, bytes, contentType: what.contentType ?? ctx.contentType };
+    }
+    // A gzip member cut short yields nothing at all: only the offset of the
+    // last whole member, short of the bytes read, tells that data was lost.
+    const whole = parser._reader.getRawOffset();
+    if (whole < fed) {
+      yield { id: `${path}#${n + 1}`, url: null, error: { kind: 'read-failed', message: `${label} ends with ${fed - whole} bytes that are not a whole record: the file is cut short` } };
     }
   } catch (e) {
-    // A corrupt or truncated file: the records after the break cannot be found.
+    // A corrupt file: the records after the break cannot be found.
     const where = lastId ? ` after record ${lastId}` : '';
-    yield { id: `${path}#${n}`, url: null, error: { kind: 'read-failed', message: `cannot read ${path === '-' ? 'standard input' : path}${where}: ${messageOf(e)}` } };
+    yield { id: `${path}#${n}`, url: null, error: { kind: 'read-failed', message: `cannot read ${label}${where}: ${messageOf(e)}` } };
   }
 }
