@@ -13,6 +13,11 @@
 //   htmlparser2  parseDocument(html): the floor any htmlparser2-based tool pays
 // Per page the three run interleaved (their order rotates), each R times; a
 // page's time per tool is the median of its R runs.
+//
+// Then the batch bench (bench/batch.mjs): pages/s of the CLI with --jobs 1 and
+// --jobs 2 on the same JSONL input and their ratio, and the peak memory on
+// 20,000 pages. `--no-batch` skips it; `--batch-pages N`, `--batch-big N` and
+// `--batch-reps R` set its sizes; `npm run bench:batch` runs it alone.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,21 +25,25 @@ import zlib from 'node:zlib';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { batchBench, formatBatch, parseBatchArgs } from './batch.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_READABILITY_RATIO = 10; // readability / copydesk median: at least
 const TARGET_PARSE_RATIO = 4; // copydesk / htmlparser2 median: at most
 const BUDGET_SECONDS = 100; // stop measuring new pages after this (whole bench < ~2 min)
 
-const USAGE = `usage: npm run bench -- [--pages N] [--reps R] [--per-page] [--json]
+const USAGE = `usage: npm run bench -- [--pages N] [--reps R] [--per-page] [--json] [--no-batch] [--batch-pages N] [--batch-big N] [--batch-reps R]
 
   --pages N    measure only the first N pages (default: all)
   --reps R     runs per page and tool; the page's time is their median (default 3)
   --per-page   also list every page's times
-  --json       print a machine-readable summary instead of the report`;
+  --json       print a machine-readable summary instead of the report
+  --no-batch   skip the batch bench (CLI --jobs 1 vs --jobs 2, memory on 20,000 pages)
+  --batch-pages N, --batch-big N, --batch-reps R
+               sizes of the batch bench (see bench/batch.mjs)`;
 
 function parseArgs(argv) {
-  const args = { pages: Infinity, reps: 3, perPage: false, json: false };
+  const args = { pages: Infinity, reps: 3, perPage: false, json: false, batch: true, batchArgs: [] };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let inline = null;
@@ -48,6 +57,8 @@ function parseArgs(argv) {
     else if (a === '--reps') args.reps = int();
     else if (a === '--per-page') args.perPage = true;
     else if (a === '--json') args.json = true;
+    else if (a === '--no-batch') args.batch = false;
+    else if (a === '--batch-pages' || a === '--batch-big' || a === '--batch-reps') args.batchArgs.push(a.replace('batch-', ''), String(inline ?? argv[++i]));
     else if (a === '-h' || a === '--help') args.help = true;
     else throw new Error(`unknown argument: ${argv[i]}`);
   }
@@ -315,6 +326,13 @@ async function main() {
   const m = await measure(tools, pages, args.reps, log);
   const s = summarise(tools, pages, m);
   const ctx = { source: found.source, reps: args.reps, maxRss: process.resourceUsage().maxRSS * 1024 };
+  let batch = null;
+  if (args.batch) {
+    const { pages: bp, big, reps } = parseBatchArgs(args.batchArgs);
+    const batchLog = process.stderr.isTTY && !args.json ? (s) => process.stderr.write(`${s}\x1b[K\r`) : null;
+    batch = await batchBench({ pages: bp, big, reps, log: batchLog });
+    if (batchLog) process.stderr.write('\x1b[K');
+  }
   if (args.json) {
     console.log(JSON.stringify({
       source: found.source,
@@ -328,9 +346,11 @@ async function main() {
       memory: { peakRssBytes: ctx.maxRss, peakHeapUsedBytes: m.peakHeap },
       errors: m.errors,
       seconds: m.seconds,
+      batch,
     }, null, 2));
   } else {
     say(report(ctx, pages, m, s, args.perPage));
+    if (batch) say(`\n${formatBatch(batch)}`);
   }
   return 0;
 }
