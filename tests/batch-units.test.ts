@@ -11,8 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../src/cli/args.js';
 import { leadingId, readDoneIds } from '../src/cli/output.js';
 import { progressWanted } from '../src/cli/progress.js';
-import { parseJsonlLine, valueAt } from '../src/cli/sources/jsonl.js';
-import { lines } from '../src/cli/sources/streams.js';
+import { parseJsonlLine, valueAt } from '../src/node/jsonl.js';
+import { byteLines, isBlankLine, lines } from '../src/cli/sources/streams.js';
 import type { SourceContext, SourceRecord } from '../src/cli/sources/types.js';
 import { parseUrlLine } from '../src/cli/sources/urls.js';
 import { isHtmlType, warcRecords } from '../src/cli/sources/warc.js';
@@ -52,11 +52,23 @@ describe('lines', () => {
     await fc.assert(fc.asyncProperty(fc.array(line, { maxLength: 8 }), fc.boolean(), fc.boolean(), fc.array(fc.nat(), { maxLength: 6 }),
       async (ls, crlf, finalNewline, at) => {
         const text = ls.join(crlf ? '\r\n' : '\n') + (finalNewline && ls.length ? (crlf ? '\r\n' : '\n') : '');
-        const got = await all(lines(from(cut(Buffer.from(text, 'utf8'), at))));
+        const bytes = Buffer.from(text, 'utf8');
         // a last line without a newline counts when it is not empty
         const expected = finalNewline || ls.at(-1) !== '' ? ls : ls.slice(0, -1);
-        expect(got).toEqual(expected);
+        expect(await all(lines(from(cut(bytes, at))))).toEqual(expected);
+        // the same lines as bytes, each in a buffer of its own
+        const raw = await all(byteLines(from(cut(bytes, at))));
+        expect(raw.map((b) => new TextDecoder().decode(b))).toEqual(expected);
+        for (const b of raw) expect(b.byteOffset === 0 || b.buffer.byteLength <= bytes.length).toBe(true);
       }));
+  });
+});
+
+describe('blank lines', () => {
+  it('are ASCII blanks only', () => {
+    expect(isBlankLine(Buffer.from(' \t\r'))).toBe(true);
+    expect(isBlankLine(new Uint8Array(0))).toBe(true);
+    expect(isBlankLine(Buffer.from(' {}'))).toBe(false);
   });
 });
 
@@ -169,7 +181,7 @@ describe('extractMany records', () => {
 
 describe('WARC records', () => {
   const ctx = (skips: string[]): SourceContext => ({
-    maxBytes: DEFAULTS.maxBytes, contentType: null, names: DEFAULTS.names, advance() {}, skip: (reason) => skips.push(reason),
+    maxBytes: DEFAULTS.maxBytes, contentType: null, names: DEFAULTS.names, needIds: false, advance() {}, skip: (reason) => skips.push(reason),
   });
 
   it('yields exactly the 2xx HTML responses and resources, with their URL, payload and charset (property)', async () => {

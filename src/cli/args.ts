@@ -16,13 +16,9 @@ export type InputKind = (typeof INPUTS)[number];
 export const OUTPUTS = ['jsonl'] as const;
 export type OutputKind = (typeof OUTPUTS)[number];
 
-/** The JSONL field names of a page's id, URL, HTML and Content-Type (`--id-field` ...); dotted paths reach into objects. */
-export interface JsonlNames {
-  id: string;
-  url: string;
-  html: string;
-  contentType: string;
-}
+import type { JsonlNames } from '../node/jsonl.js';
+
+export type { JsonlNames };
 
 /** How `copydesk fetch` and `--fetch` fetch pages. */
 export interface FetchSettings {

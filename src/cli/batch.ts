@@ -21,35 +21,58 @@ import { idKey, openOutput, readDoneIds } from './output.js';
 import type { BatchPlan } from './plan.js';
 import { progressWanted, startProgress } from './progress.js';
 import { readRecords, type SourceContext, type SourceRecord } from './sources/index.js';
+import { idOfLine } from './sources/jsonl.js';
 import { formatSummary, RunStats } from './summary.js';
 
-/** A written line and the kind of its error, if any. */
+/** A line to write (null: a blank input line, nothing to write) and the kind of its error, if any. */
 interface Outcome {
-  line: string;
+  line: string | Uint8Array | null;
   errorKind: string | null;
 }
 
 /** Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
 const EXIT_INTERRUPTED = 130;
 
-/** Extracts one record on the pool, as a JSONL line. */
-async function extractLine(record: SourceRecord, pool: ExtractPool, fields: readonly string[] | null): Promise<Outcome> {
+/** How pages are extracted: the pool, and what every task carries. */
+interface Extraction {
+  pool: ExtractPool;
+  fields: readonly string[] | null;
+  ctx: SourceContext;
+}
+
+/** The task of one record, and the buffers it owns. */
+function taskOf(record: SourceRecord, { fields, ctx }: Extraction): { task: WorkerTask; transfer: ArrayBuffer[] } {
+  if (record.jsonl) {
+    const bytes = ownedBytes(record.jsonl.raw);
+    const { lineNo, label } = record.jsonl;
+    const jsonl = { bytes, lineNo, label, names: ctx.names, maxBytes: ctx.maxBytes, contentType: ctx.contentType, fields };
+    return { task: { jsonl }, transfer: [bytes.buffer] };
+  }
   const { id, url } = record;
-  if (record.error) return { line: errorLine(id, url, record.error), errorKind: record.error.kind };
   const options: ExtractOptions = {};
   if (url !== null) options.url = url;
   if (record.contentType) options.contentType = record.contentType;
   const task: WorkerTask = { options, line: { id, url, fields } };
-  const transfer: ArrayBuffer[] = [];
-  if (record.html !== undefined) task.html = record.html;
-  else if (record.bytes !== undefined) {
+  if (record.bytes !== undefined) {
     const bytes = ownedBytes(record.bytes);
     task.bytes = bytes;
-    transfer.push(bytes.buffer);
-  } else task.html = '';
-  const reply = await pool.run(task, transfer);
-  if ('line' in reply) return { line: reply.line, errorKind: null };
-  if ('error' in reply) return { line: errorLine(id, url, reply.error), errorKind: reply.error.kind };
+    return { task, transfer: [bytes.buffer] };
+  }
+  task.html = record.html ?? '';
+  return { task, transfer: [] };
+}
+
+/** Extracts one record on the pool, as a JSONL line. */
+async function extractLine(record: SourceRecord, extraction: Extraction): Promise<Outcome> {
+  if (record.error) return { line: errorLine(record.id, record.url, record.error), errorKind: record.error.kind };
+  const { task, transfer } = taskOf(record, extraction);
+  const reply = await extraction.pool.run(task, transfer);
+  if ('line' in reply) return reply;
+  if ('error' in reply) {
+    // A timeout or a crashed worker: the line's id is read here, as the worker would have.
+    const { id, url } = record.jsonl ? idOfLine(record.jsonl.raw, record.jsonl.lineNo, record.jsonl.label, extraction.ctx) : record;
+    return { line: errorLine(id, url, reply.error), errorKind: reply.error.kind };
+  }
   throw new Error('copydesk: the worker answered with an Article, not a line');
 }
 
@@ -98,6 +121,7 @@ export async function runBatch(command: RunCommand, plan: BatchPlan, version: st
       stats.consumed += n;
     },
     skip: (reason) => stats.skip(reason),
+    needIds: done.size > 0,
   };
 
   let interrupted = false;
@@ -124,14 +148,15 @@ export async function runBatch(command: RunCommand, plan: BatchPlan, version: st
 
   const jobs = command.jobs ?? defaultConcurrency();
   const pool = new ExtractPool({ threads: jobs, timeout: command.pageTimeoutMs });
-  const fields = command.fields;
+  const extraction: Extraction = { pool, fields: command.fields, ctx };
   try {
-    const outcomes = pMapIterable(records, (r) => extractLine(r, pool, fields), {
+    const outcomes = pMapIterable(records, (r) => extractLine(r, extraction), {
       concurrency: jobs,
       backpressure: jobs * WINDOW_PER_WORKER,
       preserveOrder: command.ordered,
     });
     for await (const outcome of outcomes) {
+      if (outcome.line === null) continue;
       await writer.write(outcome.line);
       stats.page(outcome.errorKind);
       progress.update();

@@ -70,3 +70,47 @@ export async function* lines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<
   const last = parts.join('');
   if (last !== '') yield stripCr(last);
 }
+
+const isBlankByte = (b: number) => b === 0x20 || b === 0x09 || b === 0x0d;
+
+/** Whether a line holds nothing but ASCII blanks. */
+export function isBlankLine(line: Uint8Array): boolean {
+  for (let i = 0; i < line.length; i++) if (!isBlankByte(line[i]!)) return false;
+  return true;
+}
+
+/**
+ * The lines of a byte stream as bytes, without their `\n` or `\r\n`,
+ * undecoded (a line is decoded where it is parsed: in a worker). Each line is
+ * a buffer of its own, safe to move to another thread. A last line without a
+ * newline is still a line.
+ */
+export async function* byteLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let parts: Uint8Array[] = [];
+  let partsLength = 0;
+  const take = (tail: Uint8Array): Uint8Array => {
+    const line = new Uint8Array(partsLength + tail.length);
+    let at = 0;
+    for (const p of parts) {
+      line.set(p, at);
+      at += p.length;
+    }
+    line.set(tail, at);
+    parts = [];
+    partsLength = 0;
+    return line.length > 0 && line[line.length - 1] === 0x0d ? line.subarray(0, line.length - 1) : line;
+  };
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+      yield take(chunk.subarray(start, nl));
+      start = nl + 1;
+    }
+    if (start < chunk.length) {
+      // A copy: the stream may reuse its chunk's memory.
+      parts.push(chunk.slice(start));
+      partsLength += chunk.length - start;
+    }
+  }
+  if (partsLength > 0) yield take(new Uint8Array(0));
+}

@@ -22,6 +22,11 @@ export interface SourceRecord {
   contentType?: string | null;
   /** Set for a URL that must be fetched first (URL lists, `copydesk fetch`). */
   fetch?: true;
+  /**
+   * Set for a JSONL line, which a worker parses: `id` and `url` are then
+   * `FILE:LINE` and null, unless the line was parsed here for `--resume`.
+   */
+  jsonl?: { raw: Uint8Array; lineNo: number; label: string };
   /** Set when the record failed before extraction: it is written as an error line. */
   error?: RecordError;
 }
@@ -34,6 +39,8 @@ export interface SourceContext {
   contentType: string | null;
   /** JSONL field names. */
   names: JsonlNames;
+  /** Whether records need their real ids here (`--resume` skips by id); else JSONL lines are parsed by the workers. */
+  needIds: boolean;
   /** Reports raw input bytes (or URLs given as arguments) consumed, for the progress bar. */
   advance(units: number): void;
   /** Reports a record passed over on purpose (a WARC request record, a non-HTML response). */
