@@ -11,7 +11,9 @@
 //     each, interleaved), wall-clock from spawn to exit, and their ratio
 //     (target >= 1.7 on a 2-core machine);
 //   - peak RSS of the whole process (main thread and workers) on BIG pages
-//     with the default --jobs (target < 300 MB), read with getrusage at exit.
+//     with the default --jobs (target < 300 MB), read with getrusage at exit;
+//   - the machine's own scaling at the time (bench/scaling-probe.mjs: bare
+//     extract() calls in 1 and 2 worker threads), the ceiling of the ratio.
 // `npm run bench` runs this after the single-page bench; `npm run bench:batch`
 // runs it alone. Other work on the machine lowers the figures: the report
 // gives the load average and the CPU seconds each run used.
@@ -26,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const PROBE = path.join(ROOT, 'bench', 'rss-probe.cjs');
+const SCALING = path.join(ROOT, 'bench', 'scaling-probe.mjs');
 
 /** The bars of the issue that asked for this bench. */
 export const TARGETS = { jobsRatioAtLeast: 1.7, peakRssMbBelow: 300 };
@@ -100,6 +103,17 @@ function runCli(input, jobs, probeFile) {
 
 const mb = (bytes) => bytes / 1024 / 1024;
 
+/** The machine's 1- vs 2-thread scaling right now (see bench/scaling-probe.mjs). */
+function machineScaling(pages) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SCALING, String(pages)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`scaling probe exited ${code}`))));
+  });
+}
+
 /** Runs the batch bench; `log` gets progress lines (or null for none). */
 export async function batchBench({ pages = DEFAULTS.pages, big = DEFAULTS.big, reps = DEFAULTS.reps, log = null } = {}) {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} not found: run \`npm run build\` (or use \`npm run bench\`)`);
@@ -111,6 +125,8 @@ export async function batchBench({ pages = DEFAULTS.pages, big = DEFAULTS.big, r
     const small = path.join(dir, 'pages.jsonl');
     const smallBytes = await writeInput(small, pages, source);
     const load = os.loadavg();
+    log?.('  batch: the machine\'s own 1- vs 2-thread scaling');
+    const machine = await machineScaling(Math.min(pages, 1000));
     const runs = { 1: [], 2: [] };
     for (let r = 0; r < reps; r++) {
       for (const jobs of r % 2 === 0 ? [1, 2] : [2, 1]) {
@@ -138,6 +154,7 @@ export async function batchBench({ pages = DEFAULTS.pages, big = DEFAULTS.big, r
       jobs1,
       jobs2,
       ratio: jobs2.pagesPerSecond / jobs1.pagesPerSecond,
+      machine,
       big: null,
       targets: TARGETS,
     };
@@ -170,6 +187,7 @@ export function formatBatch(r) {
     lines.push(`  ${name}   ${f1(j.pagesPerSecond).padStart(7)} pages/s   ${f1(j.seconds).padStart(5)} s   CPU ${j.cpuMsPerPage.toFixed(2)} ms/page   peak RSS ${Math.round(j.peakRssMb)} MB`);
   }
   lines.push(`  ratio      ${r.ratio.toFixed(2).padStart(7)}          (target >= ${r.targets.jobsRatioAtLeast}) ${mark(r.ratio >= r.targets.jobsRatioAtLeast)}`);
+  lines.push(`  machine    ${r.machine.ratio.toFixed(2).padStart(7)}          bare extract() in 2 vs 1 worker threads just before (${f1(r.machine.threads2)} vs ${f1(r.machine.threads1)} pages/s): the ceiling now`);
   if (r.big) {
     lines.push('');
     lines.push(`  memory: ${r.big.pages} pages (${f1(r.big.mib)} MiB of JSONL), default --jobs: ${f1(r.big.pagesPerSecond)} pages/s in ${f1(r.big.seconds)} s, peak RSS ${Math.round(r.big.peakRssMb)} MB (target < ${r.targets.peakRssMbBelow} MB) ${mark(r.big.peakRssMb < r.targets.peakRssMbBelow)}`);
