@@ -110,6 +110,10 @@ export async function runBatch(command: RunCommand, plan: BatchPlan, version: st
     throw new InputError(`cannot write ${out}: ${reasonOf(e)}`);
   }
 
+  /** A failed write (a full disk) ends the run: the output can no longer be trusted. */
+  const cannotWrite = (e: unknown): never => {
+    throw new InputError(`cannot write ${out ?? 'standard output'}: ${reasonOf(e)}`);
+  };
   const stats = new RunStats();
   const started = Date.now();
   const progress = startProgress(progressWanted(command.progress, process.env, process.stderr.isTTY === true), stats, plan.total);
@@ -157,15 +161,15 @@ export async function runBatch(command: RunCommand, plan: BatchPlan, version: st
     });
     for await (const outcome of outcomes) {
       if (outcome.line === null) continue;
-      await writer.write(outcome.line);
+      await writer.write(outcome.line).catch(cannotWrite);
       stats.page(outcome.errorKind);
       progress.update();
     }
+    await writer.close().catch(cannotWrite);
   } finally {
     process.off('SIGINT', onSigint);
     progress.stop();
     await pool.close();
-    await writer.close();
   }
   if (!command.quiet) process.stderr.write(formatSummary(stats, (Date.now() - started) / 1000, interrupted));
   if (interrupted) return EXIT_INTERRUPTED;

@@ -20,6 +20,8 @@ const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   ENOTDIR: 'no such file (a parent is not a directory)',
+  ENOSPC: 'no space left on device',
+  EROFS: 'read-only file system',
   Z_DATA_ERROR: 'not valid gzip data',
   Z_BUF_ERROR: 'truncated gzip data',
 };

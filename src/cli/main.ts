@@ -9,7 +9,7 @@ import { parseArgs, UsageError } from './args.js';
 import { runBatch } from './batch.js';
 import { checkFields } from './formats.js';
 import { helpText } from './help.js';
-import { InputError } from './input.js';
+import { InputError, reasonOf } from './input.js';
 import { plan } from './plan.js';
 import { runSingle } from './single.js';
 
@@ -47,10 +47,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// A closed pipe (`copydesk extract page.html | head`) is not an error.
+// A closed pipe (`copydesk extract page.html | head`) is not an error; any
+// other failure to write (a full disk) ends the run in one line.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  fail(`cannot write standard output: ${reasonOf(e)}`);
+  process.exit(2);
 });
 
 main(process.argv.slice(2)).then(

@@ -7,6 +7,7 @@
 
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import pMap from 'p-map';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { inputKindOf, UsageError, type Format, type InputKind, type RunCommand } from './args.js';
 import { InputError, reasonOf } from './input.js';
@@ -55,6 +56,9 @@ function takenInFolder(file: string, kinds: readonly SourceKind[]): boolean {
   return kinds.some((k) => EXTENSIONS[k].some((ext) => name.endsWith(ext)));
 }
 
+/** File sizes read at once when a folder or glob is expanded. */
+const STAT_CONCURRENCY = 32;
+
 async function statOrNull(p: string) {
   try {
     return await stat(p);
@@ -87,13 +91,19 @@ export async function expandInputs(command: RunCommand): Promise<{ inputs: Input
   const inputs: InputSpec[] = [];
   const seen = new Set<string>();
   let total: number | null = 0;
-  const addFile = async (file: string, size?: number) => {
-    const key = path.resolve(file);
-    if (seen.has(key)) return;
-    seen.add(key);
-    const bytes = size ?? (await statOrNull(file))?.size ?? 0;
-    inputs.push({ source: 'file', kind: kindOf(file), path: file, size: bytes });
-    if (total !== null) total += bytes;
+  const addFiles = async (files: readonly string[], sizes?: readonly number[]) => {
+    const fresh = files.filter((file) => {
+      const key = path.resolve(file);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    // Sizes for the progress bar's ETA; many at once, as a folder can hold many files.
+    const bytes = sizes ?? (await pMap(fresh, async (f) => (await statOrNull(f))?.size ?? 0, { concurrency: STAT_CONCURRENCY }));
+    fresh.forEach((file, i) => {
+      inputs.push({ source: 'file', kind: kindOf(file), path: file, size: bytes[i]! });
+      if (total !== null) total += bytes[i]!;
+    });
   };
 
   for (const p of command.paths) {
@@ -104,13 +114,13 @@ export async function expandInputs(command: RunCommand): Promise<{ inputs: Input
     }
     const info = await statOrNull(p);
     if (info?.isDirectory()) {
-      for (const file of await walk(p, folderKinds)) await addFile(file);
+      await addFiles(await walk(p, folderKinds));
     } else if (info) {
-      await addFile(p, info.size);
+      await addFiles([p], [info.size]);
     } else if (isDynamicPattern(p)) {
       const matches = (await glob(p, { onlyFiles: true, dot: false, expandDirectories: false, absolute: path.isAbsolute(p) })).sort();
       if (matches.length === 0) throw new InputError(`no files match ${p}`);
-      for (const file of matches) await addFile(file);
+      await addFiles(matches);
     } else {
       throw new InputError(`cannot read ${p}: no such file`);
     }
