@@ -116,7 +116,7 @@ export async function runBatch(command: RunCommand, plan: BatchPlan, version: st
   };
   const stats = new RunStats();
   const started = Date.now();
-  const progress = startProgress(progressWanted(command.progress, process.env, process.stderr.isTTY === true), stats, plan.total);
+  const progress = await startProgress(progressWanted(command.progress, process.env, process.stderr.isTTY === true), stats, plan.total);
   const ctx: SourceContext = {
     maxBytes: command.maxBytes,
     contentType: command.contentType,

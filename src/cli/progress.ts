@@ -4,7 +4,6 @@
  * silent in pipes and CI unless `--progress` asks for it.
  */
 
-import cliProgress from 'cli-progress';
 import { formatRate, type RunStats } from './summary.js';
 
 /** A running progress display. */
@@ -28,8 +27,10 @@ export function progressWanted(flag: boolean | null, env: NodeJS.ProcessEnv, std
  * Starts the bar. With a known `total` (input bytes) it shows a bar, a
  * percentage and an ETA; reading standard input, only counts and rate.
  */
-export function startProgress(enabled: boolean, stats: RunStats, total: number | null): Progress {
+export async function startProgress(enabled: boolean, stats: RunStats, total: number | null): Promise<Progress> {
   if (!enabled) return NONE;
+  // Loaded only when shown: it would slow the start of every run in a pipe.
+  const { default: cliProgress } = await import('cli-progress');
   const started = Date.now();
   const known = total !== null && total > 0;
   const bar = new cliProgress.SingleBar(

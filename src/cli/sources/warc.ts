@@ -7,7 +7,7 @@
  * and content encoding are undone. Other records are skipped and counted.
  */
 
-import { LimitReader, WARCParser, type WARCRecord } from 'warcio';
+import type { WARCRecord } from 'warcio';
 import { rawBytes } from './streams.js';
 import type { SourceContext, SourceRecord } from './types.js';
 import { messageOf } from './types.js';
@@ -51,7 +51,7 @@ function classify(record: WARCRecord): { contentType: string | null } | { skip: 
  * before the record did. Every record is read through here: warcio's own
  * skipping loops forever on a record cut short at the end of a file.
  */
-async function rawPayload(record: WARCRecord, keep: boolean): Promise<{ raw: Uint8Array | null; cut: boolean }> {
+async function rawPayload(record: WARCRecord, keep: boolean, LimitReader: typeof import('warcio').LimitReader): Promise<{ raw: Uint8Array | null; cut: boolean }> {
   const limited = record._reader;
   if (!(limited instanceof LimitReader)) return { raw: keep ? await record.readFully(false) : null, cut: false };
   let raw: Uint8Array | null = null;
@@ -68,6 +68,8 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
   const cutShort = (id: string): SourceRecord => ({
     id, url: null, error: { kind: 'read-failed', message: `${label} ends inside record ${id}: the file is cut short` },
   });
+  // Loaded on first use: warcio takes longer to load than a single page takes to extract.
+  const { LimitReader, WARCParser } = await import('warcio');
   let fed = 0;
   const parser = new WARCParser(rawBytes(path, (bytes) => {
     fed += bytes;
@@ -79,7 +81,7 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
       const id = record.warcHeader('WARC-Record-ID') ?? `${path}#${n}`;
       const what = classify(record);
       const tooLarge = !('skip' in what) && record.warcContentLength > ctx.maxBytes;
-      const { raw, cut } = await rawPayload(record, !('skip' in what) && !tooLarge);
+      const { raw, cut } = await rawPayload(record, !('skip' in what) && !tooLarge, LimitReader);
       if (cut) {
         yield cutShort(id);
         return;
