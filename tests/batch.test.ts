@@ -105,13 +105,15 @@ describe('copydesk extract FOLDER / globs / .gz', () => {
     expect(jsonl(r.stdout)).toEqual([{ id: page, url: null, headline: extract(fixture(0)).headline }]);
   });
 
-  it('turns every page into a timeout error with a tiny --page-timeout, and exits 1', async () => {
+  it('makes pages over a tiny --page-timeout timeout errors, replaces the workers, goes on, and exits 1', async () => {
     const r = await run(['extract', 'fixtures', '--page-timeout', '0.001', '--jobs', '1', '--fields', 'headline']);
     expect(r.status).toBe(1);
     const lines = jsonl(r.stdout);
-    expect(lines).toHaveLength(FIXTURE_DIRS.length);
-    for (const l of lines) expect(l.error?.kind).toBe('timeout');
-    expect(r.stderr).toMatch(/\d+ errors \(timeout: \d+\)/);
+    expect(lines.map((l) => l.id)).toEqual(FIXTURE_DIRS.map((d) => path.join('fixtures', d, 'source.html')));
+    // a page that beats its timer's start message may still finish: every line is a timeout or an article
+    for (const l of lines) expect(l.error === undefined || l.error.kind === 'timeout').toBe(true);
+    expect(lines.filter((l) => l.error).length).toBeGreaterThan(FIXTURE_DIRS.length / 2);
+    expect(r.stderr).toMatch(/\d+ errors? \(timeout: \d+\)/);
   });
 });
 
