@@ -1,26 +1,61 @@
-import { defineConfig } from 'tsup';
+import { rmSync } from 'node:fs';
+import { defineConfig, type Options } from 'tsup';
 
-export default defineConfig([
-  {
-    // The library: ESM + CommonJS with declarations. Browser-safe: no Node built-ins.
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'node18',
-    platform: 'neutral',
-    treeshake: true,
-    silent: true,
+/**
+ * `copydesk/node` reaches the core through the package's own name, so that
+ * `copydesk` and `copydesk/node` share one copy of it (one
+ * `InvalidArgumentError` class for `instanceof`, in ESM and in CommonJS).
+ */
+const coreByName: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'core-by-name',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/(index|errors)\.js$/ }, (args) =>
+      /[\\/]src[\\/]node$/.test(args.resolveDir) ? { path: 'copydesk', external: true } : undefined,
+    );
   },
-  {
-    // The command-line tool (Node only).
-    entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
-    target: 'node18',
-    platform: 'node',
-    banner: { js: '#!/usr/bin/env node' },
-    external: ['copydesk'],
-    silent: true,
-  },
-]);
+};
+
+export default defineConfig((cli): Options[] => {
+  // One clean before all builds: the configs below build in parallel, so a
+  // `clean` in one of them could delete another's output.
+  if (!cli.watch) rmSync('dist', { recursive: true, force: true });
+  return [
+    {
+      // The library: ESM + CommonJS with declarations. Browser-safe: the
+      // neutral platform fails the build on any Node built-in.
+      entry: { index: 'src/index.ts' },
+      format: ['esm', 'cjs'],
+      dts: true,
+      sourcemap: true,
+      target: 'node18',
+      platform: 'neutral',
+      treeshake: true,
+      silent: true,
+    },
+    {
+      // `copydesk/node`: extractMany on worker threads (Node only).
+      entry: { node: 'src/node/index.ts' },
+      format: ['esm', 'cjs'],
+      dts: true,
+      sourcemap: true,
+      target: 'node18',
+      platform: 'node',
+      shims: true, // import.meta.url in the CommonJS build (finds dist/worker.js)
+      esbuildPlugins: [coreByName],
+      noExternal: ['p-map'], // ESM only: bundled so that the CommonJS build works on Node 18
+      silent: true,
+    },
+    {
+      // The worker thread of the pool, and the command-line tool (Node only).
+      // Both bundle the core: a worker is its own isolate anyway.
+      entry: { cli: 'src/cli/main.ts', worker: 'src/node/worker.ts' },
+      format: ['esm'],
+      target: 'node18',
+      platform: 'node',
+      splitting: false,
+      noExternal: ['p-map'],
+      banner: { js: '#!/usr/bin/env node' },
+      silent: true,
+    },
+  ];
+});

@@ -33,6 +33,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFile } from 'node:child_process';
+import { batchBench, formatBatch } from './batch.mjs';
 import { promisify } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,7 +41,7 @@ const TARGET_READABILITY_RATIO = 10; // readability / copydesk median: at least
 const TARGET_PARSE_RATIO = 4; // copydesk / htmlparser2 median: at most
 const BUDGET_SECONDS = 100; // stop measuring new pages after this (whole bench < ~2 min)
 
-const USAGE = `usage: npm run bench -- [--pages N] [--reps R] [--per-page] [--json] [--no-scale] [--no-memory] [--scale-max MB]
+const USAGE = `usage: npm run bench -- [--pages N] [--reps R] [--per-page] [--json] [--no-scale] [--no-memory] [--no-batch] [--scale-max MB]
 
   --pages N       measure only the first N pages (default: all)
   --reps R        runs per page and tool; the page's time is their median (default 3)
@@ -48,6 +49,7 @@ const USAGE = `usage: npm run bench -- [--pages N] [--reps R] [--per-page] [--js
   --json          print a machine-readable summary instead of the report
   --no-scale      skip the 100 KB – 40 MB scaling series
   --no-memory     skip the peak memory per page
+  --no-batch      skip the batch bench (CLI --jobs 1 vs --jobs 2; npm run bench:batch runs it alone)
   --scale-max MB  largest page of the scaling series (default 40)`;
 
 /** Page sizes of the scaling series (bytes) and runs per size. */
@@ -74,6 +76,7 @@ function parseArgs(argv) {
     else if (a === '--json') args.json = true;
     else if (a === '--no-scale') args.scale = false;
     else if (a === '--no-memory') args.memory = false;
+    else if (a === '--no-batch') args.batch = false;
     else if (a === '--scale-max') args.scaleMax = int();
     else if (a === '-h' || a === '--help') args.help = true;
     else throw new Error(`unknown argument: ${argv[i]}`);
@@ -429,6 +432,7 @@ async function main() {
   const ctx = { source: found.source, reps: args.reps, maxRss: process.resourceUsage().maxRSS * 1024 };
   const scaling = args.scale ? await measureScaling(args.scaleMax, log) : null;
   const memory = args.memory ? await measureMemory(pages.slice(0, m.measured), log) : null;
+  const batch = args.batch !== false ? await batchBench({ log }) : null;
   if (args.json) {
     console.log(JSON.stringify({
       source: found.source,
@@ -442,6 +446,7 @@ async function main() {
       memory: { peakRssBytes: ctx.maxRss, peakHeapUsedBytes: m.peakHeap },
       scaling,
       memoryPerPage: memory,
+      batch,
       errors: m.errors,
       seconds: m.seconds,
     }, null, 2));
@@ -449,6 +454,7 @@ async function main() {
     say(report(ctx, pages, m, s, args.perPage, memory));
     if (scaling) say(scalingReport(scaling));
     if (memory) say(memoryReport(memory));
+    if (batch) say(formatBatch(batch));
   }
   return 0;
 }

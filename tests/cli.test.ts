@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseArgs, UsageError } from '../src/cli/args.js';
+import fc from 'fast-check';
+import { parseArgs, parseSize, UsageError } from '../src/cli/args.js';
 import type { Article } from '../src/index.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -69,6 +70,7 @@ describe('copydesk --help / --version', () => {
       expect(r.stdout).toMatch(/^copydesk \d+\.\d+\.\d+/);
       expect(r.stdout).toContain('usage:');
       expect(r.stdout).toContain('copydesk extract FILE|-');
+      expect(r.stdout).toContain('copydesk fetch URL...');
       expect(r.stdout).toContain('--format');
       expect(r.stderr).toBe('');
     }
@@ -177,8 +179,12 @@ describe('copydesk errors', () => {
     expectFailure(run(['extract', 'tests/data/no-such-page.html']), 2, /cannot read .*no-such-page\.html: no such file/);
   });
 
-  it('exits 2 with one line for a directory', () => {
-    expectFailure(run(['extract', fileURLToPath(new URL('./data', import.meta.url))]), 2, /is a directory/);
+  it('exits 2 with one line for a glob that matches nothing', () => {
+    expectFailure(run(['extract', 'tests/data/*.no-such-extension']), 2, /no files match tests\/data\/\*\.no-such-extension/);
+  });
+
+  it('exits 2 with one line for an output file that cannot be written', () => {
+    expectFailure(run(['extract', PAGE, PAGE, '-o', 'tests/no-such-dir/out.jsonl']), 2, /cannot write tests\/no-such-dir\/out\.jsonl: no such file/);
   });
 
   it('exits 2 with one line for an unknown option', () => {
@@ -194,9 +200,18 @@ describe('copydesk errors', () => {
     expectFailure(run(['extract', PAGE, '--format', 'pdf']), 2, /unknown format "pdf"/);
   });
 
-  it('exits 2 when extract has no file, or two', () => {
+  it('exits 2 when extract has no file', () => {
     expectFailure(run(['extract']), 2, /extract needs a FILE/);
-    expectFailure(run(['extract', PAGE, PAGE]), 2, /one FILE/);
+  });
+
+  it('exits 2 for options that do not fit the mode', () => {
+    expectFailure(run(['extract', PAGE, PAGE, '--format', 'text']), 2, /--format prints a single page/);
+    expectFailure(run(['extract', PAGE, PAGE, '--url', 'https://x.example/a']), 2, /--url is for a single page/);
+    expectFailure(run(['extract', PAGE, '--resume']), 2, /--resume needs the output file/);
+    expectFailure(run(['extract', PAGE, '--resume', '-o', 'x.json']), 2, /--resume works on a batch/);
+    expectFailure(run(['extract', PAGE, '--fields', 'headline,nonsense']), 2, /unknown field "nonsense" in --fields/);
+    expectFailure(run(['extract', PAGE, '--format', 'text', '--fields', 'headline']), 2, /--fields chooses what JSON holds/);
+    expectFailure(run(['fetch', 'ftp://x.example/a']), 2, /fetch needs http or https URLs/);
   });
 
   it('exits 2 when an option lacks its value', () => {
@@ -211,15 +226,35 @@ describe('copydesk errors', () => {
 
 describe('parseArgs', () => {
   it('parses an extract command with defaults', () => {
-    expect(parseArgs(['extract', 'a.html'])).toEqual({
-      kind: 'extract', file: 'a.html', format: 'json', url: null, contentType: null,
+    expect(parseArgs(['extract', 'a.html'])).toMatchObject({
+      kind: 'extract', paths: ['a.html'], format: null, output: null, input: null, url: null, contentType: null,
+      fields: null, outputFile: null, jobs: null, ordered: true, resume: false, progress: null, quiet: false,
+      fetchLists: false, pageTimeoutMs: 60_000, maxBytes: 10 * 1024 * 1024,
+      names: { id: 'id', url: 'url', html: 'html', contentType: 'contentType' },
+      fetch: { userAgent: null, timeoutMs: 30_000, maxRedirects: 10, jobs: 8 },
     });
   });
 
   it('takes options before or after the file, and - as a file', () => {
-    expect(parseArgs(['--format', 'markdown', 'extract', '-', '--url=https://x.example/a'])).toEqual({
-      kind: 'extract', file: '-', format: 'markdown', url: 'https://x.example/a', contentType: null,
+    expect(parseArgs(['--format', 'markdown', 'extract', '-', '--url=https://x.example/a'])).toMatchObject({
+      kind: 'extract', paths: ['-'], format: 'markdown', url: 'https://x.example/a', contentType: null,
     });
+  });
+
+  it('parses the batch options', () => {
+    expect(parseArgs([
+      'extract', 'a.jsonl', 'b/', '-i', 'jsonl', '--output', 'jsonl', '-o', 'out.jsonl', '--fields', 'headline, body.text,headline',
+      '--id-field', 'doc.id', '--html-field=content', '-j', '3', '--unordered', '--resume', '--no-progress', '-q',
+      '--page-timeout', '2.5', '--max-bytes', '512k',
+    ])).toMatchObject({
+      paths: ['a.jsonl', 'b/'], input: 'jsonl', output: 'jsonl', outputFile: 'out.jsonl', fields: ['headline', 'body.text'],
+      names: { id: 'doc.id', url: 'url', html: 'content', contentType: 'contentType' }, jobs: 3, ordered: false,
+      resume: true, progress: false, quiet: true, pageTimeoutMs: 2500, maxBytes: 512 * 1024,
+    });
+    expect(parseArgs(['fetch', 'https://x.example/a', '--timeout', '5', '--max-redirects', '0', '--fetch-jobs', '2', '--user-agent', 'bot/1'])).toMatchObject({
+      kind: 'fetch', paths: ['https://x.example/a'], fetch: { userAgent: 'bot/1', timeoutMs: 5000, maxRedirects: 0, jobs: 2 },
+    });
+    expect(parseArgs(['extract', '--fetch', 'urls.txt'])).toMatchObject({ fetchLists: true, paths: ['urls.txt'] });
   });
 
   it('lets --help and --version win over the rest', () => {
@@ -231,5 +266,41 @@ describe('parseArgs', () => {
     expect(() => parseArgs([])).toThrow(UsageError);
     expect(() => parseArgs(['extract', 'a.html', '--format', 'text', '--format', 'html'])).toThrow(/given twice/);
     expect(() => parseArgs(['extract', ''])).toThrow(/empty name/);
+    expect(() => parseArgs(['extract', 'a', '--jobs', '0'])).toThrow(/--jobs needs a whole number from 1/);
+    expect(() => parseArgs(['extract', 'a', '--jobs', '1.5'])).toThrow(/--jobs/);
+    expect(() => parseArgs(['extract', 'a', '--max-bytes', '10X'])).toThrow(/--max-bytes needs a size/);
+    expect(() => parseArgs(['extract', 'a', '--page-timeout', '-1'])).toThrow(/--page-timeout needs a number of seconds/);
+    expect(() => parseArgs(['extract', 'a', '--input', 'pdf'])).toThrow(/unknown input "pdf"/);
+    expect(() => parseArgs(['extract', 'a', '--output', 'csv'])).toThrow(/unknown output "csv"/);
+    expect(() => parseArgs(['extract', 'a', '--resume=yes'])).toThrow(/takes no value/);
+    expect(() => parseArgs(['extract', 'a', '--progress', '--no-progress'])).toThrow(/contradict/);
+    expect(() => parseArgs(['extract', '-', '-'])).toThrow(/read once/);
+    expect(() => parseArgs(['extract', 'a', '--fetch', '--input', 'html'])).toThrow(/--fetch/);
+    expect(() => parseArgs(['extract', 'a', '--id-field', 'a..b'])).toThrow(/--id-field needs a field name/);
+    expect(() => parseArgs(['fetch'])).toThrow(/fetch needs a URL/);
+  });
+
+  it('reads sizes with binary units', () => {
+    expect(parseSize('500000')).toBe(500000);
+    expect(parseSize('512k')).toBe(512 * 1024);
+    expect(parseSize('10M')).toBe(10 * 1024 * 1024);
+    expect(parseSize('1GiB')).toBe(1024 ** 3);
+    expect(parseSize('1.5m')).toBe(1.5 * 1024 * 1024);
+    expect(() => parseSize('0')).toThrow(UsageError);
+  });
+
+  it('never throws anything but UsageError (property)', () => {
+    const token = fc.oneof(
+      fc.constantFrom('extract', 'fetch', '-', '--', '--format', 'text', '--jobs', '2', '-o', '--resume', '--fields',
+        '--input', 'jsonl', '--url', 'https://x.example/', '--max-bytes', '--fetch', '-j', '--timeout', '=', '--output'),
+      fc.string(),
+    );
+    fc.assert(fc.property(fc.array(token, { maxLength: 8 }), (argv) => {
+      try {
+        parseArgs(argv);
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+      }
+    }));
   });
 });

@@ -1,6 +1,8 @@
 /** The help text of `copydesk`. */
 
-import { FORMATS } from './args.js';
+import { DEFAULTS, FORMATS } from './args.js';
+
+const mib = (bytes: number) => `${bytes / 1024 / 1024}M`;
 
 export function helpText(version: string): string {
   return `copydesk ${version}: separate a news page's headline, dateline, byline, body,
@@ -8,28 +10,83 @@ captions and source from its boilerplate.
 
 usage:
   copydesk extract FILE|- [--format ${FORMATS.join('|')}] [--url URL] [--content-type TYPE]
+  copydesk extract PATH... [--input html|jsonl|warc] [--output jsonl] [-o FILE] [--jobs N] [--resume]
+  copydesk extract --fetch URLS.txt... [-o FILE]
+  copydesk fetch URL...
   copydesk --help | --version
 
 commands:
-  extract FILE        extract the article of an HTML page; FILE is read as bytes
-                      and decoded by copydesk; - reads standard input
+  extract PATH...     extract the article of each page. A PATH is a file, a folder
+                      (walked recursively), a glob ('pages/**/*.html', quoted), or
+                      - for standard input; .gz files are unpacked. One HTML file
+                      (or -) prints its Article; anything more is a batch,
+                      written as JSONL, one page a line
+  fetch URL...        fetch each URL and extract it (the only command that
+                      touches the network); one URL prints its Article
 
-options:
+single page:
   -f, --format FORMAT json      the whole Article as JSON (default)
                       text      the body as plain text
                       markdown  "# headline", then the body as Markdown
                       html      the body as sanitised HTML
   --url URL           the page's URL, to resolve relative links and images
-                      (nothing is fetched; default: none)
+                      (nothing is fetched)
   --content-type TYPE the HTTP Content-Type the page was served with, whose
-                      charset decodes it ("text/html; charset=windows-1251")
+                      charset decodes it ("text/html; charset=windows-1251");
+                      in a batch, for the pages that come without one
+
+inputs:
+  -i, --input KIND    html   one page per file (default for -, and for files
+                             whose extension says nothing else)
+                      jsonl  one JSON object per line: {"id":..,"url":..,"html":..}
+                             (.jsonl, .ndjson)
+                      warc   WARC response records with HTML payloads; the
+                             record's URL and HTTP charset are used (.warc, .warc.gz)
+                      without --input, each file's extension decides, and a
+                      folder yields its .html/.htm/.jsonl/.ndjson/.warc files
+  --id-field NAME     JSONL field of the page id (default ${DEFAULTS.names.id}; a dotted
+  --url-field NAME    path reaches into objects: meta.url); without an id a
+  --html-field NAME   page is FILE:LINE (defaults ${DEFAULTS.names.url}, ${DEFAULTS.names.html},
+  --content-type-field NAME                   ${DEFAULTS.names.contentType})
+  --fetch             the PATHs are lists of URLs (one a line, # comments) to
+                      fetch and extract
+  --max-bytes SIZE    pages larger than this are errors (default ${mib(DEFAULTS.maxBytes)}; 512k, 10M)
+
+batch output:
+  --output jsonl      one line per page: {"id":..,"url":..,<Article fields>}, or
+                      {"id":..,"url":..,"error":{"kind":..,"message":..}}
+                      (the default for a batch; use it to get JSONL for one page)
+  -o, --output-file FILE  write to FILE instead of standard output
+  --fields LIST       the Article fields to write, comma-separated
+                      (headline,body.text,dateline.published); id and url always
+  --resume            skip the ids already in the -o FILE and append the rest
+                      (after a stopped or killed run: each id ends up once)
+  --unordered         write each page as soon as it is done, not in input order
+  -j, --jobs N        worker threads (default: one per core)
+  --page-timeout S    seconds one page may take before it is an error (default
+                      ${DEFAULTS.pageTimeoutSeconds}; 0 for none)
+  --progress, --no-progress
+                      the progress bar on standard error (default: shown on an
+                      interactive terminal, not in pipes or CI)
+  -q, --quiet         no summary on standard error at the end
+
+fetching (fetch, --fetch):
+  --user-agent UA     the User-Agent header (default names copydesk)
+  --timeout S         seconds for one whole fetch (default ${DEFAULTS.fetchTimeoutSeconds})
+  --max-redirects N   redirects followed (default ${DEFAULTS.maxRedirects})
+  --fetch-jobs N      fetches at once (default ${DEFAULTS.fetchJobs})
+
   -h, --help          show this help
   -v, --version       show the version
 
-exit status: 0 done, 1 extraction failed, 2 usage or input error
+exit status: 0 done; 1 some page failed (a batch writes an error line for it
+and goes on); 2 usage or input error; 130 interrupted (Ctrl-C)
 
 examples:
   copydesk extract page.html --url https://example.com/news/1
   curl -s https://example.com/news/1 | copydesk extract - --format markdown
+  copydesk extract saved-pages/ -o articles.jsonl --fields headline,body.text
+  copydesk extract crawl.warc.gz -o articles.jsonl --resume
+  zcat pages.jsonl.gz | copydesk extract - --input jsonl --fields headline,body.text | jq -r .headline
 `;
 }

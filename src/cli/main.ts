@@ -1,15 +1,17 @@
 /**
  * `copydesk`: the command-line tool (Node only). Bundled by tsup into
- * dist/cli.js together with the library it imports.
+ * dist/cli.js together with the library it imports; the worker threads of a
+ * batch run dist/worker.js.
  */
 
 import { version } from '../../package.json';
-import { extract } from '../index.js';
-import type { ExtractOptions } from '../types.js';
 import { parseArgs, UsageError } from './args.js';
-import { render } from './formats.js';
+import { runBatch } from './batch.js';
+import { checkFields } from './formats.js';
 import { helpText } from './help.js';
-import { InputError, readInput } from './input.js';
+import { InputError, reasonOf } from './input.js';
+import { plan } from './plan.js';
+import { runSingle } from './single.js';
 
 /** One-line message on stderr. */
 function fail(message: string): void {
@@ -19,53 +21,39 @@ function fail(message: string): void {
 
 /** Runs one command line; resolves to the exit status. */
 async function main(argv: readonly string[]): Promise<number> {
-  let command;
   try {
-    command = parseArgs(argv);
+    const command = parseArgs(argv);
+    if (command.kind === 'help') {
+      process.stdout.write(helpText(version));
+      return 0;
+    }
+    if (command.kind === 'version') {
+      process.stdout.write(`${version}\n`);
+      return 0;
+    }
+    checkFields(command.fields);
+    const p = await plan(command);
+    return p.mode === 'single' ? await runSingle(command, p, version, fail) : await runBatch(command, p, version);
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    if (e.showHelp) process.stderr.write(helpText(version));
-    else fail(`${e.message} (see copydesk --help)`);
-    return 2;
+    if (e instanceof UsageError) {
+      if (e.showHelp) process.stderr.write(helpText(version));
+      else fail(`${e.message} (see copydesk --help)`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      fail(e.message);
+      return 2;
+    }
+    throw e;
   }
-
-  if (command.kind === 'help') {
-    process.stdout.write(helpText(version));
-    return 0;
-  }
-  if (command.kind === 'version') {
-    process.stdout.write(`${version}\n`);
-    return 0;
-  }
-
-  let bytes: Uint8Array;
-  try {
-    bytes = await readInput(command.file);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    fail(e.message);
-    return 2;
-  }
-
-  const options: ExtractOptions = {};
-  if (command.url !== null) options.url = command.url;
-  if (command.contentType !== null) options.contentType = command.contentType;
-
-  let output: string;
-  try {
-    output = render(extract(bytes, options), command.format);
-  } catch (e) {
-    fail(`extraction failed: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  }
-  process.stdout.write(output);
-  return 0;
 }
 
-// A closed pipe (`copydesk extract page.html | head`) is not an error.
+// A closed pipe (`copydesk extract page.html | head`) is not an error; any
+// other failure to write (a full disk) ends the run in one line.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
-  throw e;
+  fail(`cannot write standard output: ${reasonOf(e)}`);
+  process.exit(2);
 });
 
 main(process.argv.slice(2)).then(

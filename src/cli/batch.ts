@@ -1,0 +1,177 @@
+/**
+ * A batch run: read records from the inputs, skip the ids already written
+ * (`--resume`), fetch URLs, extract on the worker pool, write one JSONL line
+ * per page, and print a summary. Every stage pulls from the one before it
+ * through a bounded window, so memory stays flat whatever the input's size.
+ *
+ *   inputs -> records -> (fetch) -> worker pool -> JSONL lines -> output
+ */
+
+import { pMapIterable } from 'p-map';
+import { errorLine } from '../node/fields.js';
+import { WINDOW_PER_WORKER } from '../node/many.js';
+import { ExtractPool, defaultConcurrency } from '../node/pool.js';
+import { ownedBytes } from '../node/record.js';
+import type { WorkerTask } from '../node/protocol.js';
+import type { ExtractOptions } from '../types.js';
+import type { RunCommand } from './args.js';
+import { defaultUserAgent, fetchRecord, type FetchOptions } from './fetch.js';
+import { InputError, reasonOf } from './input.js';
+import { idKey, openOutput, readDoneIds } from './output.js';
+import type { BatchPlan } from './plan.js';
+import { progressWanted, startProgress } from './progress.js';
+import { readRecords, type SourceContext, type SourceRecord } from './sources/index.js';
+import { idOfLine } from './sources/jsonl.js';
+import { formatSummary, RunStats } from './summary.js';
+
+/** A line to write (null: a blank input line, nothing to write) and the kind of its error, if any. */
+interface Outcome {
+  line: string | Uint8Array | null;
+  errorKind: string | null;
+}
+
+/** Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+const EXIT_INTERRUPTED = 130;
+
+/** How pages are extracted: the pool, and what every task carries. */
+interface Extraction {
+  pool: ExtractPool;
+  fields: readonly string[] | null;
+  ctx: SourceContext;
+}
+
+/** The task of one record, and the buffers it owns. */
+function taskOf(record: SourceRecord, { fields, ctx }: Extraction): { task: WorkerTask; transfer: ArrayBuffer[] } {
+  if (record.jsonl) {
+    const bytes = ownedBytes(record.jsonl.raw);
+    const { lineNo, label } = record.jsonl;
+    const jsonl = { bytes, lineNo, label, names: ctx.names, maxBytes: ctx.maxBytes, contentType: ctx.contentType, fields };
+    return { task: { jsonl }, transfer: [bytes.buffer] };
+  }
+  const { id, url } = record;
+  const options: ExtractOptions = {};
+  if (url !== null) options.url = url;
+  if (record.contentType) options.contentType = record.contentType;
+  const task: WorkerTask = { options, line: { id, url, fields } };
+  if (record.bytes !== undefined) {
+    const bytes = ownedBytes(record.bytes);
+    task.bytes = bytes;
+    return { task, transfer: [bytes.buffer] };
+  }
+  task.html = record.html ?? '';
+  return { task, transfer: [] };
+}
+
+/** Extracts one record on the pool, as a JSONL line. */
+async function extractLine(record: SourceRecord, extraction: Extraction): Promise<Outcome> {
+  if (record.error) return { line: errorLine(record.id, record.url, record.error), errorKind: record.error.kind };
+  const { task, transfer } = taskOf(record, extraction);
+  const reply = await extraction.pool.run(task, transfer);
+  if ('line' in reply) return reply;
+  if ('error' in reply) {
+    // A timeout or a crashed worker: the line's id is read here, as the worker would have.
+    const { id, url } = record.jsonl ? idOfLine(record.jsonl.raw, record.jsonl.lineNo, record.jsonl.label, extraction.ctx) : record;
+    return { line: errorLine(id, url, reply.error), errorKind: reply.error.kind };
+  }
+  throw new Error('copydesk: the worker answered with an Article, not a line');
+}
+
+/** `records` without those whose id is in `done`, each counted as skipped. */
+async function* withoutDone(records: AsyncIterable<SourceRecord>, done: ReadonlySet<string>, stats: RunStats, file: string): AsyncGenerator<SourceRecord> {
+  for await (const record of records) {
+    if (done.size > 0 && done.has(idKey(record.id))) stats.skip(`already in ${file}`);
+    else yield record;
+  }
+}
+
+/** `records` until `stopped()` says so (Ctrl-C): the pages in flight finish, no new one starts. */
+async function* untilStopped(records: AsyncIterable<SourceRecord>, stopped: () => boolean): AsyncGenerator<SourceRecord> {
+  for await (const record of records) {
+    if (stopped()) return;
+    yield record;
+  }
+}
+
+/** Runs a batch; resolves to the exit status (0 all pages done, 1 some failed, 130 interrupted). */
+export async function runBatch(command: RunCommand, plan: BatchPlan, version: string): Promise<number> {
+  const out = command.outputFile;
+  let done: Set<string> = new Set();
+  if (command.resume && out !== null) {
+    try {
+      done = await readDoneIds(out);
+    } catch (e) {
+      throw new InputError(`cannot read ${out} to resume: ${reasonOf(e)}`);
+    }
+  }
+  let writer;
+  try {
+    writer = await openOutput(out, command.resume);
+  } catch (e) {
+    throw new InputError(`cannot write ${out}: ${reasonOf(e)}`);
+  }
+
+  /** A failed write (a full disk) ends the run: the output can no longer be trusted. */
+  const cannotWrite = (e: unknown): never => {
+    throw new InputError(`cannot write ${out ?? 'standard output'}: ${reasonOf(e)}`);
+  };
+  const stats = new RunStats();
+  const started = Date.now();
+  const progress = await startProgress(progressWanted(command.progress, process.env, process.stderr.isTTY === true), stats, plan.total);
+  const ctx: SourceContext = {
+    maxBytes: command.maxBytes,
+    contentType: command.contentType,
+    names: command.names,
+    advance: (n) => {
+      stats.consumed += n;
+    },
+    skip: (reason) => stats.skip(reason),
+    needIds: done.size > 0,
+  };
+
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(EXIT_INTERRUPTED); // a second Ctrl-C: stop now
+    interrupted = true;
+  };
+  process.on('SIGINT', onSigint);
+
+  let records: AsyncIterable<SourceRecord> = untilStopped(withoutDone(readRecords(plan.inputs, ctx), done, stats, out ?? ''), () => interrupted);
+  if (plan.inputs.some((i) => i.source === 'args' || i.kind === 'urls')) {
+    const fetchOptions: FetchOptions = {
+      userAgent: command.fetch.userAgent ?? defaultUserAgent(version),
+      timeoutMs: command.fetch.timeoutMs,
+      maxBytes: command.maxBytes,
+      maxRedirects: command.fetch.maxRedirects,
+    };
+    records = pMapIterable(records, (r) => fetchRecord(r, fetchOptions), {
+      concurrency: command.fetch.jobs,
+      backpressure: command.fetch.jobs * 2,
+      preserveOrder: command.ordered,
+    });
+  }
+
+  const jobs = command.jobs ?? defaultConcurrency();
+  const pool = new ExtractPool({ threads: jobs, timeout: command.pageTimeoutMs });
+  const extraction: Extraction = { pool, fields: command.fields, ctx };
+  try {
+    const outcomes = pMapIterable(records, (r) => extractLine(r, extraction), {
+      concurrency: jobs,
+      backpressure: jobs * WINDOW_PER_WORKER,
+      preserveOrder: command.ordered,
+    });
+    for await (const outcome of outcomes) {
+      if (outcome.line === null) continue;
+      await writer.write(outcome.line).catch(cannotWrite);
+      stats.page(outcome.errorKind);
+      progress.update();
+    }
+    await writer.close().catch(cannotWrite);
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.stop();
+    await pool.close();
+  }
+  if (!command.quiet) process.stderr.write(formatSummary(stats, (Date.now() - started) / 1000, interrupted));
+  if (interrupted) return EXIT_INTERRUPTED;
+  return stats.errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,20 @@
+/** All the records of a batch's inputs, in order: each input is read to its end before the next. */
+
+import type { InputSpec } from '../plan.js';
+import { htmlRecords } from './html.js';
+import { jsonlRecords } from './jsonl.js';
+import { argumentUrls, urlRecords } from './urls.js';
+import { warcRecords } from './warc.js';
+import type { SourceContext, SourceRecord } from './types.js';
+
+export type { SourceContext, SourceRecord, RecordError } from './types.js';
+
+const READERS = { html: htmlRecords, jsonl: jsonlRecords, warc: warcRecords, urls: urlRecords } as const;
+
+/** The records of every input, lazily: nothing is read before it is asked for. */
+export async function* readRecords(inputs: readonly InputSpec[], ctx: SourceContext): AsyncGenerator<SourceRecord> {
+  for (const input of inputs) {
+    if (input.source === 'args') yield* argumentUrls(input.urls, ctx);
+    else yield* READERS[input.kind](input.source === 'stdin' ? '-' : input.path, ctx);
+  }
+}

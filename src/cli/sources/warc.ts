@@ -1,0 +1,123 @@
+/**
+ * WARC input (WARC 1.0/1.1, plain or gzip, as crawlers write them), read with
+ * warcio. A page is a `response` record whose HTTP status is 2xx and whose
+ * Content-Type is HTML (or absent), or a `resource` record of HTML. The id is
+ * the WARC-Record-ID, the URL the WARC-Target-URI, and the HTTP Content-Type
+ * header (its charset) decodes the payload, after chunked transfer encoding
+ * and content encoding are undone. Other records are skipped and counted.
+ */
+
+import type { WARCRecord } from 'warcio';
+import { rawBytes } from './streams.js';
+import type { SourceContext, SourceRecord } from './types.js';
+import { messageOf } from './types.js';
+
+/** Content-Types that are pages; a missing Content-Type counts as a page too. */
+const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
+
+/** Why a WARC record was skipped, as counted in the summary. */
+export const WARC_SKIPS = {
+  type: 'WARC records that are not responses',
+  status: 'WARC responses that are not 2xx',
+  notHtml: 'WARC responses that are not HTML',
+} as const;
+
+/** Whether a Content-Type names an HTML page (or is absent). */
+export function isHtmlType(contentType: string | null | undefined): boolean {
+  if (!contentType || contentType.trim() === '') return true;
+  const mime = contentType.split(';', 1)[0]!.trim().toLowerCase();
+  return HTML_TYPES.includes(mime);
+}
+
+/** The page a record holds, or the reason to skip it. */
+function classify(record: WARCRecord): { contentType: string | null } | { skip: keyof typeof WARC_SKIPS } {
+  const type = record.warcType;
+  if (type === 'resource') {
+    const ct = record.warcContentType ?? null;
+    return isHtmlType(ct) ? { contentType: ct } : { skip: 'notHtml' };
+  }
+  if (type !== 'response') return { skip: 'type' };
+  const http = record.httpHeaders;
+  if (!http) return { skip: 'notHtml' }; // a response that is not HTTP (dns:, ftp:)
+  const status = Number(http.statusCode);
+  if (!(status >= 200 && status < 300)) return { skip: 'status' };
+  const ct = (http.headers as Headers).get('content-type');
+  return isHtmlType(ct) ? { contentType: ct } : { skip: 'notHtml' };
+}
+
+/**
+ * The raw (still chunked or compressed) payload of a record, or of its rest
+ * when `keep` is false (drained, to skip it), and whether the file ended
+ * before the record did. Every record is read through here: warcio's own
+ * skipping loops forever on a record cut short at the end of a file.
+ */
+async function rawPayload(record: WARCRecord, keep: boolean, LimitReader: typeof import('warcio').LimitReader): Promise<{ raw: Uint8Array | null; cut: boolean }> {
+  const limited = record._reader;
+  if (!(limited instanceof LimitReader)) return { raw: keep ? await record.readFully(false) : null, cut: false };
+  let raw: Uint8Array | null = null;
+  if (keep) raw = await record.readFully(false);
+  else for await (const _ of limited) { /* drained */ }
+  return { raw, cut: limited.limit > 0 };
+}
+
+/** The records of a WARC file (`-`: standard input). */
+export async function* warcRecords(path: string, ctx: SourceContext): AsyncGenerator<SourceRecord> {
+  const label = path === '-' ? 'standard input' : path;
+  let n = 0;
+  let lastId: string | null = null;
+  const cutShort = (id: string): SourceRecord => ({
+    id, url: null, error: { kind: 'read-failed', message: `${label} ends inside record ${id}: the file is cut short` },
+  });
+  // Loaded on first use: warcio takes longer to load than a single page takes to extract.
+  const { LimitReader, WARCParser } = await import('warcio');
+  let fed = 0;
+  const parser = new WARCParser(rawBytes(path, (bytes) => {
+    fed += bytes;
+    ctx.advance(bytes);
+  }));
+  try {
+    for await (const record of parser) {
+      n++;
+      const id = record.warcHeader('WARC-Record-ID') ?? `${path}#${n}`;
+      const what = classify(record);
+      const tooLarge = !('skip' in what) && record.warcContentLength > ctx.maxBytes;
+      const { raw, cut } = await rawPayload(record, !('skip' in what) && !tooLarge, LimitReader);
+      if (cut) {
+        yield cutShort(id);
+        return;
+      }
+      if ('skip' in what) {
+        ctx.skip(WARC_SKIPS[what.skip]);
+        continue;
+      }
+      lastId = id;
+      const url = record.warcTargetURI ?? null;
+      if (tooLarge || raw === null) {
+        yield { id, url, error: { kind: 'too-large', message: `the record has ${record.warcContentLength} bytes, over --max-bytes ${ctx.maxBytes}` } };
+        continue;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await record.readFully(true); // chunked transfer and content encoding undone
+      } catch (e) {
+        yield { id, url, error: { kind: 'bad-record', message: `cannot decode the payload: ${messageOf(e)}` } };
+        continue;
+      }
+      if (bytes.length > ctx.maxBytes) {
+        yield { id, url, error: { kind: 'too-large', message: `the payload unpacks to ${bytes.length} bytes, over --max-bytes ${ctx.maxBytes}` } };
+        continue;
+      }
+      yield { id, url, bytes, contentType: what.contentType ?? ctx.contentType };
+    }
+    // A gzip member cut short yields nothing at all: only the offset of the
+    // last whole member, short of the bytes read, tells that data was lost.
+    const whole = parser._reader.getRawOffset();
+    if (whole < fed) {
+      yield { id: `${path}#${n + 1}`, url: null, error: { kind: 'read-failed', message: `${label} ends with ${fed - whole} bytes that are not a whole record: the file is cut short` } };
+    }
+  } catch (e) {
+    // A corrupt file: the records after the break cannot be found.
+    const where = lastId ? ` after record ${lastId}` : '';
+    yield { id: `${path}#${n}`, url: null, error: { kind: 'read-failed', message: `cannot read ${label}${where}: ${messageOf(e)}` } };
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The worker-thread pool behind `extractMany` and the batch CLI (internal),
+ * on piscina. One pool per run; every page goes to a free worker, and a page
+ * that overruns its time or kills its worker becomes an error reply (piscina
+ * replaces the worker), so one bad page never stops a run.
+ */
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Piscina from 'piscina';
+import { STARTED, type WorkerReply, type WorkerTask } from './protocol.js';
+
+/** The worker script, built beside this module (dist/worker.js). */
+const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+/** Idle workers are kept this long: a run keeps them busy, so this only matters between bursts. */
+const IDLE_TIMEOUT_MS = 30_000;
+
+/** The number of cores this process may use: the default number of workers. */
+export function defaultConcurrency(): number {
+  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, n);
+}
+
+/** Settings of a pool. */
+export interface PoolSettings {
+  /** Worker threads (>= 1). */
+  threads: number;
+  /** Milliseconds one page may take; 0 for no limit. */
+  timeout: number;
+}
+
+function describe(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split('\n', 1)[0]!.slice(0, 500);
+}
+
+/** A timed page in flight: its abort, and its timer once the worker has started it. */
+interface Timed {
+  controller: AbortController;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/** A pool of extraction workers. */
+export class ExtractPool {
+  readonly #piscina: Piscina;
+  readonly #timeout: number;
+  /** Timed pages in flight, by sequence number. */
+  readonly #timed = new Map<number, Timed>();
+  #seq = 0;
+  #closed = false;
+
+  constructor(settings: PoolSettings) {
+    this.#timeout = settings.timeout;
+    this.#piscina = new Piscina({
+      filename: WORKER_FILE,
+      minThreads: settings.threads,
+      maxThreads: settings.threads,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: IDLE_TIMEOUT_MS,
+    });
+    // A worker says when it starts a timed page; the clock starts then.
+    this.#piscina.on('message', (message: unknown) => {
+      const seq = (message as Record<string, unknown> | null)?.[STARTED];
+      const timed = typeof seq === 'number' ? this.#timed.get(seq) : undefined;
+      if (timed && timed.timer === null) timed.timer = setTimeout(() => timed.controller.abort(), this.#timeout);
+    });
+  }
+
+  /**
+   * Extracts one page in a worker. Resolves to the worker's reply, or to a
+   * `timeout` / `worker-crashed` error; rejects only once the pool is closed.
+   * `transfer` lists buffers that belong to the task alone (moved, not copied).
+   */
+  async run(task: WorkerTask, transfer?: ArrayBuffer[]): Promise<WorkerReply> {
+    if (this.#closed) throw new Error('the extraction pool is closed');
+    let timed: Timed | null = null;
+    let seq = -1;
+    if (this.#timeout > 0) {
+      seq = this.#seq++;
+      timed = { controller: new AbortController(), timer: null };
+      this.#timed.set(seq, timed);
+      task = { ...task, seq };
+    }
+    try {
+      return (await this.#piscina.run(task, { signal: timed?.controller.signal ?? null, transferList: transfer })) as WorkerReply;
+    } catch (e) {
+      if (this.#closed) throw e;
+      if (timed?.controller.signal.aborted) {
+        return { error: { kind: 'timeout', message: `the page took longer than ${this.#timeout} ms; its worker was replaced` } };
+      }
+      return { error: { kind: 'worker-crashed', message: `the worker thread died on this page: ${describe(e)}` } };
+    } finally {
+      if (timed) {
+        if (timed.timer !== null) clearTimeout(timed.timer);
+        this.#timed.delete(seq);
+      }
+    }
+  }
+
+  /** Stops every worker at once; pending pages reject. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const timed of this.#timed.values()) if (timed.timer !== null) clearTimeout(timed.timer);
+    this.#timed.clear();
+    await this.#piscina.destroy();
+  }
+}
