@@ -5,6 +5,10 @@
 //   node --expose-gc bench/child.mjs page FILE [URL]     a page from disk (.gz too), default limits
 //   node --expose-gc bench/child.mjs scale BYTES REPS    a page of BYTES made by repeating
 //                                                        the fixtures' bodies, limits lifted
+//   node bench/child.mjs scale-times B1,B2,.. R1,R2,..   times only: pages of every size in one
+//                                                        process, measured in interleaved rounds
+//                                                        (so that load on the machine falls on
+//                                                        all sizes alike); prints { sizes: [...] }
 //
 // Output: { bytes, ms: [wall time per run], cpuMs: [CPU time per run, all threads],
 //           peakRssBytes, baseRssBytes, extractPeakBytes, upperBound, limits, truncated }. extractPeakBytes is the process's peak resident memory
@@ -19,10 +23,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const gc = globalThis.gc ?? (() => {});
 
+/** Characters of the block that scaled pages repeat. */
+const UNIT_CHARS = 100e3;
+
 /**
  * A realistic page of about `bytes` characters: the <head> of one fixture,
- * then the <body> contents of every fixture in turn, again and again (so the
- * text, markup and boilerplate mix of real pages is kept at any size).
+ * then a block made of the <body> contents of the fixtures (in name order,
+ * until the block reaches 100 KB), repeated. Every size repeats the same
+ * block, so the mix of text, markup and boilerplate is the same at any size
+ * and only the size changes.
  */
 export function scaledPage(bytes) {
   const dir = path.join(ROOT, 'fixtures');
@@ -41,19 +50,37 @@ export function scaledPage(bytes) {
     if (!head) head = /<head[^>]*>[\s\S]*?<\/head>/i.exec(html)?.[0] ?? '';
     bodies.push(body.replace(/<meta[^>]*charset[^>]*>/gi, ''));
   }
-  const parts = [`<!DOCTYPE html><html>${head}<body>`];
-  let size = parts[0].length;
-  for (let i = 0; size < bytes; i++) {
-    const part = bodies[i % bodies.length];
-    parts.push(part);
-    size += part.length;
-  }
-  parts.push('</body></html>');
-  return parts.join('');
+  let unit = '';
+  for (let i = 0; unit.length < UNIT_CHARS; i++) unit += bodies[i % bodies.length];
+  const open = `<!DOCTYPE html><html>${head}<body>`;
+  return `${open}${unit.repeat(Math.max(1, Math.round((bytes - open.length) / unit.length)))}</body></html>`;
 }
 
 const WARM_UP = '<html><head><title>Warm-up page | Site</title></head><body><article><h1>Warm-up page</h1>' +
   '<p>A paragraph of text long enough to be scored, with commas, and several words in it.</p>'.repeat(30) + '</article></body></html>';
+
+/** Times pages of several sizes in one process, in rounds: size 1, size 2, ..., then again. */
+async function scaleTimes(extract, sizes, reps) {
+  const options = { limits: { maxInputSize: Infinity, maxNodes: Infinity, timeBudgetMs: Infinity } };
+  const pages = sizes.map((size) => scaledPage(size));
+  const warm = scaledPage(UNIT_CHARS);
+  for (let i = 0; i < 10; i++) extract(warm, options);
+  const out = sizes.map((_, i) => ({ bytes: pages[i].length, ms: [], cpuMs: [] }));
+  const rounds = Math.max(...reps);
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < sizes.length; i++) {
+      if (r >= reps[i]) continue;
+      gc();
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      extract(pages[i], options);
+      out[i].ms.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      out[i].cpuMs.push((c.user + c.system) / 1000);
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ sizes: out })}\n`);
+}
 
 async function main() {
   const [mode, a, b] = process.argv.slice(2);
@@ -62,7 +89,7 @@ async function main() {
   // then (for the scaling series) a 100 KB page of the same make-up as the measured one.
   for (let i = 0; i < 20; i++) extract(WARM_UP);
   if (mode === 'scale') {
-    const warm = scaledPage(100e3);
+    const warm = scaledPage(UNIT_CHARS);
     for (let i = 0; i < 10; i++) extract(warm);
   }
   let input;
@@ -72,6 +99,9 @@ async function main() {
     input = fs.readFileSync(a);
     if (a.endsWith('.gz')) input = zlib.gunzipSync(input);
     if (b) options = { url: b };
+  } else if (mode === 'scale-times') {
+    await scaleTimes(extract, a.split(',').map(Number), b.split(',').map(Number));
+    return;
   } else if (mode === 'scale') {
     input = scaledPage(Number(a));
     reps = Number(b) || 1;
