@@ -7,6 +7,7 @@
 import type { Element } from 'domhandler';
 import { BLOCK_TAGS, classAndId, collapse, isElement, isText, textOf } from '../dom/nodes.js';
 import type { BoilerplateKind } from '../types.js';
+import { own } from '../own.js';
 import type { PageIndex } from './features.js';
 import {
   AREA_CLASS_ANY, AREA_CLASS_TOKENS, AREA_ROLES, AREA_TAGS, BOILERPLATE_CLASS_ANY, BOILERPLATE_CLASS_TOKENS, BOILERPLATE_ROLES,
@@ -26,7 +27,7 @@ export const MAX_SUMMARY_CHARS = 300;
  * cap, so the cost follows the summary, not the size of the block.
  */
 export function summary(el: Element): string {
-  const text = textOf(el, undefined, MAX_SUMMARY_CHARS * 2);
+  const text = textOf(el, undefined, false, MAX_SUMMARY_CHARS * 2);
   if (text.length <= MAX_SUMMARY_CHARS) return text;
   const cut = text.lastIndexOf(' ', MAX_SUMMARY_CHARS);
   return `${text.slice(0, cut > MAX_SUMMARY_CHARS / 2 ? cut : MAX_SUMMARY_CHARS)}…`;
@@ -46,14 +47,14 @@ export interface MarkupKind {
  */
 export function markupKind(el: Element, ci: string = classAndId(el)): MarkupKind | null {
   let generic: MarkupKind | null = null;
-  const byTag = BOILERPLATE_TAGS[el.name];
+  const byTag = own(BOILERPLATE_TAGS, el.name);
   if (byTag) {
     if (byTag !== 'other') return { kind: byTag, source: 'tag' };
     generic = { kind: byTag, source: 'tag' };
   }
   const role = el.attribs.role;
   if (role) {
-    const byRole = BOILERPLATE_ROLES[role];
+    const byRole = own(BOILERPLATE_ROLES, role);
     if (byRole && byRole !== 'other') return { kind: byRole, source: 'role' };
     if (byRole && !generic) generic = { kind: byRole, source: 'role' };
   }
@@ -81,8 +82,8 @@ export function areaOfBlock(el: Element, m: MarkupKind | null, ci: string = clas
   const area = canBeArea(el) ? areaKind(el, ci) : null;
   if (!area) return null;
   if (!m || m.kind === 'other') return area;
-  if (m.source === 'role' && AREA_ROLES[el.attribs.role!] !== undefined) return area;
-  if (m.source === 'tag' && AREA_TAGS[el.name] !== undefined) return area;
+  if (m.source === 'role' && own(AREA_ROLES, el.attribs.role ?? '') !== undefined) return area;
+  if (m.source === 'tag' && own(AREA_TAGS, el.name) !== undefined) return area;
   return null;
 }
 
@@ -169,8 +170,9 @@ export function kindFromMarkup(el: Element): BoilerplateKind | null {
  */
 export function areaKind(el: Element, ci: string = classAndId(el)): BoilerplateKind | null {
   const role = el.attribs.role;
-  if (role && AREA_ROLES[role]) return AREA_ROLES[role]!;
-  const byTag = AREA_TAGS[el.name];
+  const byRole = role ? own(AREA_ROLES, role) : undefined;
+  if (byRole) return byRole;
+  const byTag = own(AREA_TAGS, el.name);
   if (byTag) return byTag;
   if (ci && AREA_CLASS_ANY.test(ci)) {
     for (const [kind, re] of AREA_CLASS_TOKENS) if (re.test(ci)) return kind;
