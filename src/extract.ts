@@ -14,7 +14,11 @@ import { indexPage, type PageIndex } from './body/features.js';
 import { collectMetadata } from './metadata/collect.js';
 import { ATTEMPTS, scoreAndMeasure, type AttemptFlags } from './body/score.js';
 import { chooseRoot, widenToProse, withSiblings } from './body/root.js';
-import { cleanRegion } from './body/clean.js';
+import { cleanRegion, type RemovedBlock } from './body/clean.js';
+import { mergeAccount, publicAccount } from './body/account.js';
+import { articleContainer, headlineElement } from './body/scope.js';
+import { accountSurroundings } from './body/surroundings.js';
+import { extractMedia } from './fields/media.js';
 import { THRESHOLDS } from './body/patterns.js';
 import { isNotAnArticle } from './body/pagekind.js';
 import { rootFromArticleBody } from './body/hint.js';
@@ -37,7 +41,11 @@ const EMPTY_BODY: Readonly<Body> = { html: '', text: '', markdown: '' };
 interface BodyAttempt {
   roots: Element[];
   skip: Set<AnyNode>;
-  boilerplate: BoilerplateBlock[];
+  boilerplate: RemovedBlock[];
+  /** Caption blocks kept out of the body. */
+  captions: Set<Element>;
+  /** Page areas (sidebars) left out whole, accounted with the page around the region. */
+  areas: Element[];
   /** Visible characters of the region less what is skipped (from the side tables, without serialising). */
   textLength: number;
 }
@@ -48,8 +56,8 @@ function attemptBody(index: PageIndex, flags: AttemptFlags, headline: string | n
   if (!top) return null;
   const root = hint ?? widenToProse(index, top, prose);
   const roots = withSiblings(index, root, scores);
-  const { skip, boilerplate } = cleanRegion(roots, { index, flags, headline, main: root });
-  return { roots, skip, boilerplate, textLength: keptText(roots, skip) };
+  const { skip, boilerplate, captions, areas } = cleanRegion(roots, { index, flags, headline, main: root });
+  return { roots, skip, boilerplate, captions, areas, textLength: keptText(roots, skip) };
 }
 
 /** Characters of the region's text that survive the skip set (one walk; skipped subtrees are not entered). */
@@ -112,12 +120,26 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const headline = extractHeadline(md, opts.url);
 
   const found = chooseAttempt(index, headline, rootFromArticleBody(index, md), page.deadline);
-  if (isNotAnArticle(index, md, found)) return emptyArticle(md, opts.url, page.report);
+  if (isNotAnArticle(index, md, found)) {
+    // No article: every block of the page is accounted for.
+    const account = publicAccount(accountSurroundings({ index, region: [], container: null, headline: null }));
+    return emptyArticle(md, opts.url, page.report, account);
+  }
   let body: Body = { ...EMPTY_BODY };
   let dateline: DatelineMatch | null = null;
+
+  // The boilerplate around the region, merged with the cleaner's removals; the article's captions and pictures.
+  const headlineEl = found ? headlineElement(md.h1, headline) : null;
+  const container = found ? articleContainer(found.roots, headlineEl) : null;
+  const around = accountSurroundings({ index, region: found?.roots ?? [], container, headline: headlineEl, areas: found?.areas });
+  const boilerplate = publicAccount(mergeAccount(index, found?.boilerplate ?? [], around));
+  const media = found ? extractMedia({ index, md, baseUrl, region: found, container, surroundings: around }) : null;
+
   if (found) {
     dateline = takeDateline(found.roots, found.skip);
-    body = serialiseBody(found.roots, { baseUrl, skip: found.skip });
+    // A caption box written as a figure keeps its caption blocks, which the cleaner had left out.
+    const skip = media && media.restore.size > 0 ? new Set([...found.skip].filter((n) => !media.restore.has(n as Element))) : found.skip;
+    body = serialiseBody(found.roots, { baseUrl, skip, figures: media?.figures, imageCache: media?.imageCache });
   }
 
   const declaredLanguage = extractLanguage(md, '');
@@ -130,9 +152,9 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
     byline: credit.byline,
     authors: credit.authors,
     body,
-    captions: [],
-    images: [],
-    leadImage: null,
+    captions: media?.captions ?? [],
+    images: media?.images ?? [],
+    leadImage: media?.leadImage ?? null,
     source: {
       publisher: extractPublisher(md, opts.url),
       agency: dateline?.agency ?? credit.agency,
@@ -142,13 +164,13 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
     language: declaredLanguage ?? extractLanguage(md, body.text),
     section: extractSection(md),
     tags: extractTags(md, index),
-    boilerplate: found?.boilerplate ?? [],
+    boilerplate,
     input: page.report,
   };
 }
 
-/** The Article of a page that holds no article: what the page says about itself, nothing more. */
-function emptyArticle(md: PageMetadata, pageUrl: string | null, input: InputReport): Article {
+/** The Article of a page that holds no article: what the page says about itself, and the account of its blocks. */
+function emptyArticle(md: PageMetadata, pageUrl: string | null, input: InputReport, boilerplate: BoilerplateBlock[]): Article {
   return {
     headline: null,
     dek: null,
@@ -163,7 +185,7 @@ function emptyArticle(md: PageMetadata, pageUrl: string | null, input: InputRepo
     language: extractLanguage(md, ''),
     section: null,
     tags: [],
-    boilerplate: [],
+    boilerplate,
     input,
   };
 }

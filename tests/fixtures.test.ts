@@ -3,10 +3,18 @@
  * (`source.html`) and what copydesk must make of it (`expected.json`).
  *
  * expected.json:
- *   url        the page URL, passed to extract()
- *   headline   the expected headline (string), or null when the page has no article
- *   body       { startsWith, contains[], notContains[] }  or  { empty: true }
- *   later      ground truth for fields that later releases will test (not checked here)
+ *   url          the page URL, passed to extract()
+ *   headline     the expected headline (string), or null when the page has no article
+ *   body         { startsWith, contains[], notContains[] }  or  { empty: true }
+ *   captions     [{ text, credit, image }]: every caption in page order; `credit` and `image`
+ *                (the src of the image it describes) may be null
+ *   images       [src]: the article's pictures in page order
+ *   leadImage    the lead image URL, or null
+ *   boilerplate  { kinds, blocks }: `kinds` lists the kinds of the blocks kept out of the body
+ *                in the order each kind first appears on the page; `blocks` lists blocks
+ *                ({ kind, text }) that must appear in that order, each record's text
+ *                containing `text`
+ *   later        ground truth for fields that later releases will test (not checked here)
  *
  * Strings are compared after normalisation (NFKC, typographic quotes and dashes
  * to ASCII, invisible characters removed, whitespace collapsed), applied to both
@@ -17,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
-import type { Article } from '../src/types.js';
+import type { Article, BoilerplateKind } from '../src/types.js';
 
 const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*--[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -35,12 +43,32 @@ interface ExpectedEmptyBody {
   empty: true;
 }
 
+interface ExpectedCaption {
+  text: string;
+  credit: string | null;
+  /** The src of the image the caption describes; null when it describes none (a video). */
+  image: string | null;
+}
+
+interface ExpectedBoilerplate {
+  /** Kinds in the order each first appears in `article.boilerplate`. */
+  kinds: BoilerplateKind[];
+  /** Blocks that must appear in this order; a record matches when its kind is equal and its text contains `text`. */
+  blocks: Array<{ kind: BoilerplateKind; text: string }>;
+}
+
 interface Expected {
   url: string;
   headline: string | null;
   body: ExpectedTextBody | ExpectedEmptyBody;
+  captions: ExpectedCaption[];
+  images: string[];
+  leadImage: string | null;
+  boilerplate: ExpectedBoilerplate;
   later?: Record<string, unknown>;
 }
+
+const KINDS: ReadonlySet<string> = new Set(['ad', 'comments', 'related', 'newsletter', 'share', 'navigation', 'footer', 'cookie', 'paywall', 'other']);
 
 const QUOTE_MAP: Record<string, string> = {
   '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u2035': "'",
@@ -98,7 +126,26 @@ function loadExpected(name: string): Expected {
       throw new Error(`${name}/expected.json: "body.notContains" must be a string array`);
     }
   }
+  const nullableString = (v: unknown) => v === null || typeof v === 'string';
+  if (!Array.isArray(e.captions) || !e.captions.every((c: Record<string, unknown>) => typeof c === 'object' && c !== null
+    && typeof c.text === 'string' && nullableString(c.credit) && nullableString(c.image))) {
+    throw new Error(`${name}/expected.json: "captions" must be an array of { text, credit, image } (credit and image may be null)`);
+  }
+  if (!isStringArray(e.images)) throw new Error(`${name}/expected.json: "images" must be a string array`);
+  if (!nullableString(e.leadImage)) throw new Error(`${name}/expected.json: "leadImage" must be a string or null`);
+  const bp = e.boilerplate as Record<string, unknown> | undefined;
+  if (typeof bp !== 'object' || bp === null || !isStringArray(bp.kinds) || !bp.kinds.every((k) => KINDS.has(k))
+    || !Array.isArray(bp.blocks) || !bp.blocks.every((b: Record<string, unknown>) => KINDS.has(b.kind as string) && typeof b.text === 'string')) {
+    throw new Error(`${name}/expected.json: "boilerplate" must be { kinds: [kind], blocks: [{ kind, text }] } with known kinds`);
+  }
   return raw as Expected;
+}
+
+/** The kinds of the records in the order each first appears. */
+function kindsInOrder(article: Article): string[] {
+  const kinds: string[] = [];
+  for (const b of article.boilerplate) if (!kinds.includes(b.kind)) kinds.push(b.kind);
+  return kinds;
 }
 
 const articles = new Map<string, Article>();
@@ -186,5 +233,42 @@ describe.each(fixtures)('fixture %s', (name) => {
       present,
       `${name}: body contains ${present.length} boilerplate string(s) it should not:\n${present.map((s) => `  - "${s}"`).join('\n')}`,
     ).toEqual([]);
+  });
+
+  it('extracts the captions (text, credit, image)', () => {
+    const { expected, article } = run(name);
+    const got = article.captions.map((c) => ({ text: normalise(c.text), credit: c.credit === null ? null : normalise(c.credit), image: c.image?.src ?? null }));
+    const want = expected.captions.map((c) => ({ text: normalise(c.text), credit: c.credit === null ? null : normalise(c.credit), image: c.image }));
+    expect(got.length, `${name}: ${got.length} caption(s) found, ${want.length} expected:\n${got.map((c) => `  - "${preview(c.text, 80)}"`).join('\n')}`).toBe(want.length);
+    want.forEach((w, i) => {
+      expect(got[i]!.text, `${name}: caption ${i + 1} text`).toBe(w.text);
+      expect(got[i]!.credit, `${name}: caption ${i + 1} credit`).toBe(w.credit);
+      expect(got[i]!.image, `${name}: caption ${i + 1} image`).toBe(w.image);
+    });
+    // Captions never appear in the body text.
+    const text = bodyText(article);
+    const leaked = got.filter((c) => c.text.length >= 20 && text.includes(c.text)).map((c) => c.text);
+    expect(leaked, `${name}: caption text found in body.text`).toEqual([]);
+  });
+
+  it('reports the images and the lead image', () => {
+    const { expected, article } = run(name);
+    expect(article.images.map((i) => i.src), `${name}: images`).toEqual(expected.images);
+    expect(article.leadImage, `${name}: leadImage`).toBe(expected.leadImage);
+  });
+
+  it('accounts for the boilerplate (kinds in page order, named blocks)', () => {
+    const { expected, article } = run(name);
+    expect(kindsInOrder(article), `${name}: boilerplate kinds in order of first appearance`).toEqual(expected.boilerplate.kinds);
+    let at = 0;
+    for (const want of expected.boilerplate.blocks) {
+      const needle = normalise(want.text);
+      const found = article.boilerplate.findIndex((b, i) => i >= at && b.kind === want.kind && normalise(b.text).includes(needle));
+      expect(
+        found,
+        `${name}: no ${want.kind} block containing "${want.text}" after record ${at}; records:\n${article.boilerplate.map((b, i) => `  ${i}. ${b.kind}: ${preview(normalise(b.text), 70)}`).join('\n')}`,
+      ).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
   });
 });

@@ -6,21 +6,43 @@
  */
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { BLOCK_TAGS, classAndId, collapse, isElement, isText, textOf } from '../dom/nodes.js';
-import type { BoilerplateBlock, BoilerplateKind } from '../types.js';
-import { own } from '../own.js';
+import type { BoilerplateKind } from '../types.js';
+import { isCaptionBlock, isCaptionedPicture, isCaptionOfBox, isPlainCaption } from '../fields/captions/blocks.js';
 import type { PageIndex } from './features.js';
-import {
-  BOILERPLATE_CLASS_TOKENS, BOILERPLATE_ROLES, BOILERPLATE_TAGS,
-} from './patterns.js';
+import { META_LINE_CLASS } from './patterns.js';
+import { areaOfBlock, hasChildBlocks, isLabelElement, isWrapper, looksLikeProse, markupKind, recordedKind, summary } from './markup.js';
 import { classWeight, linkDensity, type AttemptFlags } from './score.js';
 import { COOKIE_TEXT, CTA_LINK, isLegalText, MAX_LABEL_CHARS, RELATED_PREFIX, PAYWALL_TEXT, SOURCE_LINK_LABEL, labelKind, normaliseLabel } from './vocabulary.js';
+
+/**
+ * The rule that removed a block: `markup` (tag, role or class/id vocabulary),
+ * `label` (a heading or label such as "Related Articles"), `text` (cookie,
+ * paywall and rights notices), `links` (lines and lists of links), `form`,
+ * `conditional` (Readability's conditional cleaning: an unsure container),
+ * `end` (everything after a comments heading), `area` (a block of a sidebar
+ * or site header that no other rule named: it takes the area's kind).
+ */
+export type RemovalRule = 'markup' | 'label' | 'text' | 'links' | 'form' | 'conditional' | 'end' | 'area';
+
+/** A block kept out of the body, with its element and the rule that removed it. */
+export interface RemovedBlock {
+  el: Element;
+  kind: BoilerplateKind;
+  /** The block's visible text (a summary: cut after 300 characters, see `summary` in `markup.ts`). */
+  text: string;
+  rule: RemovalRule;
+}
 
 /** What the cleaner decided. */
 export interface CleanResult {
   /** Nodes to leave out of the body. */
   skip: Set<AnyNode>;
   /** Boilerplate removed from the article region, in page order. */
-  boilerplate: BoilerplateBlock[];
+  boilerplate: RemovedBlock[];
+  /** Caption blocks printed outside a `<figure>`, left out of the body (the captions field reports them). */
+  captions: Set<Element>;
+  /** Page areas (sidebars) left out whole: the account of the page around the region labels their blocks. */
+  areas: Element[];
 }
 
 /** Inputs of the cleaner besides the region. */
@@ -35,8 +57,6 @@ export interface CleanContext {
 
 /** A block holding more than this share of the region's text is never removed by a class or role rule. */
 const MAX_REMOVABLE_SHARE = 0.5;
-/** Class/id of byline, date and similar metadata lines inside the body. */
-const META_LINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|author|authors|dateline|date|time|timestamp|published|updated|posted|meta|entry-meta|post-meta|article-meta|article-info|submitted|credits?|kicker|eyebrow|headline|title|print-title)(?=$|[\s_-])/i;
 /** Class/id of a standfirst (dek). 'lead' and 'intro' are left out: in German and Dutch papers they name the first paragraph. */
 const DEK_CLASS = /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo)(?=$|[\s_-])/i;
 /** Longest "Read more: ..." line (chars). */
@@ -74,10 +94,6 @@ const MAX_DEK_CHARS = 600;
 const HEADING = /^h[1-6]$/;
 /** Longest text (chars) such a metadata line may have. */
 const MAX_META_LINE_CHARS = 200;
-/** Longest text (chars) of a caption block printed outside a figure (galleries repeat the caption twice). */
-const MAX_CAPTION_CHARS = 800;
-/** Class/id of captions printed outside a `<figure>`. */
-const CAPTION_CLASS = /caption|credit|cutline|photo-?text|image-?text|img-?text|bildtext|legende/i;
 /** Containers the conditional cleaning judges (Readability `_cleanConditionally`). */
 const CONDITIONAL_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'fieldset', 'aside', 'header', 'dl']);
 /** Tags the class/id vocabularies are applied to (not inline text such as a link inside a sentence). */
@@ -103,26 +119,20 @@ function looseTextMemo(): (parent: ParentNode | null) => boolean {
   };
 }
 
-/** Short text of an element for the boilerplate record (capped: the record is a summary, not a copy). */
-function summary(el: Element, index: PageIndex): string {
-  const st = index.stats.get(el);
-  if (st && st.text > 2000) return collapse(textOf(el)).slice(0, 2000);
-  return textOf(el);
-}
+/** Longest header or footer line (chars) of an entry that is its time or author, not boilerplate. */
+const MAX_ENTRY_META_CHARS = 200;
 
-function kindFromMarkup(el: Element): BoilerplateKind | null {
-  const byTag = own(BOILERPLATE_TAGS, el.name);
-  if (byTag) return byTag;
-  const role = el.attribs.role;
-  if (role) {
-    const byRole = own(BOILERPLATE_ROLES, role);
-    if (byRole) return byRole;
-  }
-  const ci = classAndId(el);
-  if (ci) {
-    for (const [kind, re] of BOILERPLATE_CLASS_TOKENS) if (re.test(ci)) return kind;
-  }
-  return null;
+/**
+ * True for the header or footer line of an entry inside the region (a live
+ * blog's update, a comment): its time and author are left out of the body
+ * like a byline, and are not boilerplate to report.
+ */
+function isEntryMeta(el: Element, index: PageIndex, roots: readonly Element[]): boolean {
+  if (el.name !== 'header' && el.name !== 'footer') return false;
+  const st = index.stats.get(el);
+  if (!st || st.text > MAX_ENTRY_META_CHARS || st.links > 2) return false;
+  for (let p = el.parent; isElement(p) && !roots.includes(p); p = p.parent) if (p.name === 'article') return true;
+  return false;
 }
 
 function isDataTable(el: Element, index: PageIndex): boolean {
@@ -150,6 +160,8 @@ function conditionalVerdict(el: Element, index: PageIndex, flags: AttemptFlags):
   if (isDataTable(el, index)) return null;
   const st = index.stats.get(el);
   if (!st) return null;
+  // A picture with its caption is a figure in all but name (Readability keeps figures): never an unsure container.
+  if (isCaptionedPicture(el, index)) return null;
   const weight = flags.weightClasses ? classWeight(el) : 0;
   if (weight < 0) return 'other';
   if (st.commas >= 10) return null;
@@ -185,23 +197,31 @@ function similar(a: string, b: string): boolean {
 export function cleanRegion(roots: readonly Element[], ctx: CleanContext): CleanResult {
   const { index, flags, headline } = ctx;
   const skip = new Set<AnyNode>();
-  const boilerplate: BoilerplateBlock[] = [];
+  const boilerplate: RemovedBlock[] = [];
+  const captions = new Set<Element>();
+  const areas: Element[] = [];
   const regionText = roots.reduce((n, r) => n + (index.stats.get(r)?.text ?? 0), 0) || 1;
   let terminated = false;
   /** Whether a prose paragraph has been passed: deks and header lines only come before it. */
   let seenProse = false;
   const hasLooseText = looseTextMemo();
 
-  const drop = (el: Element, kind: BoilerplateKind | null) => {
+  const drop = (el: Element, kind: BoilerplateKind | null, rule: RemovalRule) => {
     skip.add(el);
-    if (kind) boilerplate.push({ kind, text: summary(el, index) });
+    if (!kind || isEntryMeta(el, index, roots)) return;
+    const text = summary(el);
+    // A block named only "other" (an aside, a dialog, an unsure container) may say more by its label or words.
+    const recorded = recordedKind(kind, el, index, text);
+    // An unnamed block without words (an image holder the conditional rules removed) says nothing to a reader.
+    if (recorded === 'other' && text === '') return;
+    boilerplate.push({ el, kind: recorded, text, rule });
   };
   // Everything after `el` in the region: the article has ended (a comments heading).
   const dropRest = (el: Element) => {
     let node: AnyNode | null = el;
     while (node && !roots.includes(node as Element)) {
       for (let sib = node.next; sib; sib = sib.next) {
-        if (isElement(sib) && index.stats.get(sib)?.text) boilerplate.push({ kind: 'comments', text: summary(sib, index) });
+        if (isElement(sib) && index.stats.get(sib)?.text) boilerplate.push({ el: sib, kind: 'comments', text: summary(sib), rule: 'end' });
         skip.add(sib);
       }
       node = node.parent;
@@ -229,9 +249,16 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
     if (!isRoot) {
       // 1. Markup that names boilerplate (tag, role, class/id vocabulary).
       if (flags.weightClasses && isStructural(el, hasLooseText) && share < MAX_REMOVABLE_SHARE) {
-        const kind = kindFromMarkup(el);
-        if (kind && !looksLikeProse(kind, st)) {
-          drop(el, kind);
+        const m = markupKind(el);
+        if (m && !looksLikeProse(m.kind, st)) {
+          if (areaOfBlock(el, m)) {
+            // A sidebar inside the chosen container: left out whole, accounted block by block with the page around.
+            skip.add(el);
+            areas.push(el);
+          } else if (m.source === 'tag' && el.name === 'footer' && !hasChildBlocks(el)) {
+            // A one-line story footer (categories, tags) is named by what it holds, not as the site's footer.
+            drop(el, 'other', 'markup');
+          } else drop(el, m.kind, 'markup');
           continue;
         }
       }
@@ -240,7 +267,7 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         skip.add(el);
         continue;
       }
-      if (el.name === 'time' || (st.text < MAX_META_LINE_CHARS && el.name !== 'p' && !HEADING.test(el.name) && (BLOCK_TAGS.has(el.name) || isStructural(el, hasLooseText)) && st.paragraphs <= 1 && META_LINE_CLASS.test(classAndId(el)))) {
+      if (el.name === 'time' || (st.text < MAX_META_LINE_CHARS && el.name !== 'p' && !HEADING.test(el.name) && (BLOCK_TAGS.has(el.name) || isStructural(el, hasLooseText)) && st.paragraphs <= 1 && META_LINE_CLASS.test(classAndId(el)) && !isInside(el, 'figure') && !isCaptionOfBox(el, index))) {
         // Byline, date, kicker and title lines: fields of their own, not body text.
         skip.add(el);
         continue;
@@ -250,9 +277,11 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         skip.add(el);
         continue;
       }
-      if (st.text < MAX_CAPTION_CHARS && el.name !== 'p' && st.paragraphs <= 2 && CAPTION_CLASS.test(classAndId(el)) && !isInside(el, 'figure')) {
+      if ((isCaptionBlock(el, index) || isPlainCaption(el, index)) && !isInside(el, 'figure')) {
         // Captions printed outside a <figure>: not body text (the captions field reports them).
+        // A caption-classed wrapper holding the image is not one: the walk goes on to its parts.
         skip.add(el);
+        captions.add(el);
         continue;
       }
       // Text rules read an element's whole text; a wrapper around one child that holds all of it
@@ -264,53 +293,55 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         const kind = labelKind(text);
         if (kind && isLabelElement(el)) {
           if (kind === 'comments' && /^h[1-6]$/.test(el.name)) {
-            drop(el, 'comments');
+            drop(el, 'comments', 'label');
             dropRest(el);
             break;
           }
           const section = labelSection(el, index, regionText, roots);
-          drop(section, kind);
+          drop(section, kind, 'label');
           if (section === el && (kind === 'related') && /^h[1-6]$/.test(el.name)) dropFollowingLinkLists(el, index, drop);
           continue;
         }
         if (SOURCE_LINK_LABEL.test(normaliseLabel(text)) && st.link > 0 && !hasChildBlocks(el)) {
-          drop(el, 'other');
+          drop(el, 'other', 'label');
           continue;
         }
       }
       if (!wrapper && st.text < 400 && BLOCK_TAGS.has(el.name)) {
         const text = textOf(el);
         if (COOKIE_TEXT.test(text)) {
-          drop(el, 'cookie');
+          drop(el, 'cookie', 'text');
           continue;
         }
         if (PAYWALL_TEXT.test(text)) {
-          drop(el, 'paywall');
+          drop(el, 'paywall', 'text');
           continue;
         }
-        if (st.text < MAX_LEGAL_CHARS && isLegalText(text) && !hasChildBlocks(el)) {
-          drop(el, 'footer');
+        // A "©" in a caption is a photo credit, not a rights notice.
+        if (st.text < MAX_LEGAL_CHARS && isLegalText(text) && !hasChildBlocks(el) && el.name !== 'figcaption' && !isInside(el, 'figure') && !isCaptionedPicture(el, index)) {
+          drop(el, 'footer', 'text');
           continue;
         }
       }
       if (!wrapper && st.text < MAX_RELATED_LINE_CHARS && st.link / Math.max(st.text, 1) > 0.5 && !hasChildBlocks(el) && RELATED_PREFIX.test(textOf(el))) {
         // "READ MORE: <headline>" lines inside the body.
-        drop(el, 'related');
+        drop(el, 'related', 'links');
         continue;
       }
       if (!wrapper && st.text < MAX_PROMO_CHARS && PROMO_TAGS.has(el.name) && isPromoBox(el, index)) {
-        drop(el, 'ad');
+        drop(el, 'ad', 'links');
         continue;
       }
       // 4. Conditional cleaning of unsure containers.
       const verdict = conditionalVerdict(el, index, flags);
       if (verdict && share < MAX_REMOVABLE_SHARE) {
-        drop(el, verdict);
+        drop(el, verdict, 'conditional');
         continue;
       }
       // 5. Short blocks made of a link: "Read more: ...", teaser lines.
       if ((el.name === 'p' || el.name === 'li' || el.name === 'div') && st.text > 0 && st.text < 100 && st.link / st.text > 0.8 && !hasChildBlocks(el)) {
-        drop(el, 'related');
+        // A "Source link" line of a republished story is a pointer to the original, not a related article.
+        drop(el, SOURCE_LINK_LABEL.test(normaliseLabel(textOf(el))) ? 'other' : 'related', 'links');
         continue;
       }
     }
@@ -319,42 +350,7 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   void linkDensity;
-  return { skip, boilerplate };
-}
-
-/** Kinds whose markup names are trusted even on long prose (comment threads, paywalled text, cookie notices). */
-const TRUSTED_KINDS: ReadonlySet<BoilerplateKind> = new Set(['comments', 'newsletter', 'paywall', 'cookie', 'footer']);
-/** Prose this long and this free of links outweighs a weak class name ("toc-section", "post-share-wrapper"). */
-const PROSE_CHARS = 500;
-const PROSE_LINK_DENSITY = 0.25;
-
-function looksLikeProse(kind: BoilerplateKind, st: { text: number; link: number; paragraphs: number }): boolean {
-  if (TRUSTED_KINDS.has(kind)) return false;
-  return st.text > PROSE_CHARS && st.link / st.text < PROSE_LINK_DENSITY && st.paragraphs >= 2;
-}
-
-/** True when `el` holds nothing but one element child carrying all of its text. */
-function isWrapper(el: Element, text: number, index: PageIndex): boolean {
-  let only: Element | null = null;
-  for (const c of el.children) {
-    if (isElement(c)) {
-      if (only || !index.stats.has(c)) {
-        if (index.stats.has(c)) return false;
-        continue;
-      }
-      only = c;
-    } else if (isText(c) && c.data.trim() !== '') return false;
-  }
-  return only !== null && (index.stats.get(only)?.text ?? -1) === text;
-}
-
-/** Elements whose whole text can be a label: headings, short blocks and inline wrappers. */
-function isLabelElement(el: Element): boolean {
-  return /^h[1-6]$/.test(el.name) || BLOCK_TAGS.has(el.name) || el.name === 'span' || el.name === 'strong' || el.name === 'b' || el.name === 'a';
-}
-
-function hasChildBlocks(el: Element): boolean {
-  return el.children.some((c) => isElement(c) && BLOCK_TAGS.has(c.name));
+  return { skip, boilerplate, captions, areas };
 }
 
 /**
@@ -378,14 +374,14 @@ function labelSection(label: Element, index: PageIndex, regionText: number, root
 }
 
 /** After a "Related" heading that stood alone, drop the linky lists and blocks that follow it. */
-function dropFollowingLinkLists(heading: Element, index: PageIndex, drop: (el: Element, kind: BoilerplateKind) => void): void {
+function dropFollowingLinkLists(heading: Element, index: PageIndex, drop: (el: Element, kind: BoilerplateKind, rule: RemovalRule) => void): void {
   for (let sib = heading.next; sib; sib = sib.next) {
     if (!isElement(sib)) continue;
     const st = index.stats.get(sib);
     if (!st) continue;
     if (/^h[1-6]$/.test(sib.name)) break;
     const ld = st.text > 0 ? st.link / st.text : 0;
-    if (ld > 0.5 || (st.text === 0 && st.images > 0)) drop(sib, 'related');
+    if (ld > 0.5 || (st.text === 0 && st.images > 0)) drop(sib, 'related', 'links');
     else break;
   }
 }

@@ -16,11 +16,13 @@ export interface ElementStats {
   text: number;
   /** Of which inside links. */
   link: number;
+  /** Links (`<a>` elements) in the subtree, the element itself included. */
+  links: number;
   /** Commas (Latin, CJK and Arabic). */
   commas: number;
   /** Number of `<p>` descendants. */
   paragraphs: number;
-  /** Images, list items, form inputs and embeds (iframe, object, embed, video) in the subtree. */
+  /** Images (`img`, `amp-img`), list items, form inputs and embeds (iframe, object, embed, video) in the subtree. */
   images: number;
   listItems: number;
   inputs: number;
@@ -47,7 +49,12 @@ export interface PageIndex {
   document: Document;
   /** The `<body>` element, or null for fragments. */
   body: Element | null;
-  /** Elements metadata readers need, by tag (meta, title, link, script, h1, h2, time, base, html), and microdata under {@link ITEMPROP_KEY}. */
+  /**
+   * Elements other stages look up by tag, in document order: what metadata
+   * readers need (meta, title, link, script, h1, h2, time, base, html), the
+   * page's pictures (img, amp-img, figure, and `noscript` image fallbacks), and
+   * microdata under {@link ITEMPROP_KEY}.
+   */
   byTag: ReadonlyMap<string, Element[]>;
   stats: ReadonlyMap<Element, ElementStats>;
   /** Text blocks in document order. */
@@ -57,7 +64,7 @@ export interface PageIndex {
 }
 
 /** Tags collected into {@link PageIndex.byTag}. */
-const INDEXED_TAGS = new Set(['meta', 'title', 'link', 'script', 'h1', 'h2', 'time', 'base', 'html', 'body']);
+const INDEXED_TAGS = new Set(['meta', 'title', 'link', 'script', 'h1', 'h2', 'time', 'base', 'html', 'body', 'noscript', 'img', 'amp-img', 'figure']);
 
 /**
  * Elements that own the inline text inside them: the block tags, plus `font`,
@@ -209,6 +216,7 @@ export function indexPage(document: Document): PageIndex {
         if (ps) {
           ps.text += s.text;
           ps.link += s.link;
+          ps.links += s.links;
           ps.commas += s.commas;
           ps.paragraphs += s.paragraphs + (el.name === 'p' ? 1 : 0);
           ps.images += s.images;
@@ -246,7 +254,9 @@ export function indexPage(document: Document): PageIndex {
     const unlikely = unlikelyStack[unlikelyStack.length - 1]! || isUnlikely(el);
     const excluded = excludedStack[excludedStack.length - 1]! || isExcluded(el);
     stats.set(el, {
-      text: 0, link: 0, commas: 0, paragraphs: 0, images: 0, listItems: 0, inputs: 0, embeds: 0, order: order++, unlikely, excluded,
+      // An AMP image is an element with fallback children, not a void tag: it counts itself.
+      text: 0, link: 0, links: name === 'a' ? 1 : 0, commas: 0, paragraphs: 0, images: name === 'amp-img' ? 1 : 0, listItems: 0, inputs: 0, embeds: 0,
+      order: order++, unlikely, excluded,
     });
     unlikelyStack.push(unlikely);
     excludedStack.push(excluded);

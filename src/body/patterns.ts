@@ -17,6 +17,16 @@ export function tokenPattern(tokens: readonly string[]): RegExp {
   return new RegExp(`(?:^|[\\s_-])(?:${alt})(?=$|[\\s_-])`, 'i');
 }
 
+/**
+ * One regex matching whatever any of `patterns` matches: a single scan that
+ * answers the common question "does any vocabulary match at all?" before an
+ * ordered loop decides which one.
+ */
+export function unionPattern(patterns: readonly RegExp[]): RegExp {
+  if (patterns.length === 0) throw new Error('unionPattern: empty list');
+  return new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), 'i');
+}
+
 /** Builds a case-insensitive regex that matches any of `parts` anywhere (Readability-style substring hints). */
 export function substringPattern(parts: readonly string[]): RegExp {
   if (parts.length === 0) throw new Error('substringPattern: empty list');
@@ -114,15 +124,18 @@ export const SCORABLE_TAGS: ReadonlySet<string> = new Set([
 export const BOILERPLATE_CLASS_TOKENS: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
   ['cookie', tokenPattern(['cookie', 'cookies', 'cookie-banner', 'consent', 'gdpr', 'cmp', 'cmplz', 'onetrust'])],
   ['paywall', tokenPattern(['paywall', 'paywalled', 'piano', 'tp', 'meter', 'metered', 'regwall', 'subscriber', 'premium', 'upgrade'])],
-  ['comments', tokenPattern(['comment', 'comments', 'commentlist', 'comment-list', 'disqus', 'respond', 'reply', 'replies', 'discussion', 'commentform', 'comment-respond', 'comments-area'])],
+  ['comments', tokenPattern(['comment', 'comments', 'commentlist', 'comment-list', 'disqus', 'respond', 'reply', 'replies', 'discussion', 'commentform', 'comment-respond', 'comments-area', 'comentarios', 'commentaires', 'kommentare', 'commenti', 'comentarios', 'reacties', 'leserkommentare'])],
   ['newsletter', tokenPattern(['newsletter', 'newsletters', 'subscribe', 'subscription', 'signup', 'sign', 'mc4wp', 'optin', 'tnp', 'mailchimp', 'mailing'])],
-  ['share', tokenPattern(['share', 'shares', 'sharing', 'social', 'sharedaddy', 'addtoany', 'a2a', 'shariff', 'sociallinks', 'social-links', 'follow', 'print', 'email-share'])],
+  ['share', tokenPattern(['share', 'shares', 'sharing', 'social', 'sharedaddy', 'addtoany', 'a2a', 'shariff', 'sociallinks', 'social-links', 'follow', 'print', 'email-share', 'compartir', 'partage', 'partager', 'teilen', 'condividi', 'compartilhar', 'delen'])],
   ['related', tokenPattern(['related', 'relatedposts', 'yarpp', 'recommended', 'recommendations', 'recommend', 'readmore', 'read-more', 'more-stories', 'also', 'outbrain', 'taboola', 'popular', 'most-read', 'mostread', 'trending', 'next-post', 'prev-post', 'post-navigation', 'nav-links', 'latest', 'teaser', 'teasers', 'more', 'zergnet', 'check-also-box', 'jp-relatedposts', 'more-articles'])],
   ['ad', tokenPattern(['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'ad-slot', 'adsbygoogle', 'dfp', 'gpt', 'rec', 'sponsor', 'sponsored', 'promo', 'promoted', 'banner', 'billboard', 'leaderboard', 'mpu', 'skyscraper', 'adspot', 'commercial', 'stream-item', 'native'])],
   ['navigation', tokenPattern(['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skip', 'toolbar'])],
   ['footer', tokenPattern(['footer', 'colophon', 'site-footer'])],
   ['other', tokenPattern(['sidebar', 'widget', 'author-box', 'author-bio', 'tags', 'tag-list', 'post-tags', 'source-tags', 'sr-only', 'visually-hidden', 'screen-reader-text', 'modal', 'popup', 'overlay'])],
 ];
+
+/** Matches when any of {@link BOILERPLATE_CLASS_TOKENS} does (most class names match none). */
+export const BOILERPLATE_CLASS_ANY = unionPattern(BOILERPLATE_CLASS_TOKENS.map(([, re]) => re));
 
 /** Tags that are boilerplate by themselves wherever they appear inside the article region. */
 export const BOILERPLATE_TAGS: Readonly<Record<string, BoilerplateKind>> = {
@@ -145,3 +158,41 @@ export const BOILERPLATE_ROLES: Readonly<Record<string, BoilerplateKind>> = {
   dialog: 'other',
   alertdialog: 'other',
 };
+
+/**
+ * Page areas that hold boilerplate of several kinds: a sidebar (ads, a
+ * "Latest Articles" list, social links) or a site header (logo, menus, an ad).
+ * Their blocks are labelled one by one, and a block no rule names takes the
+ * area's kind. An element holding the article's headline is never an area.
+ */
+export const AREA_TAGS: Readonly<Record<string, BoilerplateKind>> = {
+  aside: 'other',
+  header: 'navigation',
+};
+
+/** ARIA roles of page areas (see {@link AREA_TAGS}). */
+export const AREA_ROLES: Readonly<Record<string, BoilerplateKind>> = {
+  complementary: 'other',
+  banner: 'navigation',
+};
+
+/** Class/id tokens of page areas (see {@link AREA_TAGS}), by the kind their unnamed blocks take. */
+export const AREA_CLASS_TOKENS: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
+  ['other', tokenPattern(['sidebar', 'side-bar', 'sidebars', 'rail', 'right-rail', 'left-rail', 'widget-area', 'widgets', 'secondary-column'])],
+  ['navigation', tokenPattern(['header', 'site-header', 'page-header', 'global-header', 'main-header', 'masthead', 'topbar', 'top-bar'])],
+];
+
+/** Matches when any of {@link AREA_CLASS_TOKENS} does. */
+export const AREA_CLASS_ANY = unionPattern(AREA_CLASS_TOKENS.map(([, re]) => re));
+
+/** A link list whose links average fewer characters than this is a menu; longer links are headlines of other articles. */
+export const MENU_LINK_CHARS = 25;
+
+/** Link targets of share buttons (Facebook's sharer, X/Twitter intents, WhatsApp, LinkedIn, e-mail...). */
+export const SHARE_LINK = /facebook\.com\/(?:sharer|share|dialog\/share)|twitter\.com\/(?:intent|share)|x\.com\/intent|wa\.me\/|api\.whatsapp\.com\/send|^whatsapp:|linkedin\.com\/(?:share|sharing|shareArticle)|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|t\.me\/share|telegram\.me\/share|^mailto:\?|tumblr\.com\/(?:share|widgets\/share)|vk\.com\/share|xing\.com\/spi\/shares|bsky\.app\/intent/i;
+
+/**
+ * Class/id of byline, date, kicker and title lines: fields of the article
+ * (or of a teaser), never body text and never boilerplate.
+ */
+export const META_LINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|author|authors|dateline|date|time|timestamp|published|updated|posted|meta|entry-meta|post-meta|article-meta|article-info|submitted|credits?|kicker|eyebrow|headline|title|print-title)(?=$|[\s_-])/i;

@@ -56,6 +56,9 @@ export const AD_LABEL = wholeLabel([
 export const NEWSLETTER_LABEL = wholeLabel([
   'subscribe( now| today| to our newsletter)?', 'sign up( for (our|the) [\\p{L} ]{1,40}newsletters?)?( now)?', 'newsletters?',
   'get (our|the) [\\p{L} ]{1,30}newsletter', 'join our mailing list', 'newsletter abonnieren', 'jetzt abonnieren',
+  '(sign up for|subscribe to|get) (our|the) [\\p{L}\\p{N} \'’-]{1,40}(newsletter|briefing|bulletin|digest)s?( now| today)?',
+  'newsletter sign-?up', 'email newsletters?', 'recibe (nuestro|el) bolet[ií]n( [\\p{L} ]{1,30})?', 'bolet[ií]n(es)?', 'suscr[ií]bete (a|al) (nuestro )?bolet[ií]n',
+  'suscribirme', 'recevez (notre|la) newsletter', 'abonnez-vous à (notre|la) newsletter',
   'inscrivez-vous( à (la|notre) newsletter)?', 'abonnez-vous', 'suscríbete', 'suscribete', 'iscriviti', 'assine',
 ]);
 
@@ -63,6 +66,12 @@ export const NEWSLETTER_LABEL = wholeLabel([
 export const SHARE_LABEL = wholeLabel([
   'share( this( article| story| post)?| on (facebook|twitter|x|linkedin|whatsapp|email))?', 'tweet', 'email', 'print', 'copy link',
   'follow us( on [\\p{L} ]{1,20})?', 'teilen', 'artikel teilen', 'partager', 'compartir', 'condividi', 'compartilhar', 'delen', 'поделиться',
+]);
+
+/** Labels of site navigation: search boxes, archives and category lists, menus. */
+export const NAVIGATION_LABEL = wholeLabel([
+  'search( for| this site| the site| our site)?', 'archives?', 'categories', 'menu', 'main menu', 'site ?map', 'sections', 'browse',
+  'quick links', 'useful links', 'suche', 'suchen', 'rubriken', 'rechercher', 'recherche', 'buscar', 'búsqueda', 'cerca', 'zoeken',
 ]);
 
 /** Lines that point to the original article on republishing sites. */
@@ -73,6 +82,19 @@ export const SOURCE_LINK_LABEL = wholeLabel([
 
 /** Cookie and consent notices (sentences, so matched as a prefix of short blocks). */
 export const COOKIE_TEXT = /^(we use cookies|this (web)?site uses cookies|we and our partners use cookies|wir verwenden cookies|diese website verwendet cookies|nous utilisons des cookies|utilizamos cookies|usamos cookies|utilizziamo i cookie)\b/iu;
+
+/**
+ * Consent notices worded as sentences anywhere in a short block ("Your
+ * privacy choices. We and our partners use cookies..."): a mention of cookies
+ * together with the words of a consent prompt.
+ */
+const COOKIE_MENTION = /\bcookies?\b|\bcookie-/iu;
+const CONSENT_WORDS = /\b(?:accept|consent|privacy|partners|preferences|settings|manage|agree|einwillig|akzeptier|zustimm|datenschutz|accepter|consentement|aceptar|consentimiento|privacidad|accetta|consenso)/iu;
+
+/** True when a short block's text is a cookie or consent notice. */
+export function isCookieNotice(text: string): boolean {
+  return COOKIE_TEXT.test(text) || (COOKIE_MENTION.test(text) && CONSENT_WORDS.test(text));
+}
 
 /** Paywall calls ("Subscribe to continue reading"), as a prefix of short blocks. */
 export const PAYWALL_TEXT = /^(subscribe to (continue|keep) reading|to continue reading|this (article|content|story) is (only )?(available|reserved) (to|for) (subscribers|members)|already a subscriber|you have reached your (free )?(article )?limit|create a free account to (continue|read)|jetzt weiterlesen|weiterlesen mit|abonnez-vous pour lire|la suite est réservée aux abonnés)/iu;
@@ -119,6 +141,7 @@ export const LABEL_VOCABULARIES: ReadonlyArray<readonly [BoilerplateKind, RegExp
   ['ad', AD_LABEL],
   ['newsletter', NEWSLETTER_LABEL],
   ['share', SHARE_LABEL],
+  ['navigation', NAVIGATION_LABEL],
   ['other', FEEDBACK_LABEL],
 ];
 

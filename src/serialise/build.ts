@@ -712,10 +712,18 @@ function listAttrs(tag: string, el: Element): string[] | null {
  * @param roots - the article's content nodes, in document order
  * @param base - the parsed base URL, or `null` to leave relative URLs alone
  * @param skip - nodes to leave out together with their descendants
+ * @param extra - elements to write as figures (caption boxes such as `div.wp-caption`), and image
+ *   sources already resolved against the same base URL (shared with the images field)
  */
-export function buildTree(roots: readonly AnyNode[], base: URL | null, skip: ReadonlySet<AnyNode> | undefined): IRElement {
+export function buildTree(
+  roots: readonly AnyNode[],
+  base: URL | null,
+  skip: ReadonlySet<AnyNode> | undefined,
+  extra: { figures?: ReadonlySet<AnyNode>; imageCache?: Map<Element, ResolvedImage | null> } = {},
+): IRElement {
   const b = new Builder();
-  const imageCache = new Map<Element, ResolvedImage | null>();
+  const figures = extra.figures;
+  const imageCache = extra.imageCache ?? new Map<Element, ResolvedImage | null>();
   const noscriptSources = new Set<string>();
   const emittedSources = new Set<string>();
   const skipSet = skip && skip.size > 0 ? skip : null;
@@ -735,7 +743,7 @@ export function buildTree(roots: readonly AnyNode[], base: URL | null, skip: Rea
   /** Handles an element; returns the frame to descend into, or null. */
   const enter = (el: Element): WalkFrame | null => {
     const name = nameOf(el);
-    let cat = categoryOf(name);
+    let cat = figures !== undefined && figures.has(el) ? Cat.Figure : categoryOf(name);
     if (cat === undefined) cat = unknownCategory(el);
     if (cat === Cat.Drop) return null;
     const descend = (exit: Exit, depth = 0): WalkFrame => ({ kids: el.children, i: 0, exit, depth, roots: false });

@@ -29,7 +29,8 @@
  * @packageDocumentation
  */
 
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
+import type { ResolvedImage } from './images.js';
 import { buildTree } from './build.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
@@ -42,6 +43,14 @@ export interface SerialiseOptions {
   baseUrl: string | null;
   /** Nodes to skip entirely (already judged boilerplate by the extractor). Optional. */
   skip?: ReadonlySet<AnyNode>;
+  /**
+   * Elements to write as `<figure>`s although they are not figures: boxes that
+   * hold an image and its caption (`div.wp-caption`). Their caption- and
+   * credit-classed children become the figure's caption. Optional.
+   */
+  figures?: ReadonlySet<AnyNode>;
+  /** Image sources already resolved against `baseUrl`, by element; filled as images are resolved. Optional. */
+  imageCache?: Map<Element, ResolvedImage | null>;
 }
 
 /** The three serialisations of the article body. */
@@ -66,7 +75,7 @@ export interface SerialisedBody {
  * @returns the body as HTML, text and Markdown; all three are empty strings when nothing survives
  */
 export function serialiseBody(roots: readonly AnyNode[], options: SerialiseOptions): SerialisedBody {
-  const tree = buildTree(roots, parseBaseUrl(options.baseUrl), options.skip);
+  const tree = buildTree(roots, parseBaseUrl(options.baseUrl), options.skip, { figures: options.figures, imageCache: options.imageCache });
   return { html: renderHtml(tree), text: renderText(tree), markdown: renderMarkdown(tree) };
 }
 
