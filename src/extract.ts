@@ -162,7 +162,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
       sourceUrl: extractSourceUrl(index, found?.roots ?? [], baseUrl),
     },
     language: declaredLanguage ?? extractLanguage(md, body.text),
-    section: extractSection(md),
+    section: extractSection(md, index),
     tags: extractTags(md, index),
     boilerplate,
     input: page.report,

@@ -21,6 +21,7 @@ import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_DATELINE_CHARS } from '../src/fields/dateline/patterns.js';
+import { TAIL_CHARS } from '../src/fields/captions/credit.js';
 import { normaliseLabel } from '../src/body/vocabulary.js';
 import { cleanByline, cleanName, MAX_NAMES_INPUT, splitAuthors } from '../src/fields/byline/byline.js';
 import { matchDateline } from '../src/fields/dateline/dateline.js';
@@ -42,7 +43,11 @@ interface Pattern {
  * bounded too: [source, longest input, why].
  */
 const BYLINE_BOUND = 'the byline clean-up (cleanName, splitAuthors, cleanByline) reads at most MAX_NAMES_INPUT characters';
+const CAPTION_BOUND = 'applied to a caption credit within the caption tail, cut to TAIL_CHARS characters (fields/captions/credit.ts)';
 const BOUNDED: ReadonlyArray<readonly [string, number, string]> = [
+  [String.raw`(?:©|\(c\)|\bcopyright\b)\s*([^©]{2,100})$`, TAIL_CHARS, CAPTION_BOUND],
+  [String.raw`[,;]?\s*\b(?:photos?|photographs?|images?|pictures?|fotos?)\s*$`, 40, 'applied to the 40 characters before a © sign (fields/captions/credit.ts)'],
+  [String.raw`^[("'“‘[]+|[)"'”’\],.;:]+$`, TAIL_CHARS, CAPTION_BOUND],
   [String.raw`\s*\[[^\]]*\]$`, MAX_DATELINE_CHARS + 20, 'applied to a dateline place, cut from the first MAX_DATELINE_CHARS + 20 characters'],
   ...[
     String.raw`\([^)]*\)`,

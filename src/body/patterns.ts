@@ -189,7 +189,7 @@ export const AREA_CLASS_ANY = unionPattern(AREA_CLASS_TOKENS.map(([, re]) => re)
 export const MENU_LINK_CHARS = 25;
 
 /** Link targets of share buttons (Facebook's sharer, X/Twitter intents, WhatsApp, LinkedIn, e-mail...). */
-export const SHARE_LINK = /facebook\.com\/(?:sharer|share|dialog\/share)|twitter\.com\/(?:intent|share)|x\.com\/intent|wa\.me\/|api\.whatsapp\.com\/send|^whatsapp:|linkedin\.com\/(?:share|sharing|shareArticle)|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|t\.me\/share|telegram\.me\/share|^mailto:\?|tumblr\.com\/(?:share|widgets\/share)|vk\.com\/share|xing\.com\/spi\/shares|bsky\.app\/intent/i;
+export const SHARE_LINK = /facebook\.com\/(?:sharer|share|dialog\/share)|twitter\.com\/(?:intent|share)|x\.com\/intent|wa\.me\/|api\.whatsapp\.com\/send|^whatsapp:|linkedin\.com\/(?:share|sharing|shareArticle)|pinterest\.(?:com|[a-z]{2,3}(?:\.[a-z]{2})?)\/pin\/create|reddit\.com\/submit|t\.me\/share|telegram\.me\/share|^mailto:\?|tumblr\.com\/(?:share|widgets\/share)|vk\.com\/share|xing\.com\/spi\/shares|bsky\.app\/intent/i;
 
 /**
  * Class/id of byline, date, kicker and title lines: fields of the article

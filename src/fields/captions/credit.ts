@@ -71,7 +71,9 @@ const MONTH_OR_DAY = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|
 const BY_FORM = /^(?:(?:[\p{Lu}\d][\p{L}\p{N}'’.&-]*\s+){0,3}(?:photo|photograph|picture|image|video|illustration|graphic|foto)s?\s+(?:by|courtesy(?:\s+of)?|von|par|de|di)\s+\S.{1,60}|courtesy(?:\s+of)?\s+\S.{1,60})$/iu;
 const FOR_FORM = /^(?:[\p{Lu}][\p{L}'’.-]*\s+){1,3}for\s+(?:the\s+)?[\p{Lu}\d].{1,50}$/u;
 const ATTRIBUTION = /^(?:submitted|contributed|courtesy|handout|staff|file|pool|provided|supplied)\s+(?:photo|image|picture|graphic)s?\.?$/iu;
-const COPYRIGHT = /(?:[,;]?\s*\b(?:photos?|photographs?|images?|pictures?|fotos?)\s*)?(?:©|\(c\)|\bcopyright\b)\s*([^©]{2,100})$/iu;
+const COPYRIGHT = /(?:©|\(c\)|\bcopyright\b)\s*([^©]{2,100})$/iu;
+/** A photo word (and separator) left just before the © sign ("..., Photo © X"): part of the credit, not of the caption. */
+const COPYRIGHT_LEAD = /[,;]?\s*\b(?:photos?|photographs?|images?|pictures?|fotos?)\s*$/iu;
 const BRACKETED = /[([]([^()[\]]{2,120})[)\]]$/u;
 /** Spaced dashes that set a credit apart ("— AFP", "- Reuters"); a hyphen inside a word never does. */
 const DASHES = [' — ', ' – ', ' -- ', ' - ', ' —', ' –'];
@@ -238,7 +240,11 @@ export const CREDIT_FORMS: readonly CreditForm[] = [
       if (!t.tail.includes('©') && !/\(c\)|copyright/i.test(t.tail)) return null;
       const m = COPYRIGHT.exec(t.tail);
       if (!m || !looksLikeCredit(m[1]!, 'label')) return null;
-      return { text: t.text.slice(0, t.text.length - m[0].length), credit: m[1]! };
+      // The © pattern has no optional lead-in of its own (that made it quadratic on long runs of
+      // spaces); the photo word before it is cut here, from a bounded tail.
+      const before = t.text.slice(0, t.text.length - m[0].length);
+      const lead = COPYRIGHT_LEAD.exec(before.slice(-40));
+      return { text: lead ? before.slice(0, before.length - lead[0].length) : before, credit: m[1]! };
     },
   },
   {

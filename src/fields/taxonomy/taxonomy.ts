@@ -20,11 +20,26 @@ function list(value: unknown): string[] {
   return [];
 }
 
-/** The site section the article is filed under. */
-export function extractSection(md: PageMetadata): string | null {
+/** Class/id of the section label printed above a headline ("kicker", "eyebrow", "rubric"). */
+const KICKER_CLASS = /(?:^|[\s_-])(?:kicker|eyebrow|rubric|overline|section-label|category-label|story-section)(?=$|[\s_-])/i;
+/** Longest section label (chars). */
+const MAX_SECTION_CHARS = 40;
+/** Elements before the headline searched for its kicker. */
+const KICKER_WINDOW = 12;
+
+/** The site section the article is filed under: metadata, else the linked kicker above the headline. */
+export function extractSection(md: PageMetadata, index: PageIndex): string | null {
   const fromLd = md.ldArticles.flatMap((n) => list(n.articleSection))[0];
   const section = metaValue(md, 'article:section', 'parsely-section', 'sailthru.section', 'section', 'category') ?? fromLd;
-  return section?.trim() || null;
+  if (section?.trim()) return section.trim();
+  const h1 = md.h1.map((h) => index.stats.get(h)?.order).find((o) => o !== undefined);
+  if (h1 === undefined) return null;
+  for (const [el, st] of index.stats) {
+    if (st.order >= h1) break;
+    if (st.order < h1 - KICKER_WINDOW || st.text === 0 || st.text > MAX_SECTION_CHARS || st.link === 0) continue;
+    if (KICKER_CLASS.test(classAndId(el))) return textOf(el) || null;
+  }
+  return null;
 }
 
 /** A link to a tag page: "/tag/economy/", "/tags/ons", "/schlagwort/..." . */
