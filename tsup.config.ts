@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
 /**
@@ -15,6 +16,24 @@ const coreByName: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+/**
+ * `copydesk/readability` likewise takes the core's public objects — its error
+ * classes and `extract` — from the package by name: the fallback's typed
+ * errors are then the very classes `copydesk` exports, and its drop-in falls
+ * back to the same `extract`. (Its other modules are bundled: they are not
+ * public, hold no classes, and the entry is Node-only.)
+ */
+const SHARED_BY_NAME = new Set(['errors.ts', 'extract.ts', 'index.ts'].map((f) => path.resolve('src', f)));
+const readabilityCoreByName: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'readability-core-by-name',
+  setup(build) {
+    build.onResolve({ filter: /^\.{1,2}\/.*(?:errors|extract|index)\.js$/ }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      return SHARED_BY_NAME.has(target) ? { path: 'copydesk', external: true } : undefined;
+    });
+  },
+};
+
 export default defineConfig((cli): Options[] => {
   // One clean before all builds: the configs below build in parallel, so a
   // `clean` in one of them could delete another's output.
@@ -22,7 +41,8 @@ export default defineConfig((cli): Options[] => {
   return [
     {
       // The library: ESM + CommonJS with declarations. Browser-safe: the
-      // neutral platform fails the build on any Node built-in.
+      // neutral platform fails the build on any Node built-in; jsdom and
+      // @mozilla/readability are never imported (the fallback loads them at run time).
       entry: { index: 'src/index.ts' },
       format: ['esm', 'cjs'],
       dts: true,
@@ -43,6 +63,19 @@ export default defineConfig((cli): Options[] => {
       shims: true, // import.meta.url in the CommonJS build (finds dist/worker.js)
       esbuildPlugins: [coreByName],
       noExternal: ['p-map'], // ESM only: bundled so that the CommonJS build works on Node 18
+      silent: true,
+    },
+    {
+      // `copydesk/readability`: Readability on jsdom (Node only; imports node:module to load them).
+      entry: { readability: 'src/readability.ts' },
+      format: ['esm', 'cjs'],
+      dts: true,
+      sourcemap: true,
+      target: 'node18',
+      platform: 'node',
+      shims: true, // import.meta.url in the CommonJS build (createRequire from this file)
+      external: ['jsdom', '@mozilla/readability'],
+      esbuildPlugins: [readabilityCoreByName],
       silent: true,
     },
     {
