@@ -17,15 +17,15 @@ const coreByName: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 
 /**
- * `copydesk/readability` likewise takes the core's public objects — its error
- * classes and `extract` — from the package by name: the fallback's typed
- * errors are then the very classes `copydesk` exports, and its drop-in falls
- * back to the same `extract`. (Its other modules are bundled: they are not
- * public, hold no classes, and the entry is Node-only.)
+ * The Node entries also take the core's public objects — its error classes and
+ * `extract` — from the package by name wherever a bundled module imports them
+ * (the fallback's modules import the errors from `src/engines/...`): the typed
+ * errors are then the very classes `copydesk` exports. (The other modules they
+ * use are bundled: they are not public and hold no classes.)
  */
 const SHARED_BY_NAME = new Set(['errors.ts', 'extract.ts', 'index.ts'].map((f) => path.resolve('src', f)));
-const readabilityCoreByName: NonNullable<Options['esbuildPlugins']>[number] = {
-  name: 'readability-core-by-name',
+const publicCoreByName: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'public-core-by-name',
   setup(build) {
     build.onResolve({ filter: /^\.{1,2}\/.*(?:errors|extract|index)\.js$/ }, (args) => {
       const target = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
@@ -61,7 +61,7 @@ export default defineConfig((cli): Options[] => {
       target: 'node18',
       platform: 'node',
       shims: true, // import.meta.url in the CommonJS build (finds dist/worker.js)
-      esbuildPlugins: [coreByName],
+      esbuildPlugins: [coreByName, publicCoreByName],
       noExternal: ['p-map'], // ESM only: bundled so that the CommonJS build works on Node 18
       silent: true,
     },
@@ -75,7 +75,7 @@ export default defineConfig((cli): Options[] => {
       platform: 'node',
       shims: true, // import.meta.url in the CommonJS build (createRequire from this file)
       external: ['jsdom', '@mozilla/readability'],
-      esbuildPlugins: [readabilityCoreByName],
+      esbuildPlugins: [publicCoreByName],
       silent: true,
     },
     {
