@@ -32,8 +32,9 @@ export const readability: ReadabilityEngine = createReadabilityEngine(() => load
  * Runs Readability on a page (scripts and subresources off, a silent virtual
  * console, copydesk's limits) and returns copydesk's `Article`: the body is
  * Readability's, sanitised and serialised by copydesk (`html`, `text`,
- * `markdown`); `headline`, `byline`, `dek` (Readability's excerpt),
- * `dateline.published`, `source.publisher` and `language` are Readability's;
+ * `markdown`); `headline`, `byline` (cleaned, and split into `authors`),
+ * `dek` (Readability's excerpt), `dateline.published`, `source.publisher` and
+ * `language` are Readability's;
  * `engine` is `'readability'`. Pages Readability finds no article in give an
  * empty body; pages jsdom or Readability throw on give copydesk's own article
  * (`engine: 'copydesk'`).

@@ -15,7 +15,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const META_PAGE = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">
 <title>Millbrook pumping station to be replaced - Valley Post</title>
 <meta property="og:site_name" content="Valley Post">
-<meta name="author" content="Jo Hartley">
+<meta name="author" content="By Jo Hartley and Sam Ode, Staff Writers">
 <meta property="article:published_time" content="2024-03-05T09:30:00Z">
 <meta name="description" content="The water board approved a new station after last winter's failures.">
 </head><body><nav><a href="/">Home</a></nav><article><h1>Millbrook pumping station to be replaced</h1>
@@ -28,7 +28,8 @@ describe('copydesk/readability extract', () => {
     const a = extract(META_PAGE, { url: 'https://www.valleypost.example/news/1' });
     expect(a.engine).toBe('readability');
     expect(a.headline).toBe('Millbrook pumping station to be replaced');
-    expect(a.byline).toBe('Jo Hartley');
+    expect(a.byline).toBe('Jo Hartley and Sam Ode');
+    expect(a.authors).toEqual(['Jo Hartley', 'Sam Ode']);
     expect(a.source.publisher).toBe('Valley Post');
     expect(a.dateline.published).toBe('2024-03-05T09:30:00Z');
     expect(a.dek).toBe('The water board approved a new station after last winter\'s failures.');

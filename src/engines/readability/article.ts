@@ -4,8 +4,9 @@
  * Readability's article as Readability chose and cleaned it, sanitised and
  * serialised by copydesk (HTML, text, Markdown); the metadata fields are
  * Readability's (title, byline, excerpt, site name, language, publication
- * time). When jsdom or Readability throw, the result is copydesk's own
- * article (`engine: 'copydesk'`), as with the fallback: bad HTML never throws.
+ * time), the byline cleaned and split into authors as copydesk's own. When
+ * jsdom or Readability throw, or a limit keeps jsdom from starting, the
+ * result is copydesk's own article (`engine: 'copydesk'`), as with the fallback: bad HTML never throws.
  */
 import { readPage } from '../../read.js';
 import { now } from '../../limits.js';
@@ -17,6 +18,7 @@ import { extract as extractOwn } from '../../extract.js';
 import { normaliseOptions } from '../../options.js';
 import { resolveBaseUrl } from '../../urls.js';
 import type { Article, ExtractOptions } from '../../types.js';
+import { cleanByline, splitAuthors } from '../../fields/byline/byline.js';
 import { bodyFromReadability } from './body.js';
 import { fallbackStoppedBy } from './limits.js';
 import type { ReadabilityEngine, ReadabilityRun } from './types.js';
@@ -56,6 +58,9 @@ export function extractWithReadability(engine: ReadabilityEngine, input: string 
   const md = collectMetadata(index);
   const baseUrl = resolveBaseUrl(opts.url, md.baseHref);
   const made = run ? bodyFromReadability(run.content, { baseUrl, headline: run.title, clean: false, limits: opts.limits }) : null;
+  // Readability passes the printed credit through ("By Jane Doe, Staff Writer"): cleaned and split as copydesk's own.
+  const byline = run?.byline ? cleanByline(run.byline) : null;
+  const credit = byline ? splitAuthors(byline) : { authors: [], agency: null };
   const confidence = made
     ? assessConfidence({ figures: made.figures, pageProseChars: pageProse(index), ladderStep: null, rivalRatio: null }).confidence
     : 0;
@@ -63,13 +68,13 @@ export function extractWithReadability(engine: ReadabilityEngine, input: string 
     headline: run?.title ?? null,
     dek: run?.excerpt ?? null,
     dateline: { published: isoDate(run?.publishedTime ?? null), modified: null, place: null, text: null },
-    byline: run?.byline ?? null,
-    authors: [],
+    byline,
+    authors: credit.authors,
     body: made ? made.body : { html: '', text: '', markdown: '' },
     captions: [],
     images: [],
     leadImage: null,
-    source: { publisher: run?.siteName ?? null, agency: null, canonicalUrl: null, sourceUrl: null },
+    source: { publisher: run?.siteName ?? null, agency: credit.agency, canonicalUrl: null, sourceUrl: null },
     language: run?.lang ?? md.htmlLang,
     section: null,
     tags: [],
