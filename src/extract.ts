@@ -36,7 +36,6 @@ import { normaliseOptions } from './options.js';
 import type { Article, BoilerplateBlock, Body, ExtractOptions, InputReport } from './types.js';
 import { assessOwnBody } from './body/assess.js';
 import { NOT_AN_ARTICLE_CONFIDENCE } from './body/confidence.js';
-import { pageProse } from './body/signals.js';
 import { applyFallback } from './engines/fallback.js';
 
 const EMPTY_BODY: Readonly<Body> = { html: '', text: '', markdown: '' };
@@ -156,8 +155,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const declaredLanguage = extractLanguage(md, '');
   const credit = extractByline(md, index);
   const dates = extractDates(md, index, opts.url, { language: declaredLanguage, referenceDate: opts.referenceDate });
-  const pageProseChars = pageProse(index);
-  const own = assessOwnBody(index, found, pageProseChars);
+  const own = assessOwnBody(index, found);
   const article: Article = {
     headline,
     dek: extractDek(md, index, headline),
@@ -185,7 +183,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   // The fallback (off by default) for bodies copydesk doubts.
   if (!opts.fallback || (own.confidence >= opts.fallbackThreshold && opts.fallbackThreshold < 1)) return article;
   return applyFallback(article, {
-    engine: opts.fallback, page, limits: opts.limits, url: opts.url, baseUrl, headline, pageProseChars, own, onReport: opts.onFallback,
+    engine: opts.fallback, page, limits: opts.limits, url: opts.url, baseUrl, headline, own, onReport: opts.onFallback,
   });
 }
 

@@ -48,7 +48,7 @@ export function extract(input: string | Uint8Array, options?: ReadabilityExtract
   return extractWithReadability(readability, input, options);
 }
 
-export type { ReadabilityEngine, ReadabilityRun } from './engines/readability/types.js';
+export type { ReadabilityEngine, ReadabilityRun, ReadabilityRunOptions } from './engines/readability/types.js';
 export type { ReadabilityExtractOptions } from './engines/readability/article.js';
 export { READABILITY_LIMITS } from './engines/readability/limits.js';
 export { CopydeskError, FallbackUnavailableError, InvalidArgumentError, MissingPeerDependencyError } from './errors.js';

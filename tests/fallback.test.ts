@@ -11,7 +11,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  AGREED_CONFIDENCE, COMPARISON, DEFAULT_FALLBACK_THRESHOLD, extract, InvalidArgumentError, READABILITY_LIMITS,
+  AGREED_CONFIDENCE, COMPARISON, DEFAULT_FALLBACK_THRESHOLD, DEFAULT_LIMITS, extract, InvalidArgumentError, READABILITY_LIMITS,
   type Article, type FallbackReport, type ReadabilityEngine, type ReadabilityRun,
 } from '../src/index.js';
 import { readability } from '../src/readability.js';
@@ -186,12 +186,41 @@ describe('failures never escape', () => {
     expect(reports[0]!.error).toBe(boom);
   });
 
-  it('does not start the engine on a page beyond the limits', () => {
-    const engine = scripted(paras(PARAGRAPHS));
-    const { article, reports } = withFallback(deepPage(READABILITY_LIMITS.maxDepth + 10), engine);
-    expect(engine.runs).toBe(0);
-    expect(reports[0]).toMatchObject({ reason: 'limits', engine: 'copydesk', ms: 0 });
-    expect(article.body.text).toContain(PARAGRAPHS[0]!.slice(0, 40));
+  it('does not start the engine on a page copydesk had to flatten, cut or stop reading (the same limits)', () => {
+    const cases: Array<[string, string, Parameters<typeof extract>[1]]> = [
+      ['maxDepth', deepPage(DEFAULT_LIMITS.maxDepth + 10), {}],
+      ['maxInputSize', articlePage(), { limits: { maxInputSize: 2000 } }],
+      ['maxNodes', articlePage(), { limits: { maxNodes: 40 } }],
+    ];
+    for (const [limit, html, options] of cases) {
+      const engine = scripted(paras(PARAGRAPHS));
+      const reports: FallbackReport[] = [];
+      const article = extract(html, { ...options, fallback: engine, fallbackThreshold: 1, onFallback: (r) => reports.push(r) });
+      expect(engine.runs, limit).toBe(0);
+      expect(article.input.limits, limit).toContain(limit);
+      expect(reports[0], limit).toMatchObject({ reason: 'limits', limit, engine: 'copydesk', ms: 0 });
+    }
+  });
+
+  it('does not start the engine when its estimated time does not fit in the time budget', () => {
+    // A 300 KB page: jsdom is estimated at 300 ms; a 100 ms budget leaves no room, Infinity always does.
+    const big = articlePage([...PARAGRAPHS, ...Array.from({ length: 1700 }, (_, i) => `${PARAGRAPHS[i % 8]} (${i})`)]);
+    expect(big.length / READABILITY_LIMITS.charsPerMs).toBeGreaterThan(200);
+    const tight = scripted(paras(PARAGRAPHS));
+    const reports: FallbackReport[] = [];
+    extract(big, { fallback: tight, fallbackThreshold: 1, limits: { timeBudgetMs: 100 }, onFallback: (r) => reports.push(r) });
+    expect(tight.runs).toBe(0);
+    expect(reports[0]).toMatchObject({ reason: 'limits', limit: 'timeBudgetMs' });
+    const free = scripted(paras(PARAGRAPHS));
+    extract(big, { fallback: free, fallbackThreshold: 1, limits: { timeBudgetMs: Infinity } });
+    expect(free.runs).toBe(1);
+  });
+
+  it('gives Readability the node limit', () => {
+    let seen: number | undefined;
+    const engine = { ...scripted(paras(PARAGRAPHS)), run: (_h: string, _u: string | null, o?: { maxNodes?: number }) => { seen = o?.maxNodes; return null; } };
+    extract(articlePage(), { fallback: engine, fallbackThreshold: 1, limits: { maxNodes: 5000 } });
+    expect(seen).toBe(5000);
   });
 
   it('never throws whatever HTML the engine returns (property)', () => {
@@ -280,7 +309,7 @@ describe('limits with the real engine', () => {
   it('does not hand 100,000 nested elements to jsdom, and does not overflow', () => {
     const reports: FallbackReport[] = [];
     const a = extract(deepPage(100_000), { fallback: readability, fallbackThreshold: 1, onFallback: (r) => reports.push(r) });
-    expect(reports[0]).toMatchObject({ reason: 'limits', engine: 'copydesk' });
+    expect(reports[0]).toMatchObject({ reason: 'limits', limit: 'maxDepth', engine: 'copydesk' });
     expect(a.body.text).toContain(PARAGRAPHS[0]!.slice(0, 40));
   });
 });

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract as extractOwn, InvalidArgumentError } from '../src/index.js';
-import { extract, readability, READABILITY_LIMITS } from '../src/readability.js';
+import { DEFAULT_LIMITS } from '../src/index.js';
+import { extract, readability } from '../src/readability.js';
 import { articlePage, deepPage, PARAGRAPHS } from './helpers/pages.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,8 +68,10 @@ describe('copydesk/readability extract', () => {
   });
 
   it('gives copydesk\'s own article beyond the limits, without starting jsdom', () => {
-    const a = extract(deepPage(READABILITY_LIMITS.maxDepth + 1));
+    const a = extract(deepPage(DEFAULT_LIMITS.maxDepth + 1));
     expect(a.engine).toBe('copydesk');
+    expect(a.input.limits).toContain('maxDepth');
+    expect(extract(articlePage(), { limits: { maxNodes: 40 } }).engine).toBe('copydesk');
   });
 
   it('checks its arguments like copydesk\'s extract', () => {

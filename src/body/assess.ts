@@ -6,7 +6,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { assessConfidence, type ConfidenceSignal } from './confidence.js';
 import type { NOT_AN_ARTICLE_CONFIDENCE } from './confidence.js';
 import type { PageIndex } from './features.js';
-import { measureRegion, rivalRatio, type RegionFigures } from './signals.js';
+import { measureRegion, pageProse, rivalRatio, type RegionFigures } from './signals.js';
 
 /** The chosen region as the extractor holds it. */
 export interface AssessedRegion {
@@ -22,12 +22,14 @@ export interface AssessedRegion {
 /** copydesk's own body, rated. */
 export interface OwnAssessment {
   figures: RegionFigures;
+  /** Prose of the whole page, at the body's text weight. */
+  pageProseChars: number;
   confidence: number;
   /** The signals that lowered the confidence, strongest first. */
   signals: ConfidenceSignal[];
 }
 
-const NO_FIGURES: RegionFigures = { chars: 0, linkChars: 0, proseChars: 0, proseBlocks: 0, largestListChars: 0, repeatedChars: 0 };
+const NO_FIGURES: RegionFigures = { weight: 1, chars: 0, linkChars: 0, proseChars: 0, proseBlocks: 0, largestListChars: 0, repeatedChars: 0 };
 
 /**
  * Rates the region copydesk chose (after cleaning and dateline removal);
@@ -35,9 +37,10 @@ const NO_FIGURES: RegionFigures = { chars: 0, linkChars: 0, proseChars: 0, prose
  * article is not rated here: its empty body is a decision, with
  * {@link NOT_AN_ARTICLE_CONFIDENCE}.)
  */
-export function assessOwnBody(index: PageIndex, region: AssessedRegion | null, pageProseChars: number): OwnAssessment {
-  if (!region) return { figures: NO_FIGURES, confidence: 0, signals: [] };
+export function assessOwnBody(index: PageIndex, region: AssessedRegion | null): OwnAssessment {
+  if (!region) return { figures: NO_FIGURES, pageProseChars: pageProse(index), confidence: 0, signals: [] };
   const figures = measureRegion(index, region.roots, region.skip);
+  const pageProseChars = pageProse(index, figures.weight);
   const rival = region.top ? rivalRatio(region.scores, region.top, region.roots) : null;
-  return { figures, ...assessConfidence({ figures, pageProseChars, ladderStep: region.step, rivalRatio: rival }) };
+  return { figures, pageProseChars, ...assessConfidence({ figures, pageProseChars, ladderStep: region.step, rivalRatio: rival }) };
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { assessConfidence, confidenceSignals, CONFIDENCE_SIGNALS, type ConfidenceInput } from './confidence.js';
 import type { RegionFigures } from './signals.js';
 
-const clean: RegionFigures = { chars: 4000, linkChars: 100, proseChars: 3800, proseBlocks: 12, largestListChars: 0, repeatedChars: 0 };
+const clean: RegionFigures = { weight: 1, chars: 4000, linkChars: 100, proseChars: 3800, proseBlocks: 12, largestListChars: 0, repeatedChars: 0 };
 const input = (over: Partial<ConfidenceInput> = {}, figures: Partial<RegionFigures> = {}): ConfidenceInput => ({
   figures: { ...clean, ...figures }, pageProseChars: 4000, ladderStep: 0, rivalRatio: 0.2, ...over,
 });
@@ -54,6 +54,7 @@ describe('confidence', () => {
     proseBlocks: fc.nat({ max: 60 }),
     listShare: fc.double({ min: 0, max: 1, noNaN: true }),
   }).map((f): RegionFigures => ({
+    weight: 1,
     chars: f.chars, linkChars: Math.floor(f.chars * f.linkShare), proseChars: Math.floor(f.chars * f.proseShare),
     proseBlocks: f.proseBlocks, largestListChars: Math.floor(f.chars * f.listShare), repeatedChars: 0,
   }));

@@ -5,6 +5,10 @@
  * of {@link indexPage} and one walk over the kept region, so the same
  * function measures copydesk's own body and a fallback engine's body (parsed
  * and indexed the same way).
+ *
+ * Lengths are in Latin-equivalent characters: a character of a dense script
+ * (Han, kana, Hangul) carries several Latin letters' worth of text, so the
+ * thresholds (a prose paragraph, a short body) mean the same in every script.
  */
 import type { AnyNode, Element } from 'domhandler';
 import { isElement, isInvisibleTag, isText, textOf } from '../dom/nodes.js';
@@ -15,8 +19,40 @@ export const PROSE_BLOCK_CHARS = 80;
 /** ...and its link text is under this share of its text (the scorer's own definition). */
 export const PROSE_BLOCK_MAX_LINK_DENSITY = 0.3;
 
-/** What a body region is made of. */
+/** Letters of the dense scripts: Han, Hiragana, Katakana, Hangul. */
+const DENSE_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const LETTER = /\p{L}/gu;
+/**
+ * Latin characters one dense-script character is worth: an English word is
+ * about six characters with its space, a Chinese word about two characters,
+ * a Japanese or Korean one two to three.
+ */
+export const DENSE_SCRIPT_WEIGHT = 3;
+/** Characters of a region's text read to find its script mix. */
+const SCRIPT_SAMPLE_CHARS = 2000;
+
+/** The Latin-equivalent weight of one character of `sample`'s text: 1 for alphabetic scripts, up to {@link DENSE_SCRIPT_WEIGHT}. */
+export function textWeight(sample: string): number {
+  const letters = sample.match(LETTER)?.length ?? 0;
+  if (letters === 0) return 1;
+  const dense = sample.match(DENSE_LETTER)?.length ?? 0;
+  return 1 + ((DENSE_SCRIPT_WEIGHT - 1) * dense) / letters;
+}
+
+/** The text weight of a region (from the start of its kept text). */
+function regionWeight(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number {
+  let sample = '';
+  for (const root of roots) {
+    if (sample.length >= SCRIPT_SAMPLE_CHARS) break;
+    if (!skip.has(root)) sample += ` ${textOf(root, skip, false, SCRIPT_SAMPLE_CHARS - sample.length)}`;
+  }
+  return textWeight(sample);
+}
+
+/** What a body region is made of. Lengths are Latin-equivalent characters (see {@link weight}). */
 export interface RegionFigures {
+  /** Latin characters one character of the region is worth (1 for alphabetic scripts, up to {@link DENSE_SCRIPT_WEIGHT}). */
+  weight: number;
   /** Visible characters kept (text nodes trimmed; what the body's text roughly holds). */
   chars: number;
   /** Of which inside links. */
@@ -76,8 +112,9 @@ export function measureRegion(index: PageIndex, roots: readonly Element[], skip:
   }
   let repeatedChars = 0;
   const seen = new Set<string>();
+  const weight = regionWeight(roots, skip);
   for (const block of index.blocks) {
-    if (!isProse(block.text, block.link) || !kept.has(block.el)) continue;
+    if (!isProse(block.text, block.link, weight) || !kept.has(block.el)) continue;
     const key = textOf(block.el).toLowerCase();
     if (seen.has(key)) {
       repeatedChars += block.text;
@@ -88,28 +125,34 @@ export function measureRegion(index: PageIndex, roots: readonly Element[], skip:
     proseBlocks++;
   }
   for (const n of listChars.values()) largestListChars = Math.max(largestListChars, n);
-  return { chars, linkChars, proseChars, proseBlocks, largestListChars, repeatedChars };
+  const w = (n: number): number => Math.round(n * weight);
+  return {
+    weight, chars: w(chars), linkChars: w(linkChars), proseChars: w(proseChars), proseBlocks,
+    largestListChars: w(largestListChars), repeatedChars: w(repeatedChars),
+  };
 }
 
-/** True for a prose block: long enough and link-poor. */
-export function isProse(text: number, link: number): boolean {
-  return text >= PROSE_BLOCK_CHARS && link / text < PROSE_BLOCK_MAX_LINK_DENSITY;
+/** True for a prose block: long enough (in Latin-equivalent characters, `weight` per character) and link-poor. */
+export function isProse(text: number, link: number, weight = 1): boolean {
+  return text * weight >= PROSE_BLOCK_CHARS && link / text < PROSE_BLOCK_MAX_LINK_DENSITY;
 }
 
 /**
  * Characters of prose on the whole page, leaving out what the scorer never
  * considers (containers named as menus, sidebars, comments; consent banners;
- * hidden elements): the prose an article body could have taken.
+ * hidden elements): the prose an article body could have taken. Counted at
+ * `weight` Latin characters per character (the body's own weight, so that
+ * the two compare).
  */
-export function pageProse(index: PageIndex): number {
+export function pageProse(index: PageIndex, weight = 1): number {
   let total = 0;
   for (const block of index.blocks) {
-    if (!isProse(block.text, block.link)) continue;
+    if (!isProse(block.text, block.link, weight)) continue;
     const st = index.stats.get(block.el);
     if (!st || st.unlikely || st.excluded) continue;
     total += block.text;
   }
-  return total;
+  return Math.round(total * weight);
 }
 
 /**

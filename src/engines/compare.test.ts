@@ -6,7 +6,7 @@ import { containment, shingles } from './overlap.js';
 const words = (n: number, seed: string): string => Array.from({ length: n }, (_, i) => `${seed}${i}`).join(' ');
 const body = (text: string, over: Partial<ComparedBody['figures']> = {}): ComparedBody => ({
   text,
-  figures: { chars: text.length, linkChars: 0, proseChars: text.length, proseBlocks: Math.max(1, Math.floor(text.length / 200)), largestListChars: 0, repeatedChars: 0, ...over },
+  figures: { weight: 1, chars: text.length, linkChars: 0, proseChars: text.length, proseBlocks: Math.max(1, Math.floor(text.length / 200)), largestListChars: 0, repeatedChars: 0, ...over },
 });
 
 describe('shingles and containment', () => {

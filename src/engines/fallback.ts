@@ -27,10 +27,8 @@ export interface FallbackContext {
   url: string | null;
   baseUrl: string | null;
   headline: string | null;
-  /** Prose characters of the whole page. */
-  pageProseChars: number;
-  /** copydesk's body: its figures, confidence and the signals that lowered it. */
-  own: { figures: RegionFigures; confidence: number; signals: ConfidenceSignal[] };
+  /** copydesk's body: its figures, the page's prose, the confidence and the signals that lowered it. */
+  own: { figures: RegionFigures; pageProseChars: number; confidence: number; signals: ConfidenceSignal[] };
   onReport: ((report: FallbackReport) => void) | null;
 }
 
@@ -68,7 +66,7 @@ export function applyFallback(article: Article, ctx: FallbackContext): Article {
     report('error', 'copydesk', error, null, true);
     return article;
   }
-  const empty: RegionFigures = { chars: 0, linkChars: 0, proseChars: 0, proseBlocks: 0, largestListChars: 0, repeatedChars: 0 };
+  const empty: RegionFigures = { weight: 1, chars: 0, linkChars: 0, proseChars: 0, proseBlocks: 0, largestListChars: 0, repeatedChars: 0 };
   const cmp = compareBodies(
     { text: article.body.text, figures: ctx.own.figures },
     other ? { text: other.body.text, figures: other.figures } : { text: '', figures: empty },
@@ -85,7 +83,7 @@ export function applyFallback(article: Article, ctx: FallbackContext): Article {
 
 /** The article with Readability's body, and the fields that depend on the body made coherent with it. */
 function withOtherBody(article: Article, other: ReadabilityBody, ctx: FallbackContext): Article {
-  const { confidence } = assessConfidence({ figures: other.figures, pageProseChars: ctx.pageProseChars, ladderStep: null, rivalRatio: null });
+  const { confidence } = assessConfidence({ figures: other.figures, pageProseChars: ctx.own.pageProseChars * (other.figures.weight / ctx.own.figures.weight), ladderStep: null, rivalRatio: null });
   const text = collapse(other.body.text).toLowerCase();
   const html = other.body.html;
   // copydesk's labels stay only for blocks the new body does not hold; the cleaner's labels of Readability's HTML join them.

@@ -62,7 +62,7 @@ export function extractWithReadability(engine: ReadabilityEngine, input: string 
   const byline = run?.byline ? cleanByline(run.byline) : null;
   const credit = byline ? splitAuthors(byline) : { authors: [], agency: null };
   const confidence = made
-    ? assessConfidence({ figures: made.figures, pageProseChars: pageProse(index), ladderStep: null, rivalRatio: null }).confidence
+    ? assessConfidence({ figures: made.figures, pageProseChars: pageProse(index, made.figures.weight), ladderStep: null, rivalRatio: null }).confidence
     : 0;
   return {
     headline: run?.title ?? null,
