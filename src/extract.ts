@@ -183,7 +183,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   // The fallback (off by default) for bodies copydesk doubts.
   if (!opts.fallback || (own.confidence >= opts.fallbackThreshold && opts.fallbackThreshold < 1)) return article;
   return applyFallback(article, {
-    engine: opts.fallback, page, limits: opts.limits, url: opts.url, baseUrl, headline, own, onReport: opts.onFallback,
+    engine: opts.fallback, page, index, limits: opts.limits, url: opts.url, baseUrl, headline, own, onReport: opts.onFallback,
   });
 }
 

@@ -216,6 +216,15 @@ describe('failures never escape', () => {
     expect(free.runs).toBe(1);
   });
 
+  it('does not count inline scripts in that estimate (jsdom only tokenises them)', () => {
+    const json = JSON.stringify({ items: Array.from({ length: 9000 }, (_, i) => ({ id: i, title: `Story number ${i} about the water board` })) });
+    const html = articlePage().replace('</head>', `<script type="application/json">${json}</script></head>`);
+    expect(html.length / READABILITY_LIMITS.charsPerMs).toBeGreaterThan(500);
+    const engine = scripted(paras(PARAGRAPHS));
+    extract(html, { fallback: engine, fallbackThreshold: 1, limits: { timeBudgetMs: 500 } });
+    expect(engine.runs).toBe(1);
+  });
+
   it('gives Readability the node limit', () => {
     let seen: number | undefined;
     const engine = { ...scripted(paras(PARAGRAPHS)), run: (_h: string, _u: string | null, o?: { maxNodes?: number }) => { seen = o?.maxNodes; return null; } };

@@ -14,14 +14,17 @@ import { bodyFromReadability, type ReadabilityBody } from './readability/body.js
 import { fallbackStoppedBy } from './readability/limits.js';
 import { now } from '../limits.js';
 import type { ReadPage } from '../read.js';
+import type { PageIndex } from '../body/features.js';
 import type { ReadabilityEngine } from './readability/types.js';
 import type { FallbackReason, FallbackReport } from './types.js';
 
 /** What the fallback needs from copydesk's own run. */
 export interface FallbackContext {
   engine: ReadabilityEngine;
-  /** The page as copydesk read it: the decoded text, its parse, what the limits did, the deadline. */
-  page: Pick<ReadPage, 'html' | 'document' | 'report' | 'deadline'>;
+  /** The page as copydesk read it: the decoded text, what the limits did, the deadline. */
+  page: Pick<ReadPage, 'html' | 'report' | 'deadline'>;
+  /** copydesk's index of the page (its parse and tag index). */
+  index: Pick<PageIndex, 'document' | 'byTag'>;
   /** The call's limits. */
   limits: ExtractLimits;
   url: string | null;
@@ -52,7 +55,7 @@ export function applyFallback(article: Article, ctx: FallbackContext): Article {
     });
   };
 
-  const limit = fallbackStoppedBy(ctx.page, started);
+  const limit = fallbackStoppedBy(ctx.page, ctx.index, ctx.limits, started);
   if (limit) {
     report('limits', 'copydesk', null, null, false, limit);
     return article;
@@ -88,7 +91,7 @@ function withOtherBody(article: Article, other: ReadabilityBody, ctx: FallbackCo
   const html = other.body.html;
   // copydesk's labels stay only for blocks the new body does not hold; the cleaner's labels of Readability's HTML join them.
   const kept = article.boilerplate.filter((b) => !holdsText(text, b.text));
-  const boilerplate = inPageOrder([...kept, ...other.boilerplate], ctx.page.document);
+  const boilerplate = inPageOrder([...kept, ...other.boilerplate], ctx.index.document);
   const dateline = other.dateline ?? null;
   return {
     ...article,
@@ -114,7 +117,7 @@ function holdsText(bodyText: string, block: string): boolean {
 }
 
 /** Blocks ordered by where their text first appears on the page; blocks without text keep their relative place at the end. */
-function inPageOrder(blocks: BoilerplateBlock[], document: ReadPage['document']): BoilerplateBlock[] {
+function inPageOrder(blocks: BoilerplateBlock[], document: PageIndex['document']): BoilerplateBlock[] {
   const page = textOf(document).toLowerCase();
   const seen = new Set<string>();
   const unique = blocks.filter((b) => {

@@ -47,14 +47,14 @@ export function extractWithReadability(engine: ReadabilityEngine, input: string 
     ...(opts.url ? { url: opts.url } : {}), ...(opts.contentType ? { contentType: opts.contentType } : {}),
     referenceDate: opts.referenceDate, limits: opts.limits,
   });
-  if (fallbackStoppedBy(page, now())) return own();
+  const index = indexPage(page.document);
+  if (fallbackStoppedBy(page, index, opts.limits, now())) return own();
   let run: ReadabilityRun | null;
   try {
     run = engine.run(page.html, opts.url, { maxNodes: opts.limits.maxNodes });
   } catch {
     return own();
   }
-  const index = indexPage(page.document);
   const md = collectMetadata(index);
   const baseUrl = resolveBaseUrl(opts.url, md.baseHref);
   const made = run ? bodyFromReadability(run.content, { baseUrl, headline: run.title, clean: false, limits: opts.limits }) : null;
