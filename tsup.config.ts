@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
 /**
@@ -15,6 +16,24 @@ const coreByName: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+/**
+ * The Node entries also take the core's public objects — its error classes and
+ * `extract` — from the package by name wherever a bundled module imports them
+ * (the fallback's modules import the errors from `src/engines/...`): the typed
+ * errors are then the very classes `copydesk` exports. (The other modules they
+ * use are bundled: they are not public and hold no classes.)
+ */
+const SHARED_BY_NAME = new Set(['errors.ts', 'extract.ts', 'index.ts'].map((f) => path.resolve('src', f)));
+const publicCoreByName: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'public-core-by-name',
+  setup(build) {
+    build.onResolve({ filter: /^\.{1,2}\/.*(?:errors|extract|index)\.js$/ }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      return SHARED_BY_NAME.has(target) ? { path: 'copydesk', external: true } : undefined;
+    });
+  },
+};
+
 export default defineConfig((cli): Options[] => {
   // One clean before all builds: the configs below build in parallel, so a
   // `clean` in one of them could delete another's output.
@@ -22,7 +41,8 @@ export default defineConfig((cli): Options[] => {
   return [
     {
       // The library: ESM + CommonJS with declarations. Browser-safe: the
-      // neutral platform fails the build on any Node built-in.
+      // neutral platform fails the build on any Node built-in; jsdom and
+      // @mozilla/readability are never imported (the fallback loads them at run time).
       entry: { index: 'src/index.ts' },
       format: ['esm', 'cjs'],
       dts: true,
@@ -41,8 +61,21 @@ export default defineConfig((cli): Options[] => {
       target: 'node18',
       platform: 'node',
       shims: true, // import.meta.url in the CommonJS build (finds dist/worker.js)
-      esbuildPlugins: [coreByName],
+      esbuildPlugins: [coreByName, publicCoreByName],
       noExternal: ['p-map'], // ESM only: bundled so that the CommonJS build works on Node 18
+      silent: true,
+    },
+    {
+      // `copydesk/readability`: Readability on jsdom (Node only; imports node:module to load them).
+      entry: { readability: 'src/readability.ts' },
+      format: ['esm', 'cjs'],
+      dts: true,
+      sourcemap: true,
+      target: 'node18',
+      platform: 'node',
+      shims: true, // import.meta.url in the CommonJS build (createRequire from this file)
+      external: ['jsdom', '@mozilla/readability'],
+      esbuildPlugins: [publicCoreByName],
       silent: true,
     },
     {

@@ -4,6 +4,8 @@
 //
 //   node bench/bench.mjs [--pages N] [--reps R] [--per-page] [--json]
 //
+//   fallback     extract(html, {url, fallback: readability}) from dist/: copydesk
+//                with the Readability fallback on (jsdom on the pages it doubts)
 // Pages: the zyte dev pages of $COPYDESK_DATASETS (default ../shared/datasets
 // beside the repo); without them, fixtures/*/source.html. Each page is decoded
 // to a string once, up front, and the same string goes to all three:
@@ -11,7 +13,7 @@
 //   readability  new JSDOM(html, {url}) + new Readability(document).parse()
 //                (jsdom construction included: a user pays it too)
 //   htmlparser2  parseDocument(html): the floor any htmlparser2-based tool pays
-// Per page the three run interleaved (their order rotates), each R times; a
+// Per page the four run interleaved (their order rotates), each R times; a
 // page's time per tool is the median of its R runs.
 //
 // Then two measurements in fresh processes (bench/child.mjs), so that each
@@ -164,6 +166,7 @@ async function loadTools() {
   const dist = path.join(ROOT, 'dist', 'index.js');
   if (!fs.existsSync(dist)) throw new Error(`${dist} not found: run \`npm run build\` (or use \`npm run bench\`)`);
   const { extract } = await import(pathToFileURL(dist).href);
+  const { readability: fallbackEngine } = await import(pathToFileURL(path.join(ROOT, 'dist', 'readability.js')).href);
   const { JSDOM, VirtualConsole } = await import('jsdom');
   const { Readability } = await import('@mozilla/readability');
   const { parseDocument } = await import('htmlparser2');
@@ -190,6 +193,17 @@ async function loadTools() {
       },
     },
     { name: 'htmlparser2', run: (p) => parseDocument(p.html) },
+    {
+      name: 'fallback',
+      // `fired` records, per page, whether the fallback ran and which body was kept.
+      fired: new Map(),
+      run(p) {
+        let report = null;
+        const article = extract(p.html, { ...(p.url ? { url: p.url } : {}), fallback: fallbackEngine, onFallback: (r) => { report = r; } });
+        this.fired.set(p.id, report ? { reason: report.reason, engine: article.engine } : null);
+        return article;
+      },
+    },
   ];
 }
 
@@ -270,7 +284,8 @@ function summarise(tools, pages, m) {
     }
   }
   // Ratios over the pages where all three succeeded, so that they compare like with like.
-  const common = done.map((_, i) => i).filter((i) => tools.every((t) => m.times[t.name][i] !== null));
+  const compared = tools.filter((t) => t.name !== 'fallback');
+  const common = done.map((_, i) => i).filter((i) => compared.every((t) => m.times[t.name][i] !== null));
   const med = (name) => median(common.map((i) => m.times[name][i]));
   const [c, r, h] = [med('copydesk'), med('readability'), med('htmlparser2')];
   const ratios = {
@@ -281,7 +296,30 @@ function summarise(tools, pages, m) {
     perPageReadabilityOverCopydesk: median(common.filter((i) => m.times.copydesk[i] > 0).map((i) => m.times.readability[i] / m.times.copydesk[i])),
     perPageCopydeskOverHtmlparser2: median(common.filter((i) => m.times.htmlparser2[i] > 0).map((i) => m.times.copydesk[i] / m.times.htmlparser2[i])),
   };
-  return { stats, ratios };
+  // The fallback's cost: how many pages ran it, and what a page costs with it on.
+  const fb = tools.find((t) => t.name === 'fallback');
+  let fallback = null;
+  if (fb) {
+    const fired = done.map((p) => fb.fired.get(p.id) ?? null);
+    const ran = fired.filter((f) => f !== null);
+    const reasons = {};
+    for (const f of ran) reasons[f.reason] = (reasons[f.reason] ?? 0) + 1;
+    const on = done.map((_, i) => m.times.fallback[i]).filter((x) => x !== null);
+    const onTriggered = done.map((_, i) => (fired[i] ? m.times.fallback[i] : null)).filter((x) => x !== null);
+    fallback = {
+      pages: done.length,
+      triggered: ran.length,
+      triggeredShare: done.length ? ran.length / done.length : null,
+      readabilityKept: ran.filter((f) => f.engine === 'readability').length,
+      errors: ran.filter((f) => f.reason === 'error').length,
+      reasons,
+      medianMs: median(on),
+      meanMs: mean(on),
+      medianTriggeredMs: median(onTriggered),
+      medianOverCopydesk: stats.copydesk.medianMs ? median(on) / stats.copydesk.medianMs : null,
+    };
+  }
+  return { stats, ratios, fallback };
 }
 
 const ms = (x) => (x === null || x === undefined ? '-' : x < 10 ? x.toFixed(2) : x.toFixed(1));
@@ -307,19 +345,29 @@ function report(ctx, pages, m, s, perPage, memory) {
   const ch = r.copydeskOverHtmlparser2;
   lines.push(`  readability / copydesk   ${x(rc).padStart(7)}  (target >= ${TARGET_READABILITY_RATIO}x) ${mark(rc === null ? null : rc >= TARGET_READABILITY_RATIO)}   per-page median ${x(r.perPageReadabilityOverCopydesk)}`);
   lines.push(`  copydesk / htmlparser2   ${x(ch).padStart(7)}  (target <= ${TARGET_PARSE_RATIO}x)  ${mark(ch === null ? null : ch <= TARGET_PARSE_RATIO)}   per-page median ${x(r.perPageCopydeskOverHtmlparser2)}`);
-  lines.push(`  (ratios of medians over the ${r.pages} pages where all three succeeded)`);
+  lines.push(`  (ratios of medians over the ${r.pages} pages where copydesk, readability and htmlparser2 all succeeded)`);
+  if (s.fallback) {
+    const f = s.fallback;
+    const pct = (n) => `${((100 * n) / (f.pages || 1)).toFixed(1)}%`;
+    lines.push('');
+    lines.push(`  fallback on (extract with { fallback: readability }):`);
+    lines.push(`    triggered on ${f.triggered} of ${f.pages} pages (${pct(f.triggered)}); Readability's body kept on ${f.readabilityKept} (${pct(f.readabilityKept)}); jsdom errors ${f.errors}`);
+    lines.push(`    median time per page ${ms(f.medianMs)}ms (${x(f.medianOverCopydesk)} copydesk alone), mean ${ms(f.meanMs)}ms; median on the pages that triggered it ${ms(f.medianTriggeredMs)}ms`);
+    const reasons = Object.entries(f.reasons).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+    if (reasons) lines.push(`    reasons: ${reasons}`);
+  }
   lines.push('');
-  lines.push(`  memory: peak RSS ${mb(ctx.maxRss)} (whole process, all three tools), peak heap used ${mb(m.peakHeap)}`);
+  lines.push(`  memory: peak RSS ${mb(ctx.maxRss)} (whole process, all tools), peak heap used ${mb(m.peakHeap)}`);
   lines.push(`  measuring took ${m.seconds.toFixed(1)}s`);
   for (const [name, errs] of Object.entries(m.errors)) {
     for (const e of errs.slice(0, 5)) lines.push(`  error: ${name} on ${e.id}: ${e.error}`);
     if (errs.length > 5) lines.push(`  error: ${name}: ${errs.length - 5} more`);
   }
   if (perPage) {
-    lines.push('', `  ${'page'.padEnd(40)} ${'KiB'.padStart(6)} ${'copydesk'.padStart(9)} ${'readab.'.padStart(9)} ${'h2'.padStart(9)} ${'peak mem'.padStart(9)}`);
+    lines.push('', `  ${'page'.padEnd(40)} ${'KiB'.padStart(6)} ${'copydesk'.padStart(9)} ${'readab.'.padStart(9)} ${'h2'.padStart(9)} ${'fallback'.padStart(9)} ${'peak mem'.padStart(9)}`);
     pages.slice(0, m.measured).forEach((p, i) => {
       const t = (name) => (m.times[name][i] === null ? 'error' : `${ms(m.times[name][i])}ms`).padStart(9);
-      lines.push(`  ${p.id.slice(0, 40).padEnd(40)} ${String(Math.round(p.bytes / 1024)).padStart(6)} ${t('copydesk')} ${t('readability')} ${t('htmlparser2')} ${mib(memory?.perPage[i]).padStart(9)}`);
+      lines.push(`  ${p.id.slice(0, 40).padEnd(40)} ${String(Math.round(p.bytes / 1024)).padStart(6)} ${t('copydesk')} ${t('readability')} ${t('htmlparser2')} ${t('fallback')} ${mib(memory?.perPage[i]).padStart(9)}`);
     });
   }
   return lines.join('\n');
@@ -458,6 +506,7 @@ async function main() {
       cpus: os.cpus().length,
       tools: s.stats,
       ratios: s.ratios,
+      fallback: s.fallback,
       targets: { readabilityOverCopydeskAtLeast: TARGET_READABILITY_RATIO, copydeskOverHtmlparser2AtMost: TARGET_PARSE_RATIO },
       memory: { peakRssBytes: ctx.maxRss, peakHeapUsedBytes: m.peakHeap },
       scaling,

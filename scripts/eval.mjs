@@ -4,6 +4,10 @@
 //
 //   node scripts/eval.mjs [--set NAME]... [--json] [--check | --write-floors]
 //                         [--show-misses FIELD [--limit N]]
+//                         [--fallback readability [--fallback-threshold X]]
+//
+// With --fallback, extract runs with { fallback } (jsdom and @mozilla/readability
+// on the pages copydesk doubts); the floors are then eval/floors-fallback.json.
 //
 // Datasets: $COPYDESK_DATASETS, default ../shared/datasets beside the repo.
 // Scorer:   $COPYDESK_SCORER, default <datasets>/../eval/score.mjs.
@@ -21,6 +25,8 @@ import { MISS_FIELDS, setHasField, showMisses } from './lib/misses.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FLOORS_FILE = path.join(ROOT, 'eval', 'floors.json');
+const FALLBACK_FLOORS_FILE = path.join(ROOT, 'eval', 'floors-fallback.json');
+const FALLBACKS = ['readability'];
 const OUT_DIR = path.join(ROOT, '.eval-out');
 const rel = (p) => path.relative(process.cwd(), p) || '.';
 
@@ -38,6 +44,10 @@ options:
                        leadImage, bodyStart, errors
   --limit N            show at most N pages with --show-misses
                        (default 15 for body, silverBody, snippets; else all)
+  --fallback ENGINE    run extract with { fallback: ENGINE } (readability); also
+                       reports how many pages triggered it, and checks/writes
+                       eval/floors-fallback.json instead of eval/floors.json
+  --fallback-threshold X   the fallback's confidence threshold (default: copydesk's)
   -h, --help           this help
 
 environment:
@@ -47,7 +57,10 @@ environment:
 class UsageError extends Error {}
 
 function parseArgs(argv) {
-  const args = { sets: [], json: false, check: false, writeFloors: false, showMisses: null, limit: null, help: false };
+  const args = {
+    sets: [], json: false, check: false, writeFloors: false, showMisses: null, limit: null, help: false,
+    fallback: null, fallbackThreshold: null,
+  };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let inline = null;
@@ -76,11 +89,27 @@ function parseArgs(argv) {
         args.limit = n;
         break;
       }
+      case '--fallback': {
+        const f = value();
+        if (!FALLBACKS.includes(f)) throw new UsageError(`--fallback: unknown engine "${f}" (one of: ${FALLBACKS.join(', ')})`);
+        args.fallback = f;
+        break;
+      }
+      case '--fallback-threshold': {
+        const x = Number(value());
+        if (!Number.isFinite(x) || x < 0 || x > 1) throw new UsageError('--fallback-threshold needs a number from 0 to 1');
+        args.fallbackThreshold = x;
+        break;
+      }
       case '-h': case '--help': args.help = true; break;
       default: throw new UsageError(`unknown argument: ${argv[i]}`);
     }
   }
   if (args.check && args.writeFloors) throw new UsageError('--check and --write-floors do not go together');
+  if (args.fallbackThreshold !== null && !args.fallback) throw new UsageError('--fallback-threshold needs --fallback');
+  if (args.fallbackThreshold !== null && (args.check || args.writeFloors)) {
+    throw new UsageError('--fallback-threshold does not go with --check or --write-floors (floors are pinned at the default threshold)');
+  }
   return args;
 }
 
@@ -122,11 +151,19 @@ function errorText(e) {
   return [`${e.name}: ${e.message}`, ...frames].join('\n');
 }
 
-/** Runs extract over one set; writes .eval-out/<set>.jsonl; returns Map id -> prediction. */
-function runSet(extract, setDir, setName, truth, progress) {
+// Back to the event loop between pages: jsdom windows (the fallback) release their memory only then.
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Runs extract over one set; writes .eval-out/<set>.jsonl; returns Map id -> prediction.
+ * `extraOptions` are passed to every call (the fallback); `onPage(id, reports)` receives
+ * what onFallback reported for each page.
+ */
+async function runSet(extract, setDir, setName, truth, progress, extraOptions = {}, onPage = null) {
   const preds = new Map();
   const lines = [];
-  truth.forEach((row, i) => {
+  for (let i = 0; i < truth.length; i++) {
+    const row = truth[i];
     const id = String(row.id);
     const file = path.join(setDir, row.file ?? path.join('pages', `${id}.html.gz`));
     let pred;
@@ -134,7 +171,12 @@ function runSet(extract, setDir, setName, truth, progress) {
       const raw = zlib.gunzipSync(fs.readFileSync(file));
       // a plain Uint8Array view (not a Buffer): what a browser caller passes
       const bytes = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
-      const options = row.url ? { url: row.url } : {};
+      const reports = [];
+      const options = {
+        ...(row.url ? { url: row.url } : {}),
+        ...extraOptions,
+        ...(extraOptions.fallback ? { onFallback: (r) => reports.push(r) } : {}),
+      };
       const t0 = performance.now();
       let article;
       try {
@@ -145,6 +187,7 @@ function runSet(extract, setDir, setName, truth, progress) {
       }
       const ms = Math.round((performance.now() - t0) * 1000) / 1000;
       pred = toPrediction(id, article, ms);
+      onPage?.(id, reports, ms);
     } catch (e) {
       pred = { ...toPrediction(id, null, typeof e?.ms === 'number' ? e.ms : null), error: errorText(e) };
     }
@@ -153,11 +196,37 @@ function runSet(extract, setDir, setName, truth, progress) {
     if (progress && (i % 10 === 9 || i === truth.length - 1)) {
       process.stderr.write(`\r  ${setName}: ${i + 1}/${truth.length} pages`);
     }
-  });
+    if (extraOptions.fallback) await tick();
+  }
   if (progress) process.stderr.write('\r\x1b[K');
   fs.mkdirSync(OUT_DIR, { recursive: true });
   fs.writeFileSync(path.join(OUT_DIR, `${setName}.jsonl`), lines.join('\n') + (lines.length ? '\n' : ''));
   return preds;
+}
+
+/** Counts of what the fallback did on a set. */
+function newFallbackStats() {
+  return { triggered: 0, readability: 0, errors: 0, limits: 0, reasons: {}, ms: [] };
+}
+
+function countFallback(stats, reports) {
+  for (const r of reports) {
+    stats.triggered++;
+    if (r.engine === 'readability') stats.readability++;
+    if (r.reason === 'error') stats.errors++;
+    if (r.reason === 'limits') stats.limits++;
+    stats.reasons[r.reason] = (stats.reasons[r.reason] ?? 0) + 1;
+    stats.ms.push(r.ms);
+  }
+}
+
+function formatFallback(stats, pages) {
+  const pct = (n) => `${pages ? ((100 * n) / pages).toFixed(1) : '0.0'}%`;
+  const sorted = [...stats.ms].sort((a, b) => a - b);
+  const median = sorted.length ? (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2 : null;
+  const reasons = Object.entries(stats.reasons).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+  return `  fallback               triggered ${stats.triggered}/${pages} (${pct(stats.triggered)})  readability kept ${stats.readability} (${pct(stats.readability)})`
+    + `  errors ${stats.errors}${median !== null ? `  median fallback ${median.toFixed(1)}ms` : ''}${reasons ? `\n                         reasons: ${reasons}` : ''}`;
 }
 
 async function main() {
@@ -203,6 +272,16 @@ async function main() {
     return 1;
   }
 
+  // The fallback engine from copydesk/readability (works on every Node copydesk supports).
+  const extraOptions = {};
+  if (args.fallback) {
+    const enginePath = path.join(ROOT, 'dist', 'readability.js');
+    const { readability } = await import(pathToFileURL(enginePath).href);
+    extraOptions.fallback = readability;
+    if (args.fallbackThreshold !== null) extraOptions.fallbackThreshold = args.fallbackThreshold;
+  }
+  const floorsFile = args.fallback ? FALLBACK_FLOORS_FILE : FLOORS_FILE;
+
   const available = listSets(dir);
   const unknown = args.sets.filter((s) => !available.includes(s));
   if (unknown.length) {
@@ -216,7 +295,8 @@ async function main() {
     return 0;
   }
 
-  say(`eval: copydesk ${rel(distPath)} on ${dir} (scorer ${rel(scorerPath)})`);
+  say(`eval: copydesk ${rel(distPath)} on ${dir} (scorer ${rel(scorerPath)})`
+    + (args.fallback ? `, fallback ${args.fallback}${args.fallbackThreshold !== null ? ` below confidence ${args.fallbackThreshold}` : ''}` : ''));
   const progress = process.stderr.isTTY && !args.json;
   const results = {};
   const summary = { datasets: dir, scorer: scorerPath, sets: {} };
@@ -225,12 +305,15 @@ async function main() {
     const setDir = path.join(dir, setName);
     const truth = scorer.readTruth(setDir);
     const t0 = performance.now();
-    const preds = runSet(extract, setDir, setName, truth, progress);
+    const fallback = args.fallback ? newFallbackStats() : null;
+    const onPage = fallback ? (id, reports) => countFallback(fallback, reports) : null;
+    const preds = await runSet(extract, setDir, setName, truth, progress, extraOptions, onPage);
     const wallSeconds = (performance.now() - t0) / 1000;
     const result = scorer.scoreSet(truth, preds);
     results[setName] = result;
-    summary.sets[setName] = { predictions: path.join(OUT_DIR, `${setName}.jsonl`), wallSeconds, ...result };
+    summary.sets[setName] = { predictions: path.join(OUT_DIR, `${setName}.jsonl`), wallSeconds, ...result, ...(fallback ? { fallback } : {}) };
     say(scorer.formatTable(setName, result));
+    if (fallback) say(formatFallback(fallback, truth.length));
     if (result.timing.errors && args.showMisses !== 'errors') {
       say(`  (${result.timing.errors} page(s) threw: see them with --show-misses errors)`);
     }
@@ -248,25 +331,25 @@ async function main() {
   if (args.check) {
     let floors;
     try {
-      floors = readFloors(FLOORS_FILE);
+      floors = readFloors(floorsFile);
     } catch (e) {
       console.error(`eval: ${e.message}`);
       return 1;
     }
     if (!floors) {
-      console.error(`eval --check: no floors file at ${rel(FLOORS_FILE)}; pin the floors with --write-floors`);
+      console.error(`eval --check: no floors file at ${rel(floorsFile)}; pin the floors with --write-floors${args.fallback ? ` --fallback ${args.fallback}` : ''}`);
       return 1;
     }
     const check = checkFloors(floors, results, selected);
-    say(formatCheck(check, rel(FLOORS_FILE)));
+    say(formatCheck(check, rel(floorsFile)));
     summary.check = check;
     if (!check.ok) status = 1;
   }
   if (args.writeFloors) {
-    const old = readFloors(FLOORS_FILE);
+    const old = readFloors(floorsFile);
     const { floors, changes } = updatedFloors(old, results);
-    writeFloors(FLOORS_FILE, floors);
-    say(formatChanges(changes, rel(FLOORS_FILE)));
+    writeFloors(floorsFile, floors);
+    say(formatChanges(changes, rel(floorsFile)));
     summary.floorChanges = changes;
   }
   if (args.json) console.log(JSON.stringify(summary, null, 2));

@@ -24,3 +24,36 @@ export class InvalidArgumentError extends CopydeskError {
     this.argument = argument;
   }
 }
+
+/**
+ * The Readability fallback was requested but an optional peer dependency is
+ * not installed. Install the packages it names:
+ * `npm install jsdom @mozilla/readability`.
+ */
+export class MissingPeerDependencyError extends CopydeskError {
+  /** The packages to install (npm names). */
+  readonly packages: readonly string[];
+  constructor(packages: readonly string[]) {
+    const list = packages.join(' and ');
+    super(
+      'ERR_MISSING_PEER_DEPENDENCY',
+      `copydesk: the Readability engine needs the optional peer ${packages.length > 1 ? 'dependencies' : 'dependency'} ${list}, `
+        + `which ${packages.length > 1 ? 'are' : 'is'} not installed: npm install ${packages.join(' ')}`,
+    );
+    this.name = 'MissingPeerDependencyError';
+    this.packages = Object.freeze([...packages]);
+  }
+}
+
+/**
+ * The Readability fallback cannot run in this runtime: no synchronous module
+ * loader (a browser, or Node before 20.16 with `fallback: 'readability'`),
+ * or an installed package failed to load (`cause` says why).
+ */
+export class FallbackUnavailableError extends CopydeskError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('ERR_FALLBACK_UNAVAILABLE', message);
+    this.name = 'FallbackUnavailableError';
+    if (options && 'cause' in options) (this as { cause?: unknown }).cause = options.cause;
+  }
+}

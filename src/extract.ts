@@ -34,11 +34,20 @@ import { serialiseBody } from './serialise/index.js';
 import { resolveBaseUrl } from './urls.js';
 import { normaliseOptions } from './options.js';
 import type { Article, BoilerplateBlock, Body, ExtractOptions, InputReport } from './types.js';
+import { assessOwnBody } from './body/assess.js';
+import { NOT_AN_ARTICLE_CONFIDENCE } from './body/confidence.js';
+import { applyFallback } from './engines/fallback.js';
 
 const EMPTY_BODY: Readonly<Body> = { html: '', text: '', markdown: '' };
 
 /** One attempt: the region chosen, what to leave out of it, and the text it would yield. */
 interface BodyAttempt {
+  /** The container the scores chose (before widening and siblings); null when structured data chose the root. */
+  top: Element | null;
+  /** The attempt's container scores. */
+  scores: ReadonlyMap<Element, number>;
+  /** Step of the retry ladder ({@link ATTEMPTS} index) that produced it. */
+  step: number;
   roots: Element[];
   skip: Set<AnyNode>;
   boilerplate: RemovedBlock[];
@@ -50,14 +59,15 @@ interface BodyAttempt {
   textLength: number;
 }
 
-function attemptBody(index: PageIndex, flags: AttemptFlags, headline: string | null, hint: Element | null): BodyAttempt | null {
+function attemptBody(index: PageIndex, step: number, headline: string | null, hint: Element | null): BodyAttempt | null {
+  const flags: AttemptFlags = ATTEMPTS[step]!;
   const { scores, prose } = scoreAndMeasure(index, flags);
   const top = hint ?? chooseRoot(index, scores);
   if (!top) return null;
   const root = hint ?? widenToProse(index, top, prose);
   const roots = withSiblings(index, root, scores);
   const { skip, boilerplate, captions, areas } = cleanRegion(roots, { index, flags, headline, main: root });
-  return { roots, skip, boilerplate, captions, areas, textLength: keptText(roots, skip) };
+  return { top: hint ? null : top, scores, step, roots, skip, boilerplate, captions, areas, textLength: keptText(roots, skip) };
 }
 
 /** Characters of the region's text that survive the skip set (one walk; skipped subtrees are not entered). */
@@ -81,8 +91,8 @@ function keptText(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number
  */
 function chooseAttempt(index: PageIndex, headline: string | null, hint: Element | null, deadline: number): BodyAttempt | null {
   let best: BodyAttempt | null = null;
-  for (const flags of ATTEMPTS) {
-    const attempt = attemptBody(index, flags, headline, hint);
+  for (let step = 0; step < ATTEMPTS.length; step++) {
+    const attempt = attemptBody(index, step, headline, hint);
     if (attempt) {
       if (attempt.textLength >= THRESHOLDS.retryChars) return attempt;
       if (!best || attempt.textLength > best.textLength) best = attempt;
@@ -145,7 +155,8 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const declaredLanguage = extractLanguage(md, '');
   const credit = extractByline(md, index);
   const dates = extractDates(md, index, opts.url, { language: declaredLanguage, referenceDate: opts.referenceDate });
-  return {
+  const own = assessOwnBody(index, found);
+  const article: Article = {
     headline,
     dek: extractDek(md, index, headline),
     dateline: { published: dates.published, modified: dates.modified, place: dateline?.place ?? null, text: dateline?.text ?? null },
@@ -166,7 +177,14 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
     tags: extractTags(md, index),
     boilerplate,
     input: page.report,
+    confidence: own.confidence,
+    engine: 'copydesk',
   };
+  // The fallback (off by default) for bodies copydesk doubts.
+  if (!opts.fallback || (own.confidence >= opts.fallbackThreshold && opts.fallbackThreshold < 1)) return article;
+  return applyFallback(article, {
+    engine: opts.fallback, page, index, limits: opts.limits, url: opts.url, baseUrl, headline, own, onReport: opts.onFallback,
+  });
 }
 
 /** The Article of a page that holds no article: what the page says about itself, and the account of its blocks. */
@@ -187,6 +205,8 @@ function emptyArticle(md: PageMetadata, pageUrl: string | null, input: InputRepo
     tags: [],
     boilerplate,
     input,
+    confidence: NOT_AN_ARTICLE_CONFIDENCE,
+    engine: 'copydesk',
   };
 }
 

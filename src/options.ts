@@ -1,6 +1,10 @@
 /**
  * The one place options are checked and defaults are set.
  */
+import { DEFAULT_FALLBACK_THRESHOLD } from './body/confidence.js';
+import { resolveFallback } from './engines/resolve.js';
+import type { ReadabilityEngine } from './engines/readability/types.js';
+import type { FallbackReport } from './engines/types.js';
 import { InvalidArgumentError } from './errors.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { ExtractLimits, ExtractOptions } from './types.js';
@@ -11,6 +15,10 @@ export interface NormalisedOptions {
   contentType: string | undefined;
   referenceDate: Date;
   limits: ExtractLimits;
+  /** The fallback engine, loaded; null when the fallback is off. */
+  fallback: ReadabilityEngine | null;
+  fallbackThreshold: number;
+  onFallback: ((report: FallbackReport) => void) | null;
 }
 
 const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as Array<keyof ExtractLimits>;
@@ -38,7 +46,10 @@ function normaliseLimits(raw: unknown): ExtractLimits {
   return limits;
 }
 
-/** Validates `extract`'s arguments; throws {@link InvalidArgumentError} on a wrong type. */
+/**
+ * Validates `extract`'s arguments; throws {@link InvalidArgumentError} on a wrong type, and the
+ * fallback's typed errors when it is asked for but cannot be loaded.
+ */
 export function normaliseOptions(input: unknown, options: ExtractOptions | undefined): NormalisedOptions {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     throw new InvalidArgumentError('input', `extract: input must be a string or a Uint8Array, got ${input === null ? 'null' : typeof input}`);
@@ -63,5 +74,18 @@ export function normaliseOptions(input: unknown, options: ExtractOptions | undef
     }
     referenceDate = d;
   }
-  return { url: url ? url.trim() || null : null, contentType, referenceDate, limits: normaliseLimits(options?.limits) };
+  const threshold = options?.fallbackThreshold ?? DEFAULT_FALLBACK_THRESHOLD;
+  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
+    throw new InvalidArgumentError('options.fallbackThreshold', 'extract: options.fallbackThreshold must be a number from 0 to 1');
+  }
+  const onFallback = options?.onFallback ?? null;
+  if (onFallback !== null && typeof onFallback !== 'function') {
+    throw new InvalidArgumentError('options.onFallback', 'extract: options.onFallback must be a function');
+  }
+  const fallbackOption = options?.fallback;
+  const fallback = fallbackOption === undefined || fallbackOption === null ? null : resolveFallback(fallbackOption);
+  return {
+    url: url ? url.trim() || null : null, contentType, referenceDate, limits: normaliseLimits(options?.limits),
+    fallback, fallbackThreshold: threshold, onFallback,
+  };
 }

@@ -13,6 +13,8 @@ import type { InputReport, LimitName } from './types.js';
 /** The parsed page, the report of how it was read, and the call's deadline. */
 export interface ReadPage {
   document: Document;
+  /** The decoded text that was parsed (cut to `maxInputSize`); the fallback hands it to jsdom. */
+  html: string;
   report: InputReport;
   /** Clock reading (see `now`) at which the call's time budget runs out; `Infinity` for none. */
   deadline: number;
@@ -35,6 +37,7 @@ export function readPage(input: string | Uint8Array, opts: NormalisedOptions): R
   if (parsed.stoppedBy !== null) limits.push(parsed.stoppedBy);
   return {
     document: parsed.document,
+    html: decoded.html,
     report: {
       encoding: decoded.encoding,
       encodingSource: decoded.source,

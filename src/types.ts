@@ -8,6 +8,7 @@
  *
  * @packageDocumentation
  */
+import type { FallbackOption, FallbackReport } from './engines/types.js';
 
 /** Why a block was removed from the article. */
 export type BoilerplateKind =
@@ -96,6 +97,12 @@ export interface Source {
   sourceUrl: string | null;
 }
 
+/**
+ * The engine that produced an article's body: copydesk's own, or Readability
+ * on jsdom (the fallback, or the `copydesk/readability` entry point).
+ */
+export type EngineName = 'copydesk' | 'readability';
+
 /** The result of {@link extract}: one news article, separated from its page. */
 export interface Article {
   /** The article's own title, without the site name. */
@@ -128,6 +135,16 @@ export interface Article {
   boilerplate: BoilerplateBlock[];
   /** How the input was read: the encoding it was decoded with and the limits that took effect. */
   input: InputReport;
+  /**
+   * How sure copydesk is that `body` is the article's text, 0..1: the product
+   * of the penalties of documented signals (too little of the page's prose,
+   * a close second-best container, one list, links, relaxed rules, few
+   * paragraphs, shortness; see `CONFIDENCE_SIGNALS` and the README). 0 for an
+   * empty body. Comparable across pages, not a calibrated probability.
+   */
+  confidence: number;
+  /** Which engine produced `body`: `'copydesk'`, or `'readability'` when the fallback's body won. */
+  engine: EngineName;
 }
 
 /** A limit of {@link ExtractLimits}. */
@@ -206,4 +223,15 @@ export interface ExtractOptions {
   referenceDate?: Date | string | number;
   /** Overrides of {@link ExtractLimits}; each one left out keeps its default (`DEFAULT_LIMITS`). */
   limits?: Partial<ExtractLimits>;
+  /**
+   * A second engine for pages where copydesk's body looks unreliable
+   * (`confidence` under `fallbackThreshold`): `'readability'`, or the engine
+   * exported by `copydesk/readability`. Off by default. Needs the optional peer
+   * dependencies jsdom and @mozilla/readability; see the README for the cost.
+   */
+  fallback?: FallbackOption | null;
+  /** The fallback runs when `confidence` is under this (0..1; default 0.5; 1 = on every page). */
+  fallbackThreshold?: number;
+  /** Called once per page on which the fallback ran, with what happened (also when jsdom threw). */
+  onFallback?: (report: FallbackReport) => void;
 }

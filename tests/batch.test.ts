@@ -344,3 +344,27 @@ describe('copydesk fetch', () => {
     expect(agents.at(-1)).toBe('TestBot/1.0');
   });
 });
+
+describe('copydesk extract --fallback readability in a batch', () => {
+  it('runs the fallback in the worker threads, for files and for JSONL lines', async () => {
+    const css = path.join('fixtures', 'css-parse-error--harbour-ferry-timetable', 'source.html');
+    const other = path.join('fixtures', FIXTURE_DIRS[0]!, 'source.html');
+    const files = await run(['extract', css, other, '--fallback', 'readability', '--fields', 'engine,confidence,body.text', '--jobs', '2', '-q']);
+    expect(files.stderr).toBe('');
+    expect(files.status).toBe(0);
+    const lines = jsonl(files.stdout);
+    expect(lines.map((l) => l.id)).toEqual([css, other]);
+    for (const line of lines) {
+      expect(line.error).toBeUndefined();
+      expect(['copydesk', 'readability']).toContain(line.engine);
+      expect(line.confidence).toBeGreaterThanOrEqual(0);
+    }
+    // The page jsdom throws on: copydesk's own result.
+    expect(lines[0]!.engine).toBe('copydesk');
+
+    const input = `${JSON.stringify({ id: 'a', html: readFileSync(path.join(ROOT, css), 'utf8') })}\n`;
+    const fromJsonl = await run(['extract', '-', '--input', 'jsonl', '--fallback', 'readability', '--fields', 'engine', '-q'], { input });
+    expect(fromJsonl.status).toBe(0);
+    expect(jsonl(fromJsonl.stdout)).toEqual([{ id: 'a', url: null, engine: 'copydesk' }]);
+  });
+});

@@ -28,7 +28,7 @@ function run(args: string[], input?: string | Buffer): Run {
 }
 
 const ARTICLE_KEYS = [
-  'authors', 'body', 'boilerplate', 'byline', 'captions', 'dateline', 'dek', 'headline',
+  'authors', 'body', 'boilerplate', 'byline', 'captions', 'confidence', 'dateline', 'dek', 'engine', 'headline',
   'images', 'input', 'language', 'leadImage', 'section', 'source', 'tags',
 ];
 
@@ -169,6 +169,16 @@ describe('copydesk extract', () => {
     expectArticle(r.stdout);
   });
 
+  it('runs the Readability fallback with --fallback readability', () => {
+    const r = run(['extract', PAGE, '--fallback', 'readability', '--url', 'https://example.com/news/1']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const a = expectArticle(r.stdout);
+    expect(['copydesk', 'readability']).toContain(a.engine);
+    expect(a.confidence).toBeGreaterThanOrEqual(0);
+    expect(a.confidence).toBeLessThanOrEqual(1);
+  });
+
   it('takes a file named like an option after --', () => {
     expectFailure(run(['extract', '--', '--no-such-file.html']), 2, /cannot read --no-such-file\.html: no such file/);
   });
@@ -228,7 +238,7 @@ describe('parseArgs', () => {
   it('parses an extract command with defaults', () => {
     expect(parseArgs(['extract', 'a.html'])).toMatchObject({
       kind: 'extract', paths: ['a.html'], format: null, output: null, input: null, url: null, contentType: null,
-      fields: null, outputFile: null, jobs: null, ordered: true, resume: false, progress: null, quiet: false,
+      fields: null, outputFile: null, jobs: null, ordered: true, resume: false, progress: null, quiet: false, fallback: null,
       fetchLists: false, pageTimeoutMs: 60_000, maxBytes: 10 * 1024 * 1024,
       names: { id: 'id', url: 'url', html: 'html', contentType: 'contentType' },
       fetch: { userAgent: null, timeoutMs: 30_000, maxRedirects: 10, jobs: 8 },
@@ -278,6 +288,11 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['extract', 'a', '--fetch', '--input', 'html'])).toThrow(/--fetch/);
     expect(() => parseArgs(['extract', 'a', '--id-field', 'a..b'])).toThrow(/--id-field needs a field name/);
     expect(() => parseArgs(['fetch'])).toThrow(/fetch needs a URL/);
+    expect(() => parseArgs(['extract', 'a.html', '--fallback', 'boilerpipe'])).toThrow(/unknown fallback "boilerpipe"/);
+  });
+
+  it('parses --fallback readability', () => {
+    expect(parseArgs(['extract', 'a.html', '--fallback=readability'])).toMatchObject({ kind: 'extract', fallback: 'readability' });
   });
 
   it('reads sizes with binary units', () => {

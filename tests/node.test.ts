@@ -147,6 +147,25 @@ describe('extractMany', () => {
   });
 });
 
+describe('extractMany with the Readability fallback', () => {
+  it('runs it in the worker threads, given as a name or as the engine object', async () => {
+    const { readability } = (await import(`${ROOT}dist/readability.js`)) as typeof import('../src/readability.js');
+    const pages: PageInput[] = FIXTURES.slice(0, 3).map((f) => ({ id: f.name, bytes: f.bytes }));
+    for (const fallback of ['readability', readability] as const) {
+      const results = await collect(extractMany(pages, { concurrency: 2, extractOptions: { fallback, fallbackThreshold: 1, referenceDate: REFERENCE_DATE } }));
+      for (const r of results) {
+        expect('article' in r, String(r.id)).toBe(true);
+        if ('article' in r && r.article) expect(['copydesk', 'readability']).toContain(r.article.engine);
+      }
+    }
+  });
+
+  it('refuses onFallback (a function cannot reach the workers) and a wrong fallback, with the core\'s class', async () => {
+    await expect(collect(extractMany([], { extractOptions: { fallback: 'readability', onFallback: () => {} } }))).rejects.toBeInstanceOf(core.InvalidArgumentError);
+    await expect(collect(extractMany([], { extractOptions: { fallback: 'boilerpipe' as never } }))).rejects.toBeInstanceOf(core.InvalidArgumentError);
+  });
+});
+
 describe('copydesk/node from CommonJS', () => {
   it('requires, shares the core, and runs', () => {
     const script = `

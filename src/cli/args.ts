@@ -12,6 +12,10 @@ export type Format = (typeof FORMATS)[number];
 export const INPUTS = ['html', 'jsonl', 'warc'] as const;
 export type InputKind = (typeof INPUTS)[number];
 
+/** Second engines `--fallback` accepts. */
+export const FALLBACKS = ['readability'] as const;
+export type FallbackName = (typeof FALLBACKS)[number];
+
 /** Output kinds of a batch (`--output`). */
 export const OUTPUTS = ['jsonl'] as const;
 export type OutputKind = (typeof OUTPUTS)[number];
@@ -64,6 +68,8 @@ export interface RunCommand {
   progress: boolean | null;
   /** `--quiet`: no summary. */
   quiet: boolean;
+  /** `--fallback`: the second engine for pages copydesk doubts, or null (off). */
+  fallback: FallbackName | null;
   /** `--page-timeout` in milliseconds (0: none). */
   pageTimeoutMs: number;
   /** `--max-bytes`: pages larger than this are errors. */
@@ -100,7 +106,7 @@ const COMMANDS = ['extract', 'fetch'] as const;
 type Key =
   | 'format' | 'output' | 'outputFile' | 'input' | 'url' | 'contentType' | 'fields'
   | 'idField' | 'urlField' | 'htmlField' | 'contentTypeField'
-  | 'jobs' | 'unordered' | 'resume' | 'progress' | 'noProgress' | 'quiet'
+  | 'jobs' | 'unordered' | 'resume' | 'progress' | 'noProgress' | 'quiet' | 'fallback'
   | 'pageTimeout' | 'maxBytes' | 'fetch' | 'userAgent' | 'timeout' | 'maxRedirects' | 'fetchJobs';
 
 /** Every option, by every spelling: its key and whether it is a flag (takes no value). */
@@ -127,6 +133,7 @@ const OPTIONS: Record<string, { key: Key; flag?: true }> = {
   '--no-progress': { key: 'noProgress', flag: true },
   '--quiet': { key: 'quiet', flag: true },
   '-q': { key: 'quiet', flag: true },
+  '--fallback': { key: 'fallback' },
   '--page-timeout': { key: 'pageTimeout' },
   '--max-bytes': { key: 'maxBytes' },
   '--fetch': { key: 'fetch', flag: true },
@@ -311,6 +318,7 @@ export function parseArgs(argv: readonly string[]): Command {
     resume,
     progress: v.progress !== undefined ? true : v.noProgress !== undefined ? false : null,
     quiet: v.quiet !== undefined,
+    fallback: v.fallback === undefined ? null : oneOf(FALLBACKS, v.fallback, 'fallback'),
     pageTimeoutMs: seconds(v.pageTimeout ?? String(DEFAULTS.pageTimeoutSeconds), '--page-timeout', true),
     maxBytes: v.maxBytes === undefined ? DEFAULTS.maxBytes : parseSize(v.maxBytes),
     fetch: {

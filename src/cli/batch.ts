@@ -14,7 +14,7 @@ import { ExtractPool, defaultConcurrency } from '../node/pool.js';
 import { ownedBytes } from '../node/record.js';
 import type { WorkerTask } from '../node/protocol.js';
 import type { ExtractOptions } from '../types.js';
-import type { RunCommand } from './args.js';
+import type { FallbackName, RunCommand } from './args.js';
 import { defaultUserAgent, fetchRecord, type FetchOptions } from './fetch.js';
 import { InputError, reasonOf } from './input.js';
 import { idKey, openOutput, readDoneIds } from './output.js';
@@ -38,18 +38,21 @@ interface Extraction {
   pool: ExtractPool;
   fields: readonly string[] | null;
   ctx: SourceContext;
+  /** `--fallback`: its name crosses to the worker threads (an engine object cannot); each loads jsdom itself. */
+  fallback: FallbackName | null;
 }
 
 /** The task of one record, and the buffers it owns. */
-function taskOf(record: SourceRecord, { fields, ctx }: Extraction): { task: WorkerTask; transfer: ArrayBuffer[] } {
+function taskOf(record: SourceRecord, { fields, ctx, fallback }: Extraction): { task: WorkerTask; transfer: ArrayBuffer[] } {
   if (record.jsonl) {
     const bytes = ownedBytes(record.jsonl.raw);
     const { lineNo, label } = record.jsonl;
-    const jsonl = { bytes, lineNo, label, names: ctx.names, maxBytes: ctx.maxBytes, contentType: ctx.contentType, fields };
+    const jsonl = { bytes, lineNo, label, names: ctx.names, maxBytes: ctx.maxBytes, contentType: ctx.contentType, fields, fallback };
     return { task: { jsonl }, transfer: [bytes.buffer] };
   }
   const { id, url } = record;
   const options: ExtractOptions = {};
+  if (fallback) options.fallback = fallback;
   if (url !== null) options.url = url;
   if (record.contentType) options.contentType = record.contentType;
   const task: WorkerTask = { options, line: { id, url, fields } };
@@ -152,7 +155,7 @@ export async function runBatch(command: RunCommand, plan: BatchPlan, version: st
 
   const jobs = command.jobs ?? defaultConcurrency();
   const pool = new ExtractPool({ threads: jobs, timeout: command.pageTimeoutMs });
-  const extraction: Extraction = { pool, fields: command.fields, ctx };
+  const extraction: Extraction = { pool, fields: command.fields, ctx, fallback: command.fallback };
   try {
     const outcomes = pMapIterable(records, (r) => extractLine(r, extraction), {
       concurrency: jobs,

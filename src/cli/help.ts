@@ -35,6 +35,13 @@ single page:
                       charset decodes it ("text/html; charset=windows-1251");
                       in a batch, for the pages that come without one
 
+second engine:
+  --fallback readability
+                      when copydesk doubts its body (confidence under 0.5),
+                      also run Readability on jsdom and keep the better body
+                      (needs the packages jsdom and @mozilla/readability; in a
+                      batch each worker thread loads them: Node 20.16 or later)
+
 inputs:
   -i, --input KIND    html   one page per file (default for -, and for files
                              whose extension says nothing else)
@@ -80,10 +87,12 @@ fetching (fetch, --fetch):
   -v, --version       show the version
 
 exit status: 0 done; 1 some page failed (a batch writes an error line for it
-and goes on); 2 usage or input error; 130 interrupted (Ctrl-C)
+and goes on); 2 usage or input error (or a --fallback whose packages are
+missing); 130 interrupted (Ctrl-C)
 
 examples:
   copydesk extract page.html --url https://example.com/news/1
+  copydesk extract page.html --fallback readability
   curl -s https://example.com/news/1 | copydesk extract - --format markdown
   copydesk extract saved-pages/ -o articles.jsonl --fields headline,body.text
   copydesk extract crawl.warc.gz -o articles.jsonl --resume

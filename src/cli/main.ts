@@ -5,6 +5,9 @@
  */
 
 import { version } from '../../package.json';
+import { CopydeskError } from '../errors.js';
+import { resolveFallback } from '../engines/resolve.js';
+import { readability } from '../readability.js';
 import { parseArgs, UsageError } from './args.js';
 import { runBatch } from './batch.js';
 import { checkFields } from './formats.js';
@@ -32,7 +35,12 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     checkFields(command.fields);
+    // Missing packages are a setup error, told once before any page.
+    if (command.fallback === 'readability') readability.load();
     const p = await plan(command);
+    // Batch workers are given the engine's name and load their own copy, the way
+    // `fallback: 'readability'` does (process.getBuiltinModule): check that way too.
+    if (command.fallback === 'readability' && p.mode !== 'single') resolveFallback('readability');
     return p.mode === 'single' ? await runSingle(command, p, version, fail) : await runBatch(command, p, version);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -41,6 +49,11 @@ async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (e instanceof InputError) {
+      fail(e.message);
+      return 2;
+    }
+    // A --fallback whose packages cannot be loaded (jsdom not installed) is a setup error.
+    if (e instanceof CopydeskError && (e.code === 'ERR_MISSING_PEER_DEPENDENCY' || e.code === 'ERR_FALLBACK_UNAVAILABLE')) {
       fail(e.message);
       return 2;
     }

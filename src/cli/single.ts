@@ -2,6 +2,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { extract } from '../extract.js';
+import { readability } from '../readability.js';
 import type { ExtractOptions } from '../types.js';
 import type { RunCommand } from './args.js';
 import { defaultUserAgent, fetchPage } from './fetch.js';
@@ -42,6 +43,8 @@ export async function runSingle(command: RunCommand, plan: SinglePlan, version: 
     if (command.contentType !== null) options.contentType = command.contentType;
   }
 
+  // The engine object (not the string): it loads jsdom with createRequire, on every Node.
+  if (command.fallback === 'readability') options.fallback = readability;
   let output: string;
   try {
     output = render(extract(bytes, options), plan.format, command.fields);

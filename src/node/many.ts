@@ -4,6 +4,7 @@
  */
 import { pMapIterable } from 'p-map';
 import { InvalidArgumentError } from '../errors.js';
+import { resolveFallback } from '../engines/resolve.js';
 import { ExtractPool, defaultConcurrency } from './pool.js';
 import { checkRecord } from './record.js';
 import type { ExtractManyOptions, PageInput, PageResult } from './types.js';
@@ -47,7 +48,26 @@ function checkOptions(options: ExtractManyOptions | undefined): Settings {
     throw new InvalidArgumentError('options.extractOptions', 'extractMany: options.extractOptions must be an object');
   }
   const { url: _url, contentType: _contentType, ...shared } = (o.extractOptions ?? {}) as Record<string, unknown>;
-  return { threads, ordered: o.ordered ?? true, timeout, signal: o.signal ?? null, shared };
+  return { threads, ordered: o.ordered ?? true, timeout, signal: o.signal ?? null, shared: forWorkers(shared) };
+}
+
+/**
+ * The fallback options as they can cross to the worker threads: an engine
+ * object becomes its name (each worker loads its own copy of jsdom, as
+ * `fallback: 'readability'` does, and that is checked here, once); a callback
+ * cannot cross at all.
+ */
+function forWorkers(shared: Record<string, unknown>): Record<string, unknown> {
+  if (shared.onFallback !== undefined) {
+    throw new InvalidArgumentError(
+      'options.extractOptions.onFallback',
+      'extractMany: onFallback cannot reach the worker threads (a function cannot cross threads); use extract() in this thread to observe the fallback',
+    );
+  }
+  if (shared.fallback === undefined || shared.fallback === null) return shared;
+  resolveFallback(shared.fallback); // a wrong value or a missing package: one typed error now, not one per page
+  resolveFallback('readability');
+  return { ...shared, fallback: 'readability' };
 }
 
 const isIterable = (v: unknown): v is Iterable<unknown> | AsyncIterable<unknown> =>

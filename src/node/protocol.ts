@@ -23,6 +23,8 @@ export interface JsonlTask extends JsonlLimits {
   label: string;
   names: JsonlNames;
   fields: readonly string[] | null;
+  /** The fallback engine's name (`--fallback`), or null/absent for none. */
+  fallback?: 'readability' | null;
 }
 
 /**

@@ -95,6 +95,9 @@ export interface ExtractManyOptions {
   /**
    * Options given to every {@link extract} call (for instance
    * `referenceDate`). `url` and `contentType` come from each page instead.
+   * `fallback` reaches the workers by name (each loads its own jsdom, which
+   * needs Node 20.16 or later); `onFallback` cannot cross threads and is
+   * refused with an `InvalidArgumentError`.
    */
   extractOptions?: Omit<ExtractOptions, 'url' | 'contentType'>;
 }

@@ -1,0 +1,46 @@
+/**
+ * copydesk's confidence in its own body: the region's figures, the page's
+ * prose, the ladder step and the scorer's margin, rated by `confidence.ts`.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { assessConfidence, type ConfidenceSignal } from './confidence.js';
+import type { NOT_AN_ARTICLE_CONFIDENCE } from './confidence.js';
+import type { PageIndex } from './features.js';
+import { measureRegion, pageProse, rivalRatio, type RegionFigures } from './signals.js';
+
+/** The chosen region as the extractor holds it. */
+export interface AssessedRegion {
+  roots: readonly Element[];
+  skip: ReadonlySet<AnyNode>;
+  /** The container the scores chose; null when structured data chose the root. */
+  top: Element | null;
+  scores: ReadonlyMap<Element, number>;
+  /** Step of the retry ladder that produced the region. */
+  step: number;
+}
+
+/** copydesk's own body, rated. */
+export interface OwnAssessment {
+  figures: RegionFigures;
+  /** Prose of the whole page, at the body's text weight. */
+  pageProseChars: number;
+  confidence: number;
+  /** The signals that lowered the confidence, strongest first. */
+  signals: ConfidenceSignal[];
+}
+
+const NO_FIGURES: RegionFigures = { weight: 1, chars: 0, linkChars: 0, proseChars: 0, proseBlocks: 0, largestListChars: 0, repeatedChars: 0 };
+
+/**
+ * Rates the region copydesk chose (after cleaning and dateline removal);
+ * `region` is null when no region was found. (A page judged to hold no
+ * article is not rated here: its empty body is a decision, with
+ * {@link NOT_AN_ARTICLE_CONFIDENCE}.)
+ */
+export function assessOwnBody(index: PageIndex, region: AssessedRegion | null): OwnAssessment {
+  if (!region) return { figures: NO_FIGURES, pageProseChars: pageProse(index), confidence: 0, signals: [] };
+  const figures = measureRegion(index, region.roots, region.skip);
+  const pageProseChars = pageProse(index, figures.weight);
+  const rival = region.top ? rivalRatio(region.scores, region.top, region.roots) : null;
+  return { figures, pageProseChars, ...assessConfidence({ figures, pageProseChars, ladderStep: region.step, rivalRatio: rival }) };
+}

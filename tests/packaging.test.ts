@@ -1,0 +1,134 @@
+/**
+ * The package as users install it (dist/, built by `pretest`): it imports
+ * and runs without the optional peers jsdom and @mozilla/readability, asking
+ * for the fallback without them throws a typed error naming them, and the
+ * browser build holds neither them nor any Node module.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional?: boolean }>;
+  exports: Record<string, unknown>;
+};
+const PEERS = ['jsdom', '@mozilla/readability'];
+const PAGE = `<html><head><title>Ferry sailings cut</title></head><body><article><h1>Ferry sailings cut</h1>${
+  Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i + 1}: the operator said the early crossings would be suspended for the summer because it could not find enough crew.</p>`).join('')
+}</article></body></html>`;
+
+describe('package.json', () => {
+  it('declares jsdom and @mozilla/readability as optional peer dependencies, not dependencies', () => {
+    for (const name of PEERS) {
+      expect(PKG.peerDependencies[name], name).toBeTypeOf('string');
+      expect(PKG.peerDependenciesMeta[name]?.optional, name).toBe(true);
+      expect(PKG.dependencies[name], name).toBeUndefined();
+    }
+  });
+
+  it('exports copydesk/readability with types for import and require', () => {
+    const entry = PKG.exports['./readability'] as Record<string, Record<string, string>>;
+    for (const kind of ['import', 'require'] as const) {
+      for (const file of [entry[kind]!.types!, entry[kind]!.default!]) expect(fs.existsSync(path.join(ROOT, file)), file).toBe(true);
+    }
+  });
+});
+
+/** A project with copydesk and its dependencies installed, and no jsdom / @mozilla/readability. */
+let sandbox = '';
+beforeAll(() => {
+  sandbox = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-nopeers-'));
+  const modules = path.join(sandbox, 'node_modules');
+  const own = path.join(modules, 'copydesk');
+  fs.mkdirSync(own, { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(own, 'package.json'));
+  fs.cpSync(path.join(ROOT, 'dist'), path.join(own, 'dist'), { recursive: true });
+  // The runtime dependencies, linked: they resolve their own dependencies from the repository.
+  for (const dep of Object.keys(PKG.dependencies)) {
+    const target = path.join(modules, dep);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, 'node_modules', dep), target, 'dir');
+  }
+});
+afterAll(() => {
+  if (sandbox) fs.rmSync(sandbox, { recursive: true, force: true });
+});
+
+function runIn(file: string, source: string): { status: number | null; stdout: string; stderr: string } {
+  fs.writeFileSync(path.join(sandbox, file), source);
+  const r = spawnSync(process.execPath, [file], { cwd: sandbox, encoding: 'utf8', timeout: 30_000, input: PAGE });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const CHECKS = `
+const html = require('fs').readFileSync(0, 'utf8');
+const out = {};
+out.engine = core.extract(html).engine;
+out.chars = core.extract(html).body.text.length;
+const caught = (f) => { try { f(); return null; } catch (e) { return e; } };
+for (const [key, f] of [
+  ['string', () => core.extract(html, { fallback: 'readability' })],
+  ['object', () => core.extract(html, { fallback: entry.readability })],
+  ['dropin', () => entry.extract(html)],
+]) {
+  const e = caught(f);
+  out[key] = e && { name: e.name, code: e.code, packages: e.packages, instance: e instanceof core.MissingPeerDependencyError, base: e instanceof core.CopydeskError, message: e.message };
+}
+console.log(JSON.stringify(out));
+`;
+
+describe('without jsdom and @mozilla/readability installed', () => {
+  it('the peers are really absent from the sandbox', () => {
+    const r = runIn('probe.cjs', "try { require.resolve('jsdom'); console.log('found') } catch { console.log('absent') }");
+    expect(r.stdout.trim()).toBe('absent');
+  });
+
+  for (const [file, prelude] of [
+    ['esm.mjs', "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\nimport * as core from 'copydesk'; import * as entry from 'copydesk/readability';"],
+    ['cjs.cjs', "const core = require('copydesk'); const entry = require('copydesk/readability');"],
+  ] as const) {
+    it(`imports and extracts, and the fallback throws MissingPeerDependencyError (${file})`, () => {
+      const r = runIn(file, `${prelude}\n${CHECKS}`);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout) as Record<string, unknown>;
+      expect(out.engine).toBe('copydesk');
+      expect(out.chars).toBeGreaterThan(200);
+      for (const key of ['string', 'object', 'dropin']) {
+        expect(out[key], key).toMatchObject({
+          name: 'MissingPeerDependencyError', code: 'ERR_MISSING_PEER_DEPENDENCY', packages: PEERS, instance: true, base: true,
+        });
+        expect((out[key] as { message: string }).message).toContain('npm install jsdom @mozilla/readability');
+      }
+    });
+  }
+});
+
+describe('the browser build', () => {
+  it('bundles for the browser with neither the peers nor any Node module', async () => {
+    const result = await build({
+      entryPoints: [path.join(ROOT, 'dist', 'index.js')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      // encoding-sniffer's charset tables (iconv-lite) ask for these two Node modules; a browser
+      // bundler has to polyfill them. They come with the decoder, not the fallback (a gap of its own).
+      external: ['buffer', 'string_decoder'],
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((f) => /node_modules\/(jsdom|@mozilla\/readability)\//.test(f))).toEqual([]);
+    const code = result.outputFiles[0]!.text;
+    expect(code).not.toMatch(/\bfrom\s*["'](node:)?(module|fs|path|url)["']/);
+    expect(code).not.toMatch(/\brequire\(\s*["'](jsdom|@mozilla\/readability)["']\s*\)/);
+  });
+});
