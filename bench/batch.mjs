@@ -32,7 +32,7 @@ const SCALING = path.join(ROOT, 'bench', 'scaling-probe.mjs');
 
 /** The bars of the issue that asked for this bench. */
 export const TARGETS = { jobsRatioAtLeast: 1.7, peakRssMbBelow: 300 };
-export const DEFAULTS = { pages: 5000, big: 20000, reps: 2 };
+export const DEFAULTS = { pages: 3000, big: 20000, reps: 3 };
 
 const USAGE = `usage: node bench/batch.mjs [--pages N] [--big N] [--reps R] [--json]
 

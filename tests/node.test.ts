@@ -108,7 +108,9 @@ describe('extractMany', () => {
     // it runs in a fresh worker, whose start is not counted.
     const huge = `<html><body>${'<div><p>Some words in a paragraph, with commas, and more words.</p></div>'.repeat(300_000)}</body></html>`;
     const pages = [{ id: 'huge', html: huge }, { id: 'small', html: FIXTURES[0]!.bytes.toString('utf8') }];
-    const results = await collect(extractMany(pages, { concurrency: 1, timeout: 1000 }));
+    // extract's own limits lifted, so that the page really takes its seconds
+    const limits = { maxInputSize: 1e9, maxNodes: 1e8, timeBudgetMs: Infinity };
+    const results = await collect(extractMany(pages, { concurrency: 1, timeout: 1000, extractOptions: { limits } }));
     expect(results[0]!.error?.kind).toBe('timeout');
     expect(results[1]!.error).toBeUndefined();
     expect(results[1]!.article!.headline).toBeTruthy();
