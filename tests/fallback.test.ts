@@ -167,6 +167,23 @@ describe('coherence of the chosen body', () => {
     expect(article.boilerplate.some((b) => b.text.includes('morning newsletter'))).toBe(false);
   });
 
+  it('keeps the images and captions the chosen body shows, and only those', () => {
+    const figure = '<figure><img src="/img/station.jpg" alt="The station"><figcaption>The pumping station at Millbrook in March. Photo: Jo Hartley</figcaption></figure>';
+    const html = articlePage(PARAGRAPHS.slice(0, 3), figure);
+    const own = extract(html, { url: URL_ });
+    expect(own.images.map((i) => i.src)).toEqual(['https://www.valleypost.example/img/station.jpg']);
+    expect(own.captions).toHaveLength(1);
+    const without = withFallback(html, scripted(paras(PARAGRAPHS))).article;
+    expect(without.engine).toBe('readability');
+    expect(without.images).toEqual([]);
+    expect(without.captions).toEqual([]);
+    const withFigure = withFallback(html, scripted(`<div>${paras(PARAGRAPHS)}${figure}</div>`)).article;
+    expect(withFigure.engine).toBe('readability');
+    expect(withFigure.images).toEqual(own.images);
+    expect(withFigure.captions).toEqual(own.captions);
+    expect(withFigure.leadImage).toBe(own.leadImage);
+  });
+
   it('sanitises Readability\'s HTML like its own', () => {
     const content = `<div>${paras(PARAGRAPHS)}<p>Click <a href="javascript:alert(1)" onclick="x()">here</a></p><script>alert(1)</script><iframe src="https://ads.example/"></iframe></div>`;
     const { article } = withFallback(articlePage(PARAGRAPHS.slice(0, 2)), scripted(content));
