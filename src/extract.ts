@@ -142,7 +142,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const headlineEl = found ? headlineElement(md.h1, headline) : null;
   const container = found ? articleContainer(found.roots, headlineEl) : null;
   const around = accountSurroundings({ index, region: found?.roots ?? [], container, headline: headlineEl, areas: found?.areas });
-  const boilerplate = publicAccount(mergeAccount(index, found?.boilerplate ?? [], around));
+  const boilerplate = mergeAccount(index, found?.boilerplate ?? [], around);
   const media = found ? extractMedia({ index, md, baseUrl, region: found, container, surroundings: around }) : null;
 
   if (found) {

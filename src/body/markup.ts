@@ -5,7 +5,7 @@
  * container of blocks, and the summary text a boilerplate record carries.
  */
 import type { Element } from 'domhandler';
-import { BLOCK_TAGS, classAndId, collapse, isElement, isText, textOf } from '../dom/nodes.js';
+import { BLOCK_TAGS, classAndId, isElement, isText, textOf } from '../dom/nodes.js';
 import type { BoilerplateKind } from '../types.js';
 import { own } from '../own.js';
 import type { PageIndex } from './features.js';
