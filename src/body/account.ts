@@ -30,7 +30,12 @@ export function mergeAccount(index: PageIndex, region: readonly RemovedBlock[], 
   return out;
 }
 
+/** The public records (kind and text) of the cleaner's removals, in the order given. */
+export function publicAccount(blocks: readonly RemovedBlock[]): BoilerplateBlock[] {
+  return blocks.map((b) => ({ kind: b.kind, text: b.text }));
+}
+
 /** The public records of blocks found around the article only (a page without an article), in page order. */
-export function publicAccount(blocks: readonly PlacedBlock[]): BoilerplateBlock[] {
+export function surroundingsAccount(blocks: readonly PlacedBlock[]): BoilerplateBlock[] {
   return [...blocks].sort((a, b) => a.order - b.order).map((b) => ({ kind: b.kind, text: b.text }));
 }
