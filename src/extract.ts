@@ -15,7 +15,7 @@ import { collectMetadata } from './metadata/collect.js';
 import { ATTEMPTS, scoreAndMeasure, type AttemptFlags } from './body/score.js';
 import { chooseRoot, widenToProse, withSiblings } from './body/root.js';
 import { cleanRegion, type RemovedBlock } from './body/clean.js';
-import { mergeAccount, publicAccount } from './body/account.js';
+import { mergeAccount, surroundingsAccount } from './body/account.js';
 import { articleContainer, headlineElement } from './body/scope.js';
 import { accountSurroundings } from './body/surroundings.js';
 import { extractMedia } from './fields/media.js';
@@ -132,7 +132,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const found = chooseAttempt(index, headline, rootFromArticleBody(index, md), page.deadline);
   if (isNotAnArticle(index, md, found)) {
     // No article: every block of the page is accounted for.
-    const account = publicAccount(accountSurroundings({ index, region: [], container: null, headline: null }));
+    const account = surroundingsAccount(accountSurroundings({ index, region: [], container: null, headline: null }));
     return emptyArticle(md, opts.url, page.report, account);
   }
   let body: Body = { ...EMPTY_BODY };
@@ -142,7 +142,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const headlineEl = found ? headlineElement(md.h1, headline) : null;
   const container = found ? articleContainer(found.roots, headlineEl) : null;
   const around = accountSurroundings({ index, region: found?.roots ?? [], container, headline: headlineEl, areas: found?.areas });
-  const boilerplate = publicAccount(mergeAccount(index, found?.boilerplate ?? [], around));
+  const boilerplate = mergeAccount(index, found?.boilerplate ?? [], around);
   const media = found ? extractMedia({ index, md, baseUrl, region: found, container, surroundings: around }) : null;
 
   if (found) {

@@ -27,7 +27,7 @@ export type BoilerplateKind =
 export interface BoilerplateBlock {
   /** What kind of boilerplate the block is. */
   kind: BoilerplateKind;
-  /** The block's visible text, whitespace-collapsed (may be empty for forms or ad slots). */
+  /** The block's visible text, whitespace-collapsed: a summary, cut after 300 characters with "…" (may be empty for forms or ad slots). */
   text: string;
 }
 
@@ -75,7 +75,7 @@ export interface Caption {
   image: CaptionImage | null;
 }
 
-/** An image inside the article body. */
+/** A picture of the article (its lead figure or an image of the body). */
 export interface ArticleImage {
   /** Absolute image URL (the best candidate of `src`, `srcset` and lazy-load attributes). */
   src: string;
@@ -119,7 +119,7 @@ export interface Article {
   body: Body;
   /** Captions of the article's images, in page order. */
   captions: Caption[];
-  /** Images inside the article body, in page order. */
+  /** The article's pictures (its lead figure and the body's), in page order. */
   images: ArticleImage[];
   /** The article's lead image URL, absolute. */
   leadImage: string | null;
@@ -131,7 +131,7 @@ export interface Article {
   section: string | null;
   /** Topic tags and keywords. */
   tags: string[];
-  /** Blocks kept out of the body, with their kind, in page order. */
+  /** Blocks kept out of the body, inside the article region and around it, with their kind, in page order. */
   boilerplate: BoilerplateBlock[];
   /** How the input was read: the encoding it was decoded with and the limits that took effect. */
   input: InputReport;

@@ -88,6 +88,17 @@ def write(p):
                 + [n for n in p['nav'] if not any(n in x for x in p['paras'] + [p['headline']])]
                 + ([p['share']] if p.get('layout', 'a') == 'a' else []),
         },
+        # The pages show no pictures; the blocks around the story, in page order: the menu (and the share
+        # line of layout a), the list of other stories, the rights line at the foot.
+        "captions": [],
+        "images": [],
+        "leadImage": None,
+        "boilerplate": {
+            "kinds": ["navigation", "share", "related", "footer"] if p.get('layout', 'a') == 'a' else ["navigation", "related", "footer"],
+            "blocks": [{"kind": "navigation", "text": p['nav'][1]}]
+                + ([{"kind": "share", "text": p['share']}] if p.get('layout', 'a') == 'a' else [])
+                + [{"kind": "related", "text": p['related_title']}, {"kind": "footer", "text": p['footer'][:24]}],
+        },
         "later": {"byline": p['author'], "published": p['iso'], "language": p['lang'], "publisher": p['site']},
     }
     with open(os.path.join(d, 'expected.json'), 'w', encoding='utf-8') as f:

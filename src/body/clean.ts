@@ -5,7 +5,7 @@
  * account a reader needs to see why a block is missing from the body.
  */
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { BLOCK_TAGS, classAndId, collapse, isElement, isText, textOf } from '../dom/nodes.js';
+import { BLOCK_TAGS, classAndId, isElement, isText, textOf } from '../dom/nodes.js';
 import type { BoilerplateKind } from '../types.js';
 import { isCaptionBlock, isCaptionedPicture, isCaptionOfBox, isPlainCaption } from '../fields/captions/blocks.js';
 import type { PageIndex } from './features.js';

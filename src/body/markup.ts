@@ -5,7 +5,7 @@
  * container of blocks, and the summary text a boilerplate record carries.
  */
 import type { Element } from 'domhandler';
-import { BLOCK_TAGS, classAndId, collapse, isElement, isText, textOf } from '../dom/nodes.js';
+import { BLOCK_TAGS, classAndId, isElement, isText, textOf } from '../dom/nodes.js';
 import type { BoilerplateKind } from '../types.js';
 import { own } from '../own.js';
 import type { PageIndex } from './features.js';
@@ -112,8 +112,9 @@ export function openingLabelKind(el: Element, index: PageIndex): BoilerplateKind
       }
     }
     if (!first) return null;
-    const text = index.stats.get(first)!.text;
-    if (text <= MAX_LABEL_CHARS) return isLabelElement(first) ? labelKind(textOf(first)) : null;
+    // A short block that holds blocks of its own (a label and a short list) is looked into, not read whole.
+    // A link is an item of the box, not its label ("Subscribe" at the head of a bar of account links).
+    if (index.stats.get(first)!.text <= MAX_LABEL_CHARS && !hasChildBlocks(first)) return isLabelElement(first) && first.name !== 'a' ? labelKind(textOf(first)) : null;
     cur = first;
   }
   return null;

@@ -31,7 +31,9 @@ export const RELATED_HEADING = wholeLabel([
   'meistgelesen', 'à lire aussi', 'a lire aussi', 'lire aussi', 'sur le même sujet', 'les plus lus',
   'noticias relacionadas', 'te puede interesar', 'lo más leído', 'leia também', 'leia mais', 'notícias relacionadas',
   'leggi anche', 'articoli correlati', 'ti potrebbe interessare', 'lees ook', 'gerelateerde artikelen', 'meer nieuws',
-  'читайте также', 'по теме', 'похожие новости', 'related articles', '相关文章', '相关新闻', '関連記事', '관련기사', '관련 기사',
+  'читайте также', 'по теме', 'похожие новости', 'другие новости', 'related articles', '相关文章', '相关新闻', '延伸閱讀', '相關新聞',
+  '関連記事', '関連ニュース', '最新ニュース', '관련기사', '관련 기사', '많이 본 뉴스', 'δείτε επίσης', 'διαβάστε επίσης', 'zobacz także',
+  'czytaj także', 'przeczytaj także', 'lees ook',
 ]);
 
 /** Labels of comment sections and forms. */
@@ -115,7 +117,8 @@ export const FEEDBACK_LABEL = wholeLabel([
 export const LEGAL_PHRASES: readonly string[] = [
   '©', '(c) 1', '(c) 2', 'all rights reserved', 'alle rechte vorbehalten', 'tous droits réservés', 'todos los derechos reservados',
   'tutti i diritti riservati', 'todos os direitos reservados', 'expresamente prohibida la', 'trust principles',
-  'reproduction interdite', 'copyright 1', 'copyright 2',
+  'reproduction interdite', 'copyright 1', 'copyright 2', 'все права защищены', 'wszelkie prawa zastrzeżone',
+  'απαγορεύεται η αναδημοσίευση', '無断転載', '版權所有', '版权所有', '무단전재',
 ];
 
 /** True when a short block's text carries a rights notice. */

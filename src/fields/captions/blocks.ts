@@ -64,22 +64,24 @@ export function isNamedCaption(el: Element, ci: string = classAndId(el)): boolea
 /**
  * The image a caption printed after it describes: the nearest previous
  * sibling (passing over empty ones and short credit lines) that is or holds
- * an image and at most `maxText` characters of text. Null when there is none.
+ * an image and at most `maxText` characters of text, within `lookback`
+ * element siblings. Null when there is none.
  */
-export function imageBefore(el: Element, index: PageIndex, maxText = 120): Element | null {
+export function imageBefore(el: Element, index: PageIndex, maxText = 120, lookback = SIBLING_LOOKBACK): Element | null {
   let seen = 0;
-  for (let s: AnyNode | null = el.prev; s && seen < SIBLING_LOOKBACK; s = s.prev) {
+  for (let s: AnyNode | null = el.prev; s && seen < lookback; s = s.prev) {
     if (!isElement(s)) {
       if (isText(s) && s.data.trim() !== '') return null;
       continue;
     }
-    if (isInvisibleTag(s.name) && s.name !== 'noscript') continue;
+    if ((isInvisibleTag(s.name) && s.name !== 'noscript') || s.name === 'br') continue;
+    const st = index.stats.get(s);
+    // Empty blocks between the image and its caption (`<p>&nbsp;</p>`) are passed over.
+    if (st && st.text === 0 && st.images === 0) continue;
     seen++;
     const image = imageIn(s, index);
-    if (image) return (index.stats.get(s)?.text ?? 0) <= maxText ? image : null;
-    if (s.name === 'br') continue;
-    const text = index.stats.get(s)?.text ?? 0;
-    if (text > 120) return null;
+    if (image) return (st?.text ?? 0) <= maxText ? image : null;
+    if ((st?.text ?? 0) > 120) return null;
   }
   return null;
 }
@@ -175,7 +177,7 @@ export function isPlainCaption(el: Element, index: PageIndex): boolean {
   const st = index.stats.get(el);
   if (!st || st.text === 0 || st.text > MAX_PLAIN_CAPTION_CHARS || st.link > 0 || st.images > 0 || st.paragraphs > 0) return false;
   // The image block must hold no text of its own: a paragraph with an inline icon is not a photo.
-  if (!imageBefore(el, index, 0)) return false;
+  if (!imageBefore(el, index, 0, 1)) return false;
   // The line under a photo of a gallery or slideshow item is its caption, whatever its wording.
   if (inGalleryItem(el)) return true;
   if (allEmphasised(el)) return true;

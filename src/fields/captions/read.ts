@@ -4,7 +4,7 @@
  * image) into its text, its credit and its image.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { BLOCK_TAGS, classAndId, collapse, isElement, isInvisibleTag, isText, textOf } from '../../dom/nodes.js';
+import { BLOCK_TAGS, classAndId, collapse, isElement, isInvisibleTag, isText } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import { cleanCredit, splitCredit } from './credit.js';
 import { firstImage, isNamedCaption } from './blocks.js';
