@@ -8,9 +8,9 @@ import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { BLOCK_TAGS, classAndId, isElement, isText, textOf } from '../dom/nodes.js';
 import type { BoilerplateKind } from '../types.js';
 import { isCaptionBlock, isCaptionedPicture, isCaptionOfBox, isPlainCaption } from '../fields/captions/blocks.js';
-import type { PageIndex } from './features.js';
-import { META_LINE_CLASS } from './patterns.js';
-import { areaOfBlock, hasChildBlocks, isLabelElement, isWrapper, looksLikeProse, markupKind, recordedKind, summary } from './markup.js';
+import type { ElementStats, PageIndex } from './features.js';
+import { META_LINE_CLASS, SHARE_BAR_CLASS } from './patterns.js';
+import { areaOfBlock, hasChildBlocks, isLabelElement, isWrapper, looksLikeProse, markupKind, recordedKind, summary, type MarkupKind } from './markup.js';
 import { classWeight, linkDensity, type AttemptFlags } from './score.js';
 import { COOKIE_TEXT, CTA_LINK, isLegalText, MAX_LABEL_CHARS, RELATED_PREFIX, PAYWALL_TEXT, SOURCE_LINK_LABEL, labelKind, normaliseLabel } from './vocabulary.js';
 
@@ -57,6 +57,18 @@ export interface CleanContext {
 
 /** A block holding more than this share of the region's text is never removed by a class or role rule. */
 const MAX_REMOVABLE_SHARE = 0.5;
+/**
+ * Share and like bars are removed on every attempt, class weights on or off,
+ * when they are this short (Readability's `shareElementThreshold`): a page
+ * short enough to fall to the last attempt would otherwise keep its
+ * "Share this:" and "Like this: Loading..." widgets as body text.
+ */
+const MAX_SHARE_BAR_CHARS = 500;
+
+/** With class weights off, a short share or like widget is still named by its markup. */
+function shareBar(el: Element, st: ElementStats): MarkupKind | null {
+  return st.text < MAX_SHARE_BAR_CHARS && SHARE_BAR_CLASS.test(classAndId(el)) ? { kind: 'share', source: 'class' } : null;
+}
 /** Class/id of a standfirst (dek). 'lead' and 'intro' are left out: in German and Dutch papers they name the first paragraph. */
 const DEK_CLASS = /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo)(?=$|[\s_-])/i;
 /** Longest "Read more: ..." line (chars). */
@@ -248,8 +260,8 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
 
     if (!isRoot) {
       // 1. Markup that names boilerplate (tag, role, class/id vocabulary).
-      if (flags.weightClasses && isStructural(el, hasLooseText) && share < MAX_REMOVABLE_SHARE) {
-        const m = markupKind(el);
+      if (isStructural(el, hasLooseText) && share < MAX_REMOVABLE_SHARE) {
+        const m = flags.weightClasses ? markupKind(el) : shareBar(el, st);
         if (m && !looksLikeProse(m.kind, st)) {
           if (areaOfBlock(el, m)) {
             // A sidebar inside the chosen container: left out whole, accounted block by block with the page around.

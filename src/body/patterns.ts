@@ -118,6 +118,14 @@ export const SCORABLE_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Share and like widgets removed on every attempt of the cleaner, class
+ * weights on or off (Readability's `shareElements`, widened to the common
+ * plugins). Narrower than the `share` vocabulary below: a "print" or
+ * "follow" token alone does not name a widget when weights are off.
+ */
+export const SHARE_BAR_CLASS = tokenPattern(['share', 'sharing', 'sharedaddy', 'addtoany', 'shariff', 'jetpack-likes-widget-wrapper']);
+
+/**
  * Boilerplate vocabularies by kind, matched as whole class/id tokens; ordered
  * most specific first, because the first kind that matches names the block.
  */

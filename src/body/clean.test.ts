@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../extract.js';
+
+const URL = 'https://photos.example.org/2024/04/collaboration/';
+
+/** A short photo post: too little text for the first attempts, so the cleaner ends with class weights off. */
+function photoPost(afterGallery: string): string {
+  const photos = Array.from({ length: 6 }, (_, i) =>
+    `<p><a href="/full/${i}.jpg"><img src="/thumbs/${i}.jpg" alt="frame ${i}" width="240" height="160"></a></p>`).join('');
+  return `<!doctype html><html lang="en"><head><title>Collaboration, April</title></head><body>
+<div id="page"><article class="post"><h1 class="entry-title">Collaboration, April</h1>
+<div class="entry-content"><p>Frames from the second roll we swapped this spring, shot on a borrowed camera.</p>${photos}
+${afterGallery}</div></article>
+<footer class="site-footer">Copyright © 2024. All Rights Reserved.</footer></div></body></html>`;
+}
+
+const LIKES = `<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3><ul><li><a href="https://x.example/share?u=1">Facebook</a></li></ul></div>
+<div class="sharedaddy sd-block sd-like jetpack-likes-widget-wrapper"><h3 class="sd-title">Like this:</h3>
+<div class="likes-widget-placeholder"><span class="button"><span>Like</span></span> <span class="loading">Loading...</span></div></div>`;
+
+describe('the cleaner with class weights off', () => {
+  it('still removes short share and like widgets', () => {
+    const a = extract(photoPost(LIKES), { url: URL });
+    expect(a.body.text).toContain('Frames from the second roll');
+    expect(a.body.text).not.toMatch(/Like this|Loading|Share this/);
+    expect(a.captions.map((c) => c.text).join(' ')).not.toMatch(/Like this/);
+    expect(a.boilerplate.some((b) => b.kind === 'share' && /Like this/.test(b.text))).toBe(true);
+  });
+
+  it('keeps a block whose class only says it is printed ("print-step"): that is not a widget', () => {
+    const step = '<div class="tip-print-step"><p>Lay the tomato on its side and cut across the core, so the seeds stay in each slice.</p></div>';
+    const a = extract(photoPost(step), { url: URL });
+    expect(a.body.text).toContain('Lay the tomato on its side');
+  });
+});
