@@ -73,28 +73,32 @@ function shareBar(el: Element, st: ElementStats): MarkupKind | null {
 const DEK_CLASS = /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo)(?=$|[\s_-])/i;
 /** Longest "Read more: ..." line (chars). */
 const MAX_RELATED_LINE_CHARS = 250;
+/** Longest block (chars) read for a cookie, paywall or rights notice. */
+const MAX_NOTICE_CHARS = 400;
 /** Longest promotional box (chars): a heading, a line of pitch and a call-to-action link. */
 const MAX_PROMO_CHARS = 300;
 const PROMO_TAGS = new Set(['div', 'aside', 'section']);
 
 /** A small box with a heading whose links are all calls to action ("Get our resources ... Browse the library"). */
 function isPromoBox(el: Element, index: PageIndex): boolean {
+  const st = index.stats.get(el);
+  if (!st || st.links === 0 || st.paragraphs > 2) return false;
   let heading = false;
   let ctas = 0;
-  let others = 0;
   const stack: AnyNode[] = [...el.children];
   while (stack.length) {
     const n = stack.pop()!;
     if (!isElement(n)) continue;
     if (HEADING.test(n.name)) heading = true;
     if (n.name === 'a') {
-      if (CTA_LINK.test(textOf(n))) ctas++;
-      else others++;
+      // One link that is not a call to action and the box is something else.
+      if (!CTA_LINK.test(textOf(n))) return false;
+      ctas++;
       continue;
     }
     for (const c of n.children) stack.push(c);
   }
-  return heading && ctas > 0 && others === 0 && (index.stats.get(el)?.paragraphs ?? 0) <= 2;
+  return heading && ctas > 0;
 }
 
 /** Longest block (chars) taken for a rights trailer. */
@@ -300,10 +304,12 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
       // is left to that child, which keeps deep single-child nesting linear.
       const wrapper = isWrapper(el, st.text, index);
       // 3. Labels and headings that name boilerplate ("Related Articles", "- Advertisement -").
-      if (!wrapper && st.text <= MAX_LABEL_CHARS && st.text > 0) {
-        const text = textOf(el);
-        const kind = labelKind(text);
-        if (kind && isLabelElement(el)) {
+      // One read of a short block's text serves the label rules and the text rules below.
+      const shortText = !wrapper && st.text > 0 && (st.text <= MAX_LABEL_CHARS || (st.text < MAX_NOTICE_CHARS && BLOCK_TAGS.has(el.name))) ? textOf(el) : '';
+      if (shortText && st.text <= MAX_LABEL_CHARS) {
+        const text = shortText;
+        const kind = isLabelElement(el) ? labelKind(text) : null;
+        if (kind) {
           if (kind === 'comments' && /^h[1-6]$/.test(el.name)) {
             drop(el, 'comments', 'label');
             dropRest(el);
@@ -319,8 +325,8 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
           continue;
         }
       }
-      if (!wrapper && st.text < 400 && BLOCK_TAGS.has(el.name)) {
-        const text = textOf(el);
+      if (shortText && st.text < MAX_NOTICE_CHARS && BLOCK_TAGS.has(el.name)) {
+        const text = shortText;
         if (COOKIE_TEXT.test(text)) {
           drop(el, 'cookie', 'text');
           continue;

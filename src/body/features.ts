@@ -52,7 +52,7 @@ export interface PageIndex {
   /**
    * Elements other stages look up by tag, in document order: what metadata
    * readers need (meta, title, link, script, h1, h2, time, base, html), the
-   * page's pictures (img, amp-img, figure, and `noscript` image fallbacks), and
+   * page's links (a), its pictures (img, amp-img, figure, and `noscript` image fallbacks), and
    * microdata under {@link ITEMPROP_KEY}.
    */
   byTag: ReadonlyMap<string, Element[]>;
@@ -64,7 +64,7 @@ export interface PageIndex {
 }
 
 /** Tags collected into {@link PageIndex.byTag}. */
-const INDEXED_TAGS = new Set(['meta', 'title', 'link', 'script', 'h1', 'h2', 'time', 'base', 'html', 'body', 'noscript', 'img', 'amp-img', 'figure']);
+const INDEXED_TAGS = new Set(['meta', 'title', 'link', 'script', 'h1', 'h2', 'time', 'base', 'html', 'body', 'noscript', 'img', 'amp-img', 'figure', 'a']);
 
 /**
  * Elements that own the inline text inside them: the block tags, plus `font`,

@@ -20,22 +20,31 @@ export const PROSE_BLOCK_CHARS = 80;
 export const PROSE_BLOCK_MAX_LINK_DENSITY = 0.3;
 
 /** Letters of the dense scripts: Han, Hiragana, Katakana, Hangul. */
-const DENSE_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const LETTER = /\p{L}/gu;
+const DENSE_LETTERS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const LETTERS = /\p{L}+/gu;
+
+/** Characters of `sample` in runs of `pattern` (global): counted run by run, not letter by letter, to keep allocation low. */
+function countRuns(sample: string, pattern: RegExp): number {
+  let n = 0;
+  for (const m of sample.matchAll(pattern)) n += m[0].length;
+  return n;
+}
 /**
  * Latin characters one dense-script character is worth: an English word is
  * about six characters with its space, a Chinese word about two characters,
  * a Japanese or Korean one two to three.
  */
 export const DENSE_SCRIPT_WEIGHT = 3;
+/** Characters of a prose block's opening compared to find repeated blocks. */
+const REPEAT_KEY_CHARS = 200;
 /** Characters of a region's text read to find its script mix. */
 const SCRIPT_SAMPLE_CHARS = 2000;
 
 /** The Latin-equivalent weight of one character of `sample`'s text: 1 for alphabetic scripts, up to {@link DENSE_SCRIPT_WEIGHT}. */
 export function textWeight(sample: string): number {
-  const letters = sample.match(LETTER)?.length ?? 0;
+  const letters = countRuns(sample, LETTERS);
   if (letters === 0) return 1;
-  const dense = sample.match(DENSE_LETTER)?.length ?? 0;
+  const dense = countRuns(sample, DENSE_LETTERS);
   return 1 + ((DENSE_SCRIPT_WEIGHT - 1) * dense) / letters;
 }
 
@@ -115,7 +124,8 @@ export function measureRegion(index: PageIndex, roots: readonly Element[], skip:
   const weight = regionWeight(roots, skip);
   for (const block of index.blocks) {
     if (!isProse(block.text, block.link, weight) || !kept.has(block.el)) continue;
-    const key = textOf(block.el).toLowerCase();
+    // A repeat is the same text: its length and its opening are key enough, without reading each block whole.
+    const key = `${block.text}:${textOf(block.el, undefined, false, REPEAT_KEY_CHARS).toLowerCase()}`;
     if (seen.has(key)) {
       repeatedChars += block.text;
       continue;

@@ -4,7 +4,7 @@
  * "Originally published at", "Source:").
  */
 import type { Element } from 'domhandler';
-import { isElement, textOf } from '../../dom/nodes.js';
+import { isElement, isInside, textOf } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import { metaValue } from '../../metadata/collect.js';
@@ -93,29 +93,28 @@ export function extractCanonicalUrl(md: PageMetadata, pageUrl: string | null): s
  */
 export function extractSourceUrl(index: PageIndex, regions: readonly Element[], pageUrl: string | null): string | null {
   const pageHost = hostOf(pageUrl);
-  const scopes: readonly (Element | null)[] = regions.length ? [...regions, index.body] : [index.body];
-  for (const scope of scopes) {
-    if (!scope) continue;
-    const stack: Element[] = [scope];
-    while (stack.length) {
-      const el = stack.pop()!;
-      const st = index.stats.get(el);
-      if (!st || st.excluded) continue;
-      if (el.name === 'a' && el.attribs.href) {
-        // Cheap tests first: the link's own length, then the text just before it ("Originally published at").
-        if (st.text <= MAX_SOURCE_LINK_TEXT && (SOURCE_LINK_TEXT.test(textOf(el)) || SOURCE_LEAD_IN.test(leadIn(el)))) {
-          const url = resolveUrl(el.attribs.href, pageUrl);
-          if (url && /^https?:/i.test(url) && hostOf(url) !== pageHost) return url;
-        }
-        continue;
-      }
-      for (let i = el.children.length - 1; i >= 0; i--) {
-        const c = el.children[i]!;
-        if (isElement(c)) stack.push(c);
-      }
-    }
+  let elsewhere: string | null = null;
+  // The page's links in document order (one list from the page index, not a walk of the page).
+  for (const el of index.byTag.get('a') ?? []) {
+    const st = index.stats.get(el);
+    // Hidden links have no figures; links in consent dialogs are excluded.
+    if (!st || st.excluded || !el.attribs.href || st.text > MAX_SOURCE_LINK_TEXT) continue;
+    // Cheap tests first: the link's own text, then the text just before it ("Originally published at").
+    if (!SOURCE_LINK_TEXT.test(textOf(el, undefined, false, MAX_SOURCE_LINK_TEXT * 2)) && !hasLeadIn(el)) continue;
+    const url = resolveUrl(el.attribs.href, pageUrl);
+    if (!url || !/^https?:/i.test(url) || hostOf(url) === pageHost) continue;
+    if (regions.some((r) => isInside(el, r))) return url;
+    if (elsewhere === null && index.body && isInside(el, index.body)) elsewhere = url;
   }
-  return null;
+  return elsewhere;
+}
+
+/** True when the text before a link leads in to a source ("Originally published at"); most links have none to read. */
+function hasLeadIn(a: Element): boolean {
+  let n = a.prev;
+  while (n && n.type === 'text' && n.data.trim() === '') n = n.prev;
+  if (!n || (n.type !== 'text' && !isElement(n))) return false;
+  return SOURCE_LEAD_IN.test(leadIn(a));
 }
 
 /** Longest link text (chars) read as a source link ("Read the original article here" and the like). */
