@@ -33,3 +33,20 @@ describe('the cleaner with class weights off', () => {
     expect(a.body.text).toContain('Lay the tomato on its side');
   });
 });
+
+describe('the cleaner on a wire story', () => {
+  it('does not call the sign-off ("Reporting by ...; Editing by ...") after the body a newsletter box', () => {
+    const paras = [
+      'SEOUL, May 19 (Reuters) - South Korea\'s exports rose for a third month in May, led by chips and cars, data showed on Sunday, beating forecasts.',
+      'Shipments abroad rose 11.2% from a year earlier, the trade ministry said, against a median forecast of 9.5% in a Reuters poll of economists.',
+      'Imports fell 2.1%, leaving a trade surplus of 4.1 billion dollars for the month, the largest since the middle of last year, the ministry said.',
+    ].map((t) => `<p>${t}</p>`).join('');
+    const html = `<!doctype html><html lang="en"><head><title>South Korea exports rise</title></head><body><article>
+<h1>South Korea exports rise for third month</h1><div class="article-body">${paras}</div>
+<p class="sign-off">(Reporting by Jane Roe; Editing by John Doe)</p></article></body></html>`;
+    const a = extract(html, { url: 'https://wire.example.com/business/korea-exports' });
+    expect(a.body.text).toContain('Imports fell 2.1%');
+    // Outside the body's container, it is accounted for; "sign" alone names no sign-up form.
+    expect(a.boilerplate.find((b) => b.text.includes('Reporting by'))?.kind ?? 'other').not.toBe('newsletter');
+  });
+});
