@@ -86,6 +86,13 @@ describe('captions: markup', () => {
       .toEqual([{ text: 'Watch: the vote in full', credit: null, image: null }]);
   });
 
+  it('drops a player\'s notice ("Media playback is unsupported on your device") from a video\'s caption, and a caption that is only one', () => {
+    const video = '<figure><div class="player"><p>Media playback is unsupported on your device</p></div><figcaption>Media caption, The vote in full</figcaption></figure>';
+    expect(captions(page(video)).caps).toEqual([{ text: 'The vote in full', credit: null, image: null }]);
+    const bare = '<figure><div class="player"></div><figcaption>Your browser does not support the video tag.</figcaption></figure>';
+    expect(captions(page(bare)).caps).toEqual([]);
+  });
+
   it('drops screen-reader labels, counters and controls from the caption', () => {
     const fig = '<figure><img src="/f.jpg"><figcaption><span class="visually-hidden">Image caption, </span><span class="counter">2/9</span> Fans at the ground. <a href="/buy">Buy photo</a></figcaption></figure>';
     expect(captions(page(fig)).caps).toEqual([{ text: 'Fans at the ground.', credit: null, image: 'https://news.example.com/f.jpg' }]);

@@ -46,6 +46,14 @@ export const SCREEN_READER_CLASS = tokenPattern([
 /** Labels printed before a caption's text ("Image caption, ", "Caption:"), removed from the text. */
 export const CAPTION_LABEL = /^(?:(?:image|media|photo|video|picture|graphic) caption|caption|legende|légende|bildunterschrift|pie de foto|didascalia)\s*[,:.]\s*/iu;
 
+/**
+ * Notices a media player prints in place of the video when it cannot play
+ * ("Media playback is unsupported on your device", "Your browser does not
+ * support the video tag"): furniture at the start of a video's caption, never
+ * its text.
+ */
+export const PLAYER_NOTICE = /^(?:media playback is (?:unsupported|not supported) on your device|your browser does not support (?:the )?(?:html5 )?(?:video|audio|media)(?: (?:tag|element|playback|player))?|this (?:video|media) (?:is not available|is unavailable|cannot be played|can ?not be played)(?: on your device| in your (?:region|country))?|(?:please )?enable javascript to (?:play|view|watch) (?:this )?(?:video|media))\s*[.!]?\s*/iu;
+
 /** Gallery counters at the start of a caption ("1/7", "Photo 3 of 12", "Bild 2 von 9"). */
 export const CAPTION_COUNTER = /^(?:(?:photo|image|picture|slide|foto|bild|imagen|immagine)\s+)?\d{1,3}\s*(?:\/|of|von|de|sur|di)\s*\d{1,3}\s*[:.\-–—|]?\s*/iu;
 

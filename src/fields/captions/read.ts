@@ -9,7 +9,7 @@ import type { PageIndex } from '../../body/features.js';
 import { cleanCredit, splitCredit } from './credit.js';
 import { firstImage, isNamedCaption } from './blocks.js';
 import {
-  CAPTION_COUNTER, CAPTION_FURNITURE, CAPTION_LABEL, CREDIT_CLASS, CREDIT_ITEMPROP, CREDIT_TAGS, FILE_PHOTO_PREFIX,
+  CAPTION_COUNTER, CAPTION_FURNITURE, CAPTION_LABEL, CREDIT_CLASS, CREDIT_ITEMPROP, CREDIT_TAGS, FILE_PHOTO_PREFIX, PLAYER_NOTICE,
   MAX_CREDIT_CHARS, SCREEN_READER_CLASS,
 } from './patterns.js';
 
@@ -98,14 +98,15 @@ export function readText(root: Element, ctx: ReadContext, ignore: ReadonlySet<El
 
 /**
  * Removes the labels and counters printed before a caption ("Image caption, ",
- * "1/7", "FILE PHOTO:"); a caption made only of controls ("Caption Close")
+ * "1/7", "FILE PHOTO:", a player's "Media playback is unsupported on your
+ * device"); a caption made only of controls ("Caption Close")
  * becomes empty.
  */
 export function tidyCaption(text: string): string {
   let t = text;
   for (let i = 0; i < 3; i++) {
     const before = t;
-    t = t.replace(CAPTION_LABEL, '').replace(CAPTION_COUNTER, '').replace(FILE_PHOTO_PREFIX, '').trim();
+    t = t.replace(PLAYER_NOTICE, '').replace(CAPTION_LABEL, '').replace(CAPTION_COUNTER, '').replace(FILE_PHOTO_PREFIX, '').trim();
     if (t === before) break;
   }
   return CAPTION_FURNITURE.test(t) ? '' : t;
