@@ -34,6 +34,21 @@ const publicCoreByName: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+/**
+ * encoding-sniffer is bundled, with `whatwg-encoding` (which loads iconv-lite,
+ * which needs Node's `Buffer`) replaced by `src/decode/labels.ts`, the same
+ * label lookup done by `TextDecoder`: the core then runs in browsers and edge
+ * runtimes without Node polyfills.
+ */
+const LABELS_MODULE = path.resolve('src', 'decode', 'labels.ts');
+const labelsByTextDecoder: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'labels-by-textdecoder',
+  setup(build) {
+    build.onResolve({ filter: /^whatwg-encoding$/ }, () => ({ path: LABELS_MODULE }));
+  },
+};
+const BUNDLED = ['encoding-sniffer'];
+
 export default defineConfig((cli): Options[] => {
   // One clean before all builds: the configs below build in parallel, so a
   // `clean` in one of them could delete another's output.
@@ -50,6 +65,8 @@ export default defineConfig((cli): Options[] => {
       target: 'node18',
       platform: 'neutral',
       treeshake: true,
+      noExternal: BUNDLED,
+      esbuildPlugins: [labelsByTextDecoder],
       silent: true,
     },
     {
@@ -61,8 +78,8 @@ export default defineConfig((cli): Options[] => {
       target: 'node18',
       platform: 'node',
       shims: true, // import.meta.url in the CommonJS build (finds dist/worker.js)
-      esbuildPlugins: [coreByName, publicCoreByName],
-      noExternal: ['p-map'], // ESM only: bundled so that the CommonJS build works on Node 18
+      esbuildPlugins: [coreByName, publicCoreByName, labelsByTextDecoder],
+      noExternal: ['p-map', ...BUNDLED], // p-map is ESM only: bundled so that the CommonJS build works on Node 18
       silent: true,
     },
     {
@@ -75,7 +92,8 @@ export default defineConfig((cli): Options[] => {
       platform: 'node',
       shims: true, // import.meta.url in the CommonJS build (createRequire from this file)
       external: ['jsdom', '@mozilla/readability'],
-      esbuildPlugins: [publicCoreByName],
+      esbuildPlugins: [publicCoreByName, labelsByTextDecoder],
+      noExternal: BUNDLED,
       silent: true,
     },
     {
@@ -86,7 +104,8 @@ export default defineConfig((cli): Options[] => {
       target: 'node18',
       platform: 'node',
       splitting: false,
-      noExternal: ['p-map'],
+      noExternal: ['p-map', ...BUNDLED],
+      esbuildPlugins: [labelsByTextDecoder],
       banner: { js: '#!/usr/bin/env node' },
       silent: true,
     },

@@ -47,11 +47,20 @@ function normaliseLimits(raw: unknown): ExtractLimits {
 }
 
 /**
+ * True for a `Uint8Array` (a Node `Buffer` included) from any realm: bytes
+ * made in a worker's, an iframe's or a `vm` context's realm fail
+ * `instanceof Uint8Array` here, yet are bytes all the same.
+ */
+export function isUint8Array(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array || (ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]');
+}
+
+/**
  * Validates `extract`'s arguments; throws {@link InvalidArgumentError} on a wrong type, and the
  * fallback's typed errors when it is asked for but cannot be loaded.
  */
 export function normaliseOptions(input: unknown, options: ExtractOptions | undefined): NormalisedOptions {
-  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+  if (typeof input !== 'string' && !isUint8Array(input)) {
     throw new InvalidArgumentError('input', `extract: input must be a string or a Uint8Array, got ${input === null ? 'null' : typeof input}`);
   }
   if (options !== undefined && (typeof options !== 'object' || options === null)) {

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -121,14 +122,32 @@ describe('the browser build', () => {
       write: false,
       metafile: true,
       logLevel: 'silent',
-      // encoding-sniffer's charset tables (iconv-lite) ask for these two Node modules; a browser
-      // bundler has to polyfill them. They come with the decoder, not the fallback (a gap of its own).
-      external: ['buffer', 'string_decoder'],
+      // No Node module may be needed: esbuild fails the browser build on any that is not polyfilled
+      // (encoding-sniffer's label lookup once pulled in iconv-lite and Node's Buffer).
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((f) => /node_modules\/(jsdom|@mozilla\/readability)\//.test(f))).toEqual([]);
     const code = result.outputFiles[0]!.text;
-    expect(code).not.toMatch(/\bfrom\s*["'](node:)?(module|fs|path|url)["']/);
+    expect(code).not.toMatch(/\bfrom\s*["'](node:)?(module|fs|path|url|buffer|string_decoder)["']/);
+    expect(inputs.filter((f) => /node_modules\/(iconv-lite|safer-buffer|whatwg-encoding)\//.test(f))).toEqual([]);
     expect(code).not.toMatch(/\brequire\(\s*["'](jsdom|@mozilla\/readability)["']\s*\)/);
+  });
+
+  it('runs where only web-platform globals exist (no Buffer, process or require), bytes included', async () => {
+    const result = await build({
+      entryPoints: [path.join(ROOT, 'dist', 'index.js')], bundle: true, platform: 'browser', format: 'iife',
+      globalName: 'copydesk', write: false, logLevel: 'silent',
+    });
+    // A bare realm, as in a browser worker or an edge runtime: TextDecoder, TextEncoder, URL, console.
+    const realm = vm.createContext({ TextDecoder, TextEncoder, URL, console });
+    vm.runInContext(result.outputFiles[0]!.text, realm);
+    const core = (realm as { copydesk: typeof import('../src/index.js') }).copydesk;
+    const fixture = fs.readdirSync(path.join(ROOT, 'fixtures')).find((d) => d.startsWith('encoding-koi8-r'))!;
+    // Bytes made in this realm: a Uint8Array of another realm is still bytes.
+    const bytes = new Uint8Array(fs.readFileSync(path.join(ROOT, 'fixtures', fixture, 'source.html')));
+    const article = core.extract(bytes, { url: 'https://news.example.ru/a' });
+    expect(article.input.encoding).toBe('koi8-r');
+    expect(article.headline).toMatch(/^Паромная переправа/);
+    expect(article.body.text.length).toBeGreaterThan(300);
   });
 });

@@ -4,6 +4,7 @@
  * a throw: one bad record must not stop a run.
  */
 import type { ExtractOptions } from '../types.js';
+import { isUint8Array } from '../options.js';
 import type { WorkerTask } from './protocol.js';
 import type { PageFailure, PageId, PageInput } from './types.js';
 
@@ -56,7 +57,7 @@ export function checkRecord(record: unknown, index: number, shared: Omit<Extract
   if (hasHtml && hasBytes) return fail(`record ${index} has both html and bytes; give one`);
   if (!hasHtml && !hasBytes) return fail(`record ${index} has neither html nor bytes`);
   if (hasHtml && typeof r.html !== 'string') return fail(`record ${index}: html must be a string, got ${typeName(r.html)}`);
-  if (hasBytes && !(r.bytes instanceof Uint8Array)) return fail(`record ${index}: bytes must be a Uint8Array, got ${typeName(r.bytes)}`);
+  if (hasBytes && !isUint8Array(r.bytes)) return fail(`record ${index}: bytes must be a Uint8Array, got ${typeName(r.bytes)}`);
 
   const options: ExtractOptions = { ...shared };
   if (url !== null) options.url = url;
