@@ -126,24 +126,27 @@ const JOIN_AFTER_SITE = /^\s?(?:[-–—|·•/~»«:]{1,2}\s|[|｜：_]\s?)/u;
  * punctuation (see {@link JOIN_BEFORE_SITE}), when a headline is left.
  */
 function withoutStatedSite(title: string, sites: readonly string[]): string {
-  const folded = title.toLowerCase();
+  let out = title;
   for (const site of sites) {
     const name = site.trim().toLowerCase();
-    if (name.length < 2 || name.length >= folded.length) continue;
-    if (folded.endsWith(name)) {
-      const head = title.slice(0, title.length - name.length);
+    if (name.length < 2) continue;
+    let folded = out.toLowerCase();
+    if (name.length < folded.length && folded.endsWith(name)) {
+      const head = out.slice(0, out.length - name.length);
       const m = JOIN_BEFORE_SITE.exec(head);
       const rest = m ? head.slice(0, m.index).trim() : '';
-      if (rest) return rest;
+      if (rest) out = rest;
     }
-    if (folded.startsWith(name)) {
-      const tail = title.slice(name.length);
+    folded = out.toLowerCase();
+    if (name.length < folded.length && folded.startsWith(name)) {
+      const tail = out.slice(name.length);
       const m = JOIN_AFTER_SITE.exec(tail);
       const rest = m ? tail.slice(m[0].length).trim() : '';
-      if (rest) return rest;
+      if (rest) out = rest;
     }
+    if (out !== title) return out;
   }
-  return title;
+  return out;
 }
 
 /** Removes a bracketed site tag ending the title (see {@link BRACKET_TAG}). */
