@@ -186,7 +186,7 @@ function chooseHeadline(md: PageMetadata, pageUrl: string | null): string | null
   if (printing.length === 1) return printing[0]!;
   // One visible h1 that reads as a headline is what readers see as the title, even when the
   // metadata carries an SEO variant of it.
-  if (visible.length === 1 && visible[0]!.split(' ').length >= MIN_H1_WORDS) {
+  if (visible.length === 1 && wordCount(visible[0]!) >= MIN_H1_WORDS) {
     // Compared with the titles stripped of their site name: an h1 that only repeats the site name is no headline.
     const overlap = Math.max(0, ...stripped.map((t) => similarity(visible[0]!, t)));
     if (stripped.length === 0 || overlap >= MIN_H1_OVERLAP) return visible[0]!;
