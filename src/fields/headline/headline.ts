@@ -3,11 +3,12 @@
  * the visible `h1` when one matches the metadata (the `h1` is what readers see;
  * metadata titles often carry the brand or an SEO variant).
  */
-import { textOf } from '../../dom/nodes.js';
+import type { Element } from 'domhandler';
+import { isElement, textOf } from '../../dom/nodes.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import { metaValue } from '../../metadata/collect.js';
 import { ldString } from '../../metadata/jsonld.js';
-import { similarity, stripSiteAffix } from './affix.js';
+import { isSiteName, sameText, similarity, stripSiteAffix, titleParts, wordCount } from './affix.js';
 
 /** Agreement an h1 needs with a metadata title to be taken as the headline. */
 const H1_AGREEMENT = 0.75;
@@ -15,11 +16,17 @@ const H1_AGREEMENT = 0.75;
 const MIN_H1_WORDS = 4;
 /** Least word overlap a lone h1 needs with a metadata title (none at all: a section or site name). */
 const MIN_H1_OVERLAP = 0.1;
+/** Words an h1 printing the start of the title needs to be taken for the headline. */
+const MIN_PRINTED_WORDS = 2;
 /** Plausible headline length, in characters. */
 const MIN_CHARS = 4;
 const MAX_CHARS = 400;
 /** Characters of an `h1` read at most (ten headlines' worth: longer is no headline, and nested h1s must not each read the page). */
 const SCAN_CHARS = 10 * MAX_CHARS;
+
+/** Elements of an `h1` (and parents above it) looked at for a link to the home page: a logo's link sits at the top. */
+const LOGO_SCAN_ELEMENTS = 16;
+const LOGO_SCAN_PARENTS = 2;
 
 /** Placeholder values that are not titles. */
 const PLACEHOLDER = /^(untitled|null|undefined|home|homepage|page not found|404|index)$/i;
@@ -28,8 +35,8 @@ function plausible(s: string | null | undefined): s is string {
   return typeof s === 'string' && s.length >= MIN_CHARS && s.length <= MAX_CHARS && !PLACEHOLDER.test(s.trim());
 }
 
-/** Site names the page gives, to strip from titles. */
-export function siteNames(md: PageMetadata, pageUrl: string | null): string[] {
+/** Site names the page states (og:site_name, application-name, twitter:site, the JSON-LD publisher), to strip from titles. */
+export function siteNames(md: PageMetadata): string[] {
   const names: string[] = [];
   const og = metaValue(md, 'og:site_name', 'application-name', 'twitter:site');
   if (og) names.push(og.replace(/^@/, ''));
@@ -38,15 +45,21 @@ export function siteNames(md: PageMetadata, pageUrl: string | null): string[] {
     const name = typeof pub === 'object' && pub !== null ? ldString(pub as Record<string, unknown>, 'name') : typeof pub === 'string' ? pub : null;
     if (name) names.push(name);
   }
-  if (pageUrl) {
-    try {
-      const host = new URL(pageUrl).hostname.replace(/^www\d?\./, '');
-      names.push(host, host.split('.')[0] ?? host);
-    } catch {
-      // not a URL: no host to strip
-    }
-  }
   return names;
+}
+
+/**
+ * Names guessed from the page's host ("example.co.uk", "example"): a title
+ * part that spells one of them out is the site name.
+ */
+export function hostNames(pageUrl: string | null): string[] {
+  if (!pageUrl) return [];
+  try {
+    const host = new URL(pageUrl).hostname.replace(/^www\d?\./, '');
+    return [host, host.split('.')[0] ?? host];
+  } catch {
+    return []; // not a URL: no host to strip
+  }
 }
 
 /**
@@ -64,9 +77,78 @@ function withoutKicker(h1: string, metaTitles: readonly string[]): string {
   return h1;
 }
 
-/** Chooses the headline from the metadata snapshot. */
+/** Whether a link goes to a site's home page ("/", "https://example.com/"). */
+function isHomeHref(href: string | undefined, pageUrl: string | null): boolean {
+  if (href === undefined) return false;
+  const h = href.trim();
+  if (h === '/' || h === './') return true;
+  try {
+    const url = new URL(h, pageUrl ?? 'http://invalid.invalid/');
+    return /^https?:$/.test(url.protocol) && (url.pathname === '/' || url.pathname === '') && !url.search && h !== '' && !h.startsWith('#');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether an `h1` is the site's logo: it holds, or sits in, a link to the home
+ * page (the masthead of many themes is an `h1`, as is its text: the site name).
+ */
+export function isLogoHeading(h1: Element, pageUrl: string | null): boolean {
+  let p = h1.parent;
+  for (let i = 0; i < LOGO_SCAN_PARENTS && p && isElement(p); i++, p = p.parent) {
+    if (p.name === 'a' && isHomeHref(p.attribs.href, pageUrl)) return true;
+  }
+  const queue: Element[] = [h1];
+  for (let seen = 0; queue.length && seen < LOGO_SCAN_ELEMENTS; seen++) {
+    const el = queue.shift()!;
+    if (el.name === 'a' && isHomeHref(el.attribs.href, pageUrl)) return true;
+    for (const c of el.children) if (isElement(c)) queue.push(c);
+  }
+  return false;
+}
+
+/**
+ * An `h1` that prints the first part of a metadata title, other than the site
+ * name ("Kleine Schafskunde" of "Kleine Schafskunde | Mäscot das Schaf"): what
+ * follows in the title is the site, its tagline or the section, however long.
+ * (An `h1` printing a later part is as often the site's own name, as in
+ * "Page title — Project name" documentation, as the headline.)
+ */
+function printsTitleStart(h1: string, metaTitles: readonly string[], isSite: (part: string) => boolean): boolean {
+  return metaTitles.some((t) => {
+    const parts = titleParts(t);
+    return parts.length > 1 && sameText(parts[0]!, h1) && !isSite(parts[0]!);
+  });
+}
+
+/** A permalink mark that documentation generators print after a heading ("Installation¶"). */
+const ANCHOR_MARK = /\s?[¶🔗]$/u;
+
+/**
+ * The headline as readers read it: without a heading's permalink mark. (Soft
+ * hyphens stay, as they do in the body text: they are the page's own characters.)
+ */
+function cleanHeadline(text: string): string {
+  return text.replace(ANCHOR_MARK, '').trim();
+}
+
+/**
+ * Chooses the headline from the metadata snapshot.
+ *
+ * @param md - The page's metadata snapshot.
+ * @param pageUrl - The page's URL, when known: its host is matched as a site name, and links to its home page mark logo `h1`s.
+ * @returns The headline, or `null` when the page gives none.
+ */
 export function extractHeadline(md: PageMetadata, pageUrl: string | null): string | null {
-  const sites = siteNames(md, pageUrl);
+  const chosen = chooseHeadline(md, pageUrl);
+  const clean = chosen === null ? null : cleanHeadline(chosen);
+  return clean ? clean : null;
+}
+
+function chooseHeadline(md: PageMetadata, pageUrl: string | null): string | null {
+  const sites = siteNames(md);
+  const hosts = hostNames(pageUrl);
   const ld = md.ldArticles[0];
   const metaTitles = [
     ldString(ld, 'headline'),
@@ -78,12 +160,13 @@ export function extractHeadline(md: PageMetadata, pageUrl: string | null): strin
     metaValue(md, 'headline', 'parsely-title', 'sailthru.title'),
     md.title,
   ].filter(plausible);
-  const stripped = metaTitles.map((t) => stripSiteAffix(t, sites)).filter(plausible);
+  const stripped = metaTitles.map((t) => stripSiteAffix(t, sites, hosts)).filter(plausible);
 
+  const h1s = md.h1.filter((el) => !isLogoHeading(el, pageUrl));
   // The visible h1 that agrees best with the metadata.
   let best: string | null = null;
   let bestScore = 0;
-  for (const el of md.h1) {
+  for (const el of h1s) {
     const text = textOf(el, undefined, false, SCAN_CHARS);
     if (!plausible(text)) continue;
     for (const t of [...stripped, ...metaTitles]) {
@@ -95,16 +178,20 @@ export function extractHeadline(md: PageMetadata, pageUrl: string | null): strin
     }
   }
   if (best && bestScore >= H1_AGREEMENT) return withoutKicker(best, stripped);
+  const visible = h1s.map((el) => textOf(el, undefined, false, SCAN_CHARS)).filter(plausible);
+  const isSite = (part: string): boolean => isSiteName(part, sites, hosts);
+  // The one h1 printing the start of the title: the rest of the title is the site's.
+  // (A one-word h1 may be a section name, "Blog | Site", as well as a headline.)
+  const printing = visible.filter((text) => wordCount(text) >= MIN_PRINTED_WORDS && printsTitleStart(text, metaTitles, isSite));
+  if (printing.length === 1) return printing[0]!;
   // One visible h1 that reads as a headline is what readers see as the title, even when the
   // metadata carries an SEO variant of it.
-  const visible = md.h1.map((el) => textOf(el, undefined, false, SCAN_CHARS)).filter(plausible);
-  if (visible.length === 1 && visible[0]!.split(' ').length >= MIN_H1_WORDS) {
+  if (visible.length === 1 && wordCount(visible[0]!) >= MIN_H1_WORDS) {
     // Compared with the titles stripped of their site name: an h1 that only repeats the site name is no headline.
     const overlap = Math.max(0, ...stripped.map((t) => similarity(visible[0]!, t)));
     if (stripped.length === 0 || overlap >= MIN_H1_OVERLAP) return visible[0]!;
   }
   if (stripped.length > 0) return stripped[0]!;
-  const h1s = md.h1.map((el) => textOf(el, undefined, false, SCAN_CHARS)).filter(plausible);
-  if (h1s.length > 0) return h1s[0]!;
+  if (visible.length > 0) return visible[0]!;
   return null;
 }
