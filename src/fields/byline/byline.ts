@@ -6,14 +6,17 @@
  * and reported as the agency; organisation bylines ("BBC News") are kept.
  */
 import type { Element } from 'domhandler';
-import { classAndId, textOf } from '../../dom/nodes.js';
+import { textOf } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import type { LdNode } from '../../metadata/jsonld.js';
 import { AGENCIES } from '../dateline/patterns.js';
 import {
-  AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_CLASS, BYLINE_PREFIX, BYLINE_TAIL, COMMENT_CONTAINER, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE, ROLE_WORDS,
+  AFFILIATION_WORDS, AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_PREFIX, BYLINE_TAIL, COLLECTIVE_WORDS, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE,
+  PICTURE_ROLES, ROLE_WORDS,
 } from './tables.js';
+import { isWithin, printedByline } from './printed.js';
+import { extractPublisher } from '../source/source.js';
 
 /** The byline and its authors. */
 export interface BylineResult {
@@ -25,8 +28,13 @@ export interface BylineResult {
   agency: string | null;
 }
 
-/** Elements (in document order) around the headline searched for a printed byline. */
-const BYLINE_WINDOW = 300;
+/** What the byline stage knows besides the page: the headline chosen, and the page's URL. */
+export interface BylineContext {
+  /** The headline text (locates the headline element the byline is printed near). */
+  headline?: string | null;
+  /** The page URL (its host names the outlet, which is not an author). */
+  url?: string | null;
+}
 
 /**
  * Longest text (chars) the name clean-up reads: credit lines and author lists
@@ -136,10 +144,6 @@ function fromMicrodata(md: PageMetadata, index: PageIndex): string[] {
   return out;
 }
 
-function isWithin(node: Element, anc: Element): boolean {
-  for (let p = node.parent; p; p = p.parent) if (p === anc) return true;
-  return false;
-}
 
 function fromMeta(md: PageMetadata): string[] {
   for (const name of AUTHOR_META) {
@@ -149,100 +153,130 @@ function fromMeta(md: PageMetadata): string[] {
   return [];
 }
 
-/** A byline element found near the headline. */
-interface PrintedCandidate {
-  el: Element;
-  text: string;
-  distance: number;
-  persons: number;
-  agency: boolean;
-}
-
 /**
- * The printed byline near the headline: short elements classed as a byline
- * (or a `rel=author` link, or a line starting with "By"); the innermost of
- * nested candidates wins (the name inside the byline box), and candidates
- * naming people win over agency-only credits.
+ * Drops role words printed after the name without punctuation ("Evan Halper
+ * Staff Writer"), but not a collective noun ending the whole credit ("Smart
+ * Shopping Team", "Teufel Blog Redaktion"): that names a desk, not a role.
  */
-function printedByline(md: PageMetadata, index: PageIndex): string | null {
-  const h1 = md.h1.map((h) => index.stats.get(h)?.order).find((o) => o !== undefined) ?? -1;
-  const candidates: PrintedCandidate[] = [];
-  for (const [el, st] of index.stats) {
-    if (st.excluded || st.text < 3 || st.text > MAX_BYLINE_CHARS) continue;
-    if (h1 >= 0 && (st.order < h1 - 100 || st.order > h1 + BYLINE_WINDOW)) continue;
-    const ci = classAndId(el);
-    const relAuthor = el.name === 'a' && /\bauthor\b/i.test(el.attribs.rel ?? '');
-    // <address> is HTML's element for the article's author contact.
-    const classed = relAuthor || el.name === 'address' || (ci !== '' && BYLINE_CLASS.test(ci) && !/avatar|image|photo|bio|box|description|about|label|title|role|job/i.test(ci));
-    if (!classed && (st.text >= 80 || (el.name !== 'p' && el.name !== 'div' && el.name !== 'span'))) continue;
-    if (inComments(el)) continue;
-    let text: string | null = null;
-    if (classed) text = textOf(el, undefined, true);
-    else if (st.text < 80 && (el.name === 'p' || el.name === 'div' || el.name === 'span')) {
-      const t = textOf(el, undefined, true);
-      const m = BYLINE_PREFIX.exec(t);
-      if (m && m[0].trim() !== '' && /^\p{Lu}/u.test(t.slice(m[0].length))) text = t;
-    }
-    if (!text) continue;
-    const cleaned = cleanByline(text);
-    if (!cleaned) continue;
-    const { authors, agency } = splitAuthors(cleaned);
-    if (authors.length === 0 && !agency) continue;
-    const distance = h1 < 0 ? st.order : st.order >= h1 ? st.order - h1 : (h1 - st.order) * 2;
-    candidates.push({ el, text: cleaned, distance, persons: authors.length, agency: agency !== null });
-  }
-  // Innermost: drop a candidate that contains another one, unless it holds several people's
-  // candidates (a byline box listing each author in an element of its own).
-  // A box that says more than the candidates inside it (more people, or an agency: "Par Claire
-  // Vasseur et AFP") is kept whole.
-  const inner = candidates.filter((c) => {
-    const inside = candidates.filter((o) => o !== c && isWithin(o.el, c.el));
-    if (inside.length === 0) return true;
-    const insidePersons = Math.max(...inside.map((o) => o.persons));
-    return c.persons > insidePersons || (c.agency && !inside.some((o) => o.agency)) || (inside.filter((o) => o.persons > 0).length >= 2 && c.persons >= 2);
-  }).filter((c, _, all) => !all.some((o) => o !== c && isWithin(c.el, o.el)));
-  inner.sort((a, b) => Number(b.persons > 0) - Number(a.persons > 0) || a.distance - b.distance);
-  return inner[0]?.text ?? null;
-}
-
-/** Ancestor levels searched for a comment thread around a byline candidate. */
-const COMMENT_LEVELS = 12;
-
-function inComments(el: Element): boolean {
-  let p: Element | null = el;
-  for (let level = 0; p && level < COMMENT_LEVELS; level++) {
-    const ci = classAndId(p);
-    if (ci && COMMENT_CONTAINER.test(ci)) return true;
-    p = p.parent && 'name' in p.parent ? (p.parent as Element) : null;
-  }
-  return false;
-}
-
-/** Drops role words printed after the name without punctuation ("Evan Halper Staff Writer"). */
 function dropTrailingRoles(s: string): string {
   const words = s.split(' ');
+  if (COLLECTIVE_WORDS.test(words[words.length - 1] ?? '')) return s;
   while (words.length > 2 && ROLE_WORDS.test(words[words.length - 1]!)) words.pop();
   return words.join(' ');
 }
 
+/**
+ * Cuts a role with its affiliation printed after the name without punctuation
+ * ("Ingo Arzt Redakteur für Wirtschaft", "Jane Doe Editor at Large"): a role
+ * word, after at least two words of name, followed by for/of/at/für/bei.
+ */
+function dropRoleAffiliation(s: string): string {
+  const words = s.split(' ');
+  for (let i = 2; i + 1 < words.length; i++) {
+    if (ROLE_WORDS.test(words[i]!) && AFFILIATION_WORDS.test(words[i + 1]!)) return words.slice(0, i).join(' ');
+  }
+  return s;
+}
+
+/** "in Perth", "in Valve" at the end of a credit: where the reporter was, or the section. */
+const PLACE_TAIL = /\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
+
+/** The separators of a credit line, kept when it is split (they are printed between the people). */
+const CREDIT_PARTS = /(\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*)/iu;
+
+/**
+ * Drops the people credited for a picture ("Eleanor Ainge Roy (reporting) and
+ * Adrian Malloch (photography)"): they did not write the story. A credit line
+ * naming no one else is left as it is.
+ */
+function dropPictureCredits(s: string): string {
+  if (!PICTURE_ROLES.test(s)) return s;
+  const parts = s.split(CREDIT_PARTS);
+  const kept: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    if (PICTURE_ROLES.test(parts[i]!)) continue;
+    if (kept.length > 0) kept.push(parts[i - 1]!);
+    kept.push(parts[i]!);
+  }
+  const out = kept.join('').trim();
+  return /\p{L}/u.test(out) ? out : s;
+}
+
+/** A host name ("phys.org", "rent-a-pastor.com") inside a credit's last part. */
+const HOST_NAME = /[\p{L}\d-]{2,}\.[a-z]{2,6}(?![\p{L}\d])/u;
+
+/** The last part of a credit line, after a comma, a spaced dash or bar, or a slash. */
+const LAST_PART = /\s*(?:,|\s[-–—|/]\s|\s\/|\/\s)\s*([^,|/–—]*)$/;
+
 /** A printed byline without its "By", trailing date, social links and role. */
 export function cleanByline(text: string): string | null {
-  let s = text.slice(0, MAX_NAMES_INPUT).replace(/\s+/g, ' ').replace(/\s+([,;.])/g, '$1').trim().replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '');
-  // Parenthesised roles ("(reporting)", "(photography)") and locations are not part of the credit line's names.
+  let s = text.slice(0, MAX_NAMES_INPUT).replace(/\s+/g, ' ').replace(/\s+([,;.])/g, '$1').trim();
+  // Decorations printed before the credit ("~ Jane Doe", "— Jane Doe").
+  s = s.replace(/^[\s~*»›>|/·•–—-]+/, '').replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '');
+  // Contact details are not names: "Mike Cason | mcason@example.com", "April Glaser @aprilaser".
+  s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ').replace(/\s+/g, ' ').trim();
+  // The photographer or illustrator of a picture ("and Adrian Malloch (photography)") did not write the story.
+  s = dropPictureCredits(s);
+  // Parenthesised roles ("(reporting)") and locations are not part of the credit line's names.
   s = s.replace(/\s*\([^)]{0,40}\)/g, '');
   const role = /\s*(?:,|\s[-–—|]\s)\s*([^,]*)$/.exec(s);
   if (role && ROLE_WORDS.test(role[1] ?? '')) s = s.slice(0, role.index);
-  s = dropTrailingRoles(s.trim());
-  s = s.replace(/^[\s,;:|·•–—-]+|[\s,;:|·•–—-]+$/g, '').trim();
+  // An affiliation given as a site's host ("Bob Yirka, Phys.org", "Sam Doe, Speaker at example.com").
+  const last = LAST_PART.exec(s);
+  if (last && last.index > 0 && HOST_NAME.test(last[1] ?? '')) s = s.slice(0, last.index);
+  s = dropTrailingRoles(dropRoleAffiliation(s.trim()));
+  // "Michael Larabel in Valve", "Nick Fairbairn in Perth": a location or section after the name.
+  const place = PLACE_TAIL.exec(s);
+  if (place && s.slice(0, place.index).includes(' ')) s = s.slice(0, place.index);
+  s = s.replace(/^[\s,;:|·•–—/~-]+|[\s,;:|·•–—/~-]+$/g, '').trim();
   if (!s || s.length > MAX_BYLINE_CHARS || NOT_A_BYLINE.test(s)) return null;
   return s;
 }
 
+/** Letters and digits only, lower-cased: how an outlet's name is compared ("Phys.org" = "physorg"). */
+const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * Names the page's outlet goes by: its site name, publisher, and host labels
+ * ("www.cnn.com" gives "cnn" and "cnncom").
+ */
+function outletNames(md: PageMetadata, url: string | null): Set<string> {
+  const names = new Set<string>();
+  const publisher = extractPublisher(md, url);
+  if (publisher) names.add(squash(publisher));
+  const site = md.meta.get('og:site_name')?.[0];
+  if (site) names.add(squash(site));
+  let host: string | null = null;
+  try {
+    host = url ? new URL(url).hostname.replace(/^www\d*\./, '') : null;
+  } catch {
+    host = null;
+  }
+  if (host) {
+    names.add(squash(host));
+    names.add(squash(host.split('.')[0]!));
+  }
+  names.delete('');
+  return names;
+}
+
+/**
+ * Drops the outlet credited after the people ("Stephen Collinson, CNN" on
+ * cnn.com): the publisher is reported as such, and is not an author. Wire
+ * agencies are left to {@link splitAuthors}.
+ */
+function dropOutlet(byline: string, outlets: ReadonlySet<string>): string {
+  const last = LAST_PART.exec(byline);
+  if (!last || last.index === 0 || !outlets.has(squash(last[1] ?? ''))) return byline;
+  return byline.slice(0, last.index).replace(/[\s,;:|·•–—/-]+$/, '').trim() || byline;
+}
+
 /** Resolves the byline, the authors and a credited agency. */
-export function extractByline(md: PageMetadata, index: PageIndex): BylineResult {
+export function extractByline(md: PageMetadata, index: PageIndex, context: BylineContext = {}): BylineResult {
   const structured = fromJsonLd(md);
-  const printed = printedByline(md, index);
-  if (printed) {
+  const found = printedByline(md, index, context.headline ?? null, { clean: cleanByline, split: splitAuthors });
+  if (found) {
+    const printed = dropOutlet(found, outletNames(md, context.url ?? null));
     const { authors, agency } = splitAuthors(printed);
     return { byline: printed, authors, agency };
   }
@@ -257,4 +291,3 @@ export function extractByline(md: PageMetadata, index: PageIndex): BylineResult 
   }
   return { byline: null, authors: [], agency: null };
 }
-

@@ -12,19 +12,19 @@ export const AUTHOR_META: readonly string[] = [
 ];
 
 /** Class/id of elements printing the byline, most specific first (matched as whole tokens). */
-export const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|bylines|author-name|authorname|author_name|byline-name|article-author|post-author|entry-author|author|authors|writer|journalist|posted-by|postedby|reporter|autor|auteur|autore|story-author|contributor|contributors)(?=$|[\s_-])/i;
+export const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|bylines|author-name|authorname|author_name|byline-name|article-author|post-author|entry-author|author|authors|writer|journalist|posted-by|postedby|reporter|autor|autoren|autores|autori|auteur|auteurs|autore|story-author|contributor|contributors)(?=$|[\s_-])/i;
 
 /** Words printed before the names ("By", "Von", "Par", "Por", "Di", "Door", "Written by", "Text:"). */
 export const BYLINE_PREFIX = /^\s*(?:(?:(?:written|reported|posted|published|words|story|photos?|photographs?|pictures|video|reporting|compiled|edited|more (?:stories|articles|posts))\s+(?:by|from)|(?:eingestellt|erstellt|veröffentlicht|geschrieben|verfasst|publiziert|gepostet)\s+von|publicado por|publié par|scritto da|by|von|par|por|di|door|av|af)\b\s*:?|(?:text|autor|auteur|author|autore|autora|quelle)\s*:|(?:author|autor|auteur)\s+(?=\p{Lu})|(?:投稿者|作者|著者|筆者|記者|文)\s*[:：]?)\s*/iu;
 
-/** Words after the names that end the byline: social links, profile buttons, dates. */
-export const BYLINE_TAIL = /\s+(?:twitter|facebook|instagram|linkedin|email|e-mail|profile|follow|unfollow|view profile|more from|see all|published|updated|posted|publicado|publié|veröffentlicht|aktualisiert|erstellt|stand|geändert|pubblicato|am|on|le|el|il|vom|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b.*$/iu;
+/** Words after the names that end the byline: social links, profile buttons, links to the author's other pieces, dates. */
+export const BYLINE_TAIL = /\s+(?:last updated|last modified|alle artikel|alle beiträge|weitere artikel|all posts|all articles|more articles|kontakt|contact|twitter|facebook|instagram|linkedin|email|e-mail|profile|follow|unfollow|view profile|more from|see all|published|updated|posted|publicado|publié|veröffentlicht|aktualisiert|erstellt|stand|geändert|pubblicato|am|on|le|el|il|vom|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\b.*$/iu;
 
 /** Roles and titles printed after a name ("Jane Doe, Staff Writer", "John Smith | Senior Editor"). */
 export const ROLE_WORDS = /\b(?:chefredakteur|chefredakteurin|herausgeber|herausgeberin|autorin|reporterin|fotograf|fotografin|staff|senior|chief|editor|editors|editorial|writer|writers|reporter|reporters|correspondent|columnist|contributor|contributing|producer|photographer|intern|analyst|bureau|desk|team|news|redaktion|redakteur|redakteurin|korrespondent|korrespondentin|journalist|journaliste|rédaction|redacción|redazione|correspondant|envoyé|spécial|special|guest|freelance|updated|published)\b/i;
 
 /** Words that mean the text is not a byline at all. */
-export const NOT_A_BYLINE = /(?:https?:|www\.|@\w|\d{3,}|\b(?:comments?|share|follow|subscribe|minutes? read|min read|read more|posted in|filed under|tags?|categor|says|said|wrote|sagt|schreibt|meint|dice|escribe|écrit)\b|^(?:posted|published|updated|veröffentlicht|aktualisiert|zuletzt geändert|name|autor|author)\W*$)/iu;
+export const NOT_A_BYLINE = /(?:https?:|www\.|@\w|\d{3,}|\b(?:comments?|share|follow|subscribe|minutes? read|min read|read more|posted in|filed under|tags?|categor|says|said|wrote|sagt|schreibt|meint|dice|escribe|écrit)\b|^(?:posted|published|updated|last|veröffentlicht|aktualisiert|zuletzt|zuletzt geändert|name|autor|autor\/in|autor:in|autorin|author|alle beiträge|alle artikel|all posts|all articles|view all posts)\W*$)/iu;
 
 /** Class/id of comment threads: a name printed there is a commenter's, not the byline. */
 export const COMMENT_CONTAINER = /(?:^|[\s_-])(?:comment|comments|commentlist|comment-list|respond|reply|replies|discussion|disqus)(?=$|[\s_-])/i;
@@ -37,3 +37,21 @@ export const MAX_BYLINE_CHARS = 120;
 
 /** Longest author name (words). */
 export const MAX_NAME_WORDS = 5;
+
+/** Class/id words of elements near a byline that are not the credit line itself (avatars, bios, labels). */
+export const NOT_BYLINE_CLASS = /avatar|image|photo|bio|box|description|about|label|title|role|job/i;
+
+/**
+ * Class/id of a picture's caption or credit: a name printed there ("Photo by
+ * Jane Doe/Agency", "Quelle: Jane Doe") is the photographer's.
+ */
+export const CREDIT_CONTEXT = /(?:^|[\s_-])(?:caption|captions|figcaption|copyright|photo-credit|image-credit|media-credit|wp-caption)(?=$|[\s_-])/i;
+
+/** A credit for a picture rather than for the text: "Jane Doe (photography)", "(photos)", "(illustration)". */
+export const PICTURE_ROLES = /\((?:photo|photos|photography|photographs|pictures|images|illustrations?|graphics?|video|fotos?|fotografie|bilder|grafik|illustrationen)\)\s*$/i;
+
+/** Collective nouns that end a desk's credit ("Smart Shopping Team", "Blog Redaktion"), which is kept whole. */
+export const COLLECTIVE_WORDS = /^(?:team|staff|desk|redaktion|newsroom|editors|rédaction|redacción|redazione)$/i;
+
+/** Words linking a role to its beat or employer ("Editor for Business", "Redakteur für Wirtschaft"). */
+export const AFFILIATION_WORDS = /^(?:for|of|at|für|bei|beim|im|de|du|des|del|della|di)$/i;

@@ -1,0 +1,149 @@
+/**
+ * The byline printed near the headline: short elements classed as a byline
+ * (or a `rel=author` link, `<address>`, or a line starting with "By"); the
+ * innermost of nested candidates wins (the name inside the byline box), and
+ * candidates naming people win over agency-only credits.
+ */
+import type { Element } from 'domhandler';
+import { classAndId, textOf } from '../../dom/nodes.js';
+import type { PageIndex } from '../../body/features.js';
+import type { PageMetadata } from '../../metadata/collect.js';
+import { normaliseLabel } from '../../body/vocabulary.js';
+import { creditText } from './credit-text.js';
+import { BYLINE_CLASS, BYLINE_PREFIX, COMMENT_CONTAINER, CREDIT_CONTEXT, MAX_BYLINE_CHARS, NOT_BYLINE_CLASS } from './tables.js';
+
+/** Elements (in document order) after the headline searched for a printed byline. */
+const BYLINE_WINDOW = 300;
+/** Elements (in document order) before the headline searched (kickers and bylines printed above it). */
+const BYLINE_WINDOW_BEFORE = 100;
+/** Ancestor levels searched for a comment thread around a byline candidate. */
+const COMMENT_LEVELS = 12;
+/** Ancestor levels searched for a `<figure>` around a byline candidate. */
+const FIGURE_LEVELS = 6;
+/**
+ * Levels searched for a caption's class: the candidate only, as some pages
+ * name the whole text block under a header picture (headline, byline) "caption".
+ */
+const CREDIT_CLASS_LEVELS = 1;
+/** Headings read as possible headline elements: a page prints its headline once or twice. */
+const MAX_HEADINGS = 200;
+
+/** A byline element found near the headline. */
+interface PrintedCandidate {
+  el: Element;
+  text: string;
+  distance: number;
+  persons: number;
+  agency: boolean;
+}
+
+/** How a candidate's text is judged: cleaned into a byline, and split into people and an agency. */
+export interface BylineReader {
+  clean(text: string): string | null;
+  split(byline: string): { authors: string[]; agency: string | null };
+}
+
+/**
+ * Document positions of the headline: the first visible `h1`, and every
+ * `h1`/`h2` whose text is the headline (pages whose only `h1` is a logo, or
+ * a copy of the headline in a hidden menu, print the headline as an `h2`).
+ */
+function headlineOrders(md: PageMetadata, index: PageIndex, headline: string | null): number[] {
+  const orders: number[] = [];
+  const first = md.h1.map((h) => index.stats.get(h)?.order).find((o) => o !== undefined);
+  if (first !== undefined) orders.push(first);
+  const target = headline ? normaliseLabel(headline) : '';
+  if (!target) return orders;
+  const headings = [...(index.byTag.get('h1') ?? []), ...(index.byTag.get('h2') ?? [])].slice(0, MAX_HEADINGS);
+  for (const h of headings) {
+    const st = index.stats.get(h);
+    if (!st || st.excluded || st.text > 4 * target.length + 40) continue;
+    if (normaliseLabel(textOf(h, undefined, false, 4 * target.length + 40)) === target && !orders.includes(st.order)) orders.push(st.order);
+  }
+  return orders;
+}
+
+/** Distance of a position from the nearest headline (positions before a headline count double), or null outside every window. */
+function distanceFrom(order: number, anchors: readonly number[]): number | null {
+  if (anchors.length === 0) return order;
+  let best: number | null = null;
+  for (const a of anchors) {
+    if (order < a - BYLINE_WINDOW_BEFORE || order > a + BYLINE_WINDOW) continue;
+    const d = order >= a ? order - a : (a - order) * 2;
+    if (best === null || d < best) best = d;
+  }
+  return best;
+}
+
+/** The printed byline near the headline, cleaned; null when none is printed. */
+export function printedByline(md: PageMetadata, index: PageIndex, headline: string | null, reader: BylineReader): string | null {
+  const anchors = headlineOrders(md, index, headline);
+  const candidates: PrintedCandidate[] = [];
+  for (const [el, st] of index.stats) {
+    if (st.excluded || st.text < 3 || st.text > MAX_BYLINE_CHARS) continue;
+    const distance = distanceFrom(st.order, anchors);
+    if (distance === null) continue;
+    const ci = classAndId(el);
+    const relAuthor = el.name === 'a' && /\bauthor\b/i.test(el.attribs.rel ?? '');
+    // <address> is HTML's element for the article's author contact.
+    const classed = relAuthor || el.name === 'address' || (ci !== '' && BYLINE_CLASS.test(ci) && !NOT_BYLINE_CLASS.test(ci));
+    const prose = el.name === 'p' || el.name === 'div' || el.name === 'span';
+    if (!classed && (st.text >= 80 || !prose)) continue;
+    if (inContext(el, COMMENT_CONTAINER, COMMENT_LEVELS) || inPictureCredit(el)) continue;
+    let text: string | null = null;
+    if (classed) text = creditText(el);
+    else {
+      const t = creditText(el);
+      const m = BYLINE_PREFIX.exec(t);
+      if (m && m[0].trim() !== '' && /^\p{Lu}/u.test(t.slice(m[0].length))) text = t;
+    }
+    if (!text) continue;
+    const cleaned = reader.clean(text);
+    if (!cleaned) continue;
+    const { authors, agency } = reader.split(cleaned);
+    if (authors.length === 0 && !agency) continue;
+    candidates.push({ el, text: cleaned, distance, persons: authors.length, agency: agency !== null });
+  }
+  // Innermost: drop a candidate that contains another one, unless it holds several people's
+  // candidates (a byline box listing each author in an element of its own).
+  // A box that says more than the candidates inside it (more people, or an agency: "Par Claire
+  // Vasseur et AFP") is kept whole.
+  const inner = candidates.filter((c) => {
+    const inside = candidates.filter((o) => o !== c && isWithin(o.el, c.el));
+    if (inside.length === 0) return true;
+    const insidePersons = Math.max(...inside.map((o) => o.persons));
+    return c.persons > insidePersons || (c.agency && !inside.some((o) => o.agency)) || (inside.filter((o) => o.persons > 0).length >= 2 && c.persons >= 2);
+  }).filter((c, _, all) => !all.some((o) => o !== c && isWithin(c.el, o.el)));
+  inner.sort((a, b) => Number(b.persons > 0) - Number(a.persons > 0) || a.distance - b.distance);
+  return inner[0]?.text ?? null;
+}
+
+/** Whether `node` lies inside `anc`. */
+export function isWithin(node: Element, anc: Element): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p === anc) return true;
+  return false;
+}
+
+/** Whether an element or one of its near ancestors has a class/id matching `pattern`. */
+function inContext(el: Element, pattern: RegExp, levels: number): boolean {
+  let p: Element | null = el;
+  for (let level = 0; p && level < levels; level++) {
+    const ci = classAndId(p);
+    if (ci && pattern.test(ci)) return true;
+    p = p.parent && 'name' in p.parent ? (p.parent as Element) : null;
+  }
+  return false;
+}
+
+/**
+ * Whether an element is a picture's caption or credit ("Photo by Jane Doe/Agency",
+ * "Quelle: Jane Doe" under an image): the photographer is not the story's author.
+ */
+function inPictureCredit(el: Element): boolean {
+  let p: Element | null = el;
+  for (let level = 0; p && level < FIGURE_LEVELS; level++) {
+    if (p.name === 'figure' || p.name === 'figcaption') return true;
+    p = p.parent && 'name' in p.parent ? (p.parent as Element) : null;
+  }
+  return inContext(el, CREDIT_CONTEXT, CREDIT_CLASS_LEVELS);
+}
