@@ -62,6 +62,12 @@ const BOUNDED: ReadonlyArray<readonly [string, number, string]> = [
     String.raw`\s*(?:,|\s[-–—|]\s)\s*([^,]*)$`,
     BYLINE_TAIL.source,
     AUTHOR_SEPARATORS.source,
+    // cleanByline's separators, host names and trims (its input is cut to MAX_NAMES_INPUT; dropOutlet reads a cleaned byline).
+    String.raw`(\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*)`,
+    String.raw`[\p{L}\d-]{2,}\.[a-z]{2,6}(?![\p{L}\d])`,
+    String.raw`\s*(?:,|\s[-–—|/]\s|\s\/|\/\s)\s*([^,|/–—]*)$`,
+    String.raw`^[\s,;:|·•–—/~-]+|[\s,;:|·•–—/~-]+$`,
+    String.raw`[\s,;:|·•–—/-]+$`,
   ].map((source) => [source, MAX_NAMES_INPUT, BYLINE_BOUND] as const),
 ];
 

@@ -30,3 +30,29 @@ describe('cleanName and cleanByline', () => {
     expect(cleanByline('Michael says')).toBeNull();
   });
 });
+
+describe('cleanByline: what is not a name', () => {
+  it.each([
+    ['Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)', 'Eleanor Ainge Roy'],
+    ['Adrian Malloch (photography)', 'Adrian Malloch'],
+    ['By April Glaser @aprilaser Dec 15, 2016', 'April Glaser'],
+    ['Mike Cason | mcason@example.com', 'Mike Cason'],
+    ['Bob Yirka, Phys.org', 'Bob Yirka'],
+    ['Sam Diekmann, Redner bei rent-a-speaker.example.com', 'Sam Diekmann'],
+    ['Written by Michael Larabel in Valve on 1 May 2019', 'Michael Larabel'],
+    ['Ingo Arzt Redakteur für Wirtschaft und Umwelt', 'Ingo Arzt'],
+    ['Smart Shopping Team', 'Smart Shopping Team'],
+    ['Teufel Blog Redaktion', 'Teufel Blog Redaktion'],
+    ['Evan Halper Staff Writer', 'Evan Halper'],
+    ['~ Cem Basman', 'Cem Basman'],
+    ['Itamar Turner-Trauring Last updated 12 May 2020', 'Itamar Turner-Trauring'],
+    ['Jil Schuller Alle Artikel Kontakt', 'Jil Schuller'],
+    ['Saibal Dasgupta / TNN /', 'Saibal Dasgupta / TNN'],
+  ])('"%s" -> "%s"', (input, expected) => {
+    expect(cleanByline(input)).toBe(expected);
+  });
+
+  it.each(['Zuletzt geändert am:', 'Alle Beiträge', 'Autor/in', 'Last updated'])('"%s" is not a byline', (input) => {
+    expect(cleanByline(input)).toBeNull();
+  });
+});

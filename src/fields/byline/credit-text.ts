@@ -43,6 +43,8 @@ export function creditText(root: AnyNode, maxChars = Infinity): string {
       parts.push(node.name === 'br' || BLOCK_TAGS.has(node.name) ? ' ' : BOUNDARY);
       stack.push(null);
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    } else if (node.type === 'root' && 'children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     }
   }
   return collapse(parts.join('').replace(IN_WORD, '').replace(/\u0001+/g, ' '));
