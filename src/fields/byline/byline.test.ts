@@ -56,3 +56,16 @@ describe('cleanByline: what is not a name', () => {
     expect(cleanByline(input)).toBeNull();
   });
 });
+
+describe('cleanByline: dates and numbers', () => {
+  it('ends the credit at a day-month date in several languages', () => {
+    expect(cleanByline('Georg Quaas, 21. Jan. 2015')).toBe('Georg Quaas');
+    expect(cleanByline('Par Claire Vasseur, 3 févr. 2021')).toBe('Claire Vasseur');
+    expect(cleanByline('By April Glaser Dec 15, 2016')).toBe('April Glaser');
+  });
+
+  it('rejects what names no one in letters', () => {
+    expect(cleanByline('26.')).toBeNull();
+    expect(cleanName('3.17')).toBeNull();
+  });
+});

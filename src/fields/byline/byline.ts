@@ -58,7 +58,7 @@ export function cleanName(raw: string): string | null {
   // "Nick Fairbairn in Perth": the reporter's location is not part of the name.
   s = s.replace(/\s+in\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u, '');
   s = s.replace(/^[\s,;:|·•–—-]+|[\s,;:|·•–—-]+$/g, '').trim();
-  if (!s || s.length > 60) return null;
+  if (!s || s.length > 60 || !/\p{L}/u.test(s)) return null;
   const words = s.split(' ');
   if (words.length > MAX_NAME_WORDS) return null;
   // Digits only in a one-word handle ("Bo2man", "r23"), never in a written name.
@@ -229,7 +229,8 @@ export function cleanByline(text: string): string | null {
   const place = PLACE_TAIL.exec(s);
   if (place && s.slice(0, place.index).includes(' ')) s = s.slice(0, place.index);
   s = s.replace(/^[\s,;:|·•–—/~-]+|[\s,;:|·•–—/~-]+$/g, '').trim();
-  if (!s || s.length > MAX_BYLINE_CHARS || NOT_A_BYLINE.test(s)) return null;
+  // A credit names someone in letters: "26." or "3.17" left by a date or a rating is not one.
+  if (!s || s.length > MAX_BYLINE_CHARS || !/\p{L}/u.test(s) || NOT_A_BYLINE.test(s)) return null;
   return s;
 }
 

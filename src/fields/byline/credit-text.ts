@@ -12,15 +12,16 @@ import { BLOCK_TAGS, collapse, isElement, isInvisibleTag, isText } from '../../d
 const BOUNDARY = '\u0001';
 
 /**
- * A boundary between two lower-case letters is inside a word (no credit line
- * sets a lower-case word apart from the next by style alone); any other
- * boundary separates words.
+ * A boundary between a lower-case letter and one or two lower-case letters
+ * closing the word is inside it (pages wrap a word's last letter for its
+ * spacing: "Knigh<span>t</span>"); any other boundary separates words
+ * ("Jane Doe<span>Staff Writer</span>", "James Lynch<span>from …</span>").
  */
-const IN_WORD = /(?<=\p{Ll})\u0001+(?=\p{Ll})/gu;
+const IN_WORD = /(?<=\p{Ll})\u0001+(?=\p{Ll}{1,2}(?:\u0001|\s|$))/gu;
 
 /**
  * The visible text of a credit-line element: every element boundary is a
- * space, except one between two lower-case letters, which is inside a word.
+ * space, except one inside a word (see {@link IN_WORD}).
  * Iterative (deep trees do not overflow the stack); stops after `maxChars`.
  */
 export function creditText(root: AnyNode, maxChars = Infinity): string {

@@ -17,6 +17,8 @@ describe('creditText', () => {
   it('glues a word split by an inline element and separates styled pieces', () => {
     const doc = parseDocument('<p><a>Will Knigh<span>t</span></a><span>Staff Writer</span></p>');
     expect(creditText(doc.children[0]!)).toBe('Will Knight Staff Writer');
+    const lower = parseDocument('<p><a>James Lynch</a><span>from Lakeside University</span></p>');
+    expect(creditText(lower.children[0]!)).toBe('James Lynch from Lakeside University');
   });
 
   it('separates blocks and line breaks, and skips scripts', () => {
