@@ -52,7 +52,7 @@ describe('cleanByline: what is not a name', () => {
     expect(cleanByline(input)).toBe(expected);
   });
 
-  it.each(['Zuletzt geändert am:', 'Alle Beiträge', 'Autor/in', 'Last updated'])('"%s" is not a byline', (input) => {
+  it.each(['Zuletzt geändert am:', 'Alle Beiträge', 'Autor/in', 'Last updated', 'Posted on', 'Veröffentlicht am'])('"%s" is not a byline', (input) => {
     expect(cleanByline(input)).toBeNull();
   });
 });
@@ -67,5 +67,15 @@ describe('cleanByline: dates and numbers', () => {
   it('rejects what names no one in letters', () => {
     expect(cleanByline('26.')).toBeNull();
     expect(cleanName('3.17')).toBeNull();
+  });
+});
+
+describe('cleanByline: particles in names', () => {
+  it('keeps "le", "el", "am" inside a name, and cuts them before a date', () => {
+    expect(cleanByline('Par Loïc Le Clerc')).toBe('Loïc Le Clerc');
+    expect(cleanByline('Por Ana El Haddad')).toBe('Ana El Haddad');
+    expect(cleanByline('Par Loïc Le Clerc le 12 mars 2019')).toBe('Loïc Le Clerc');
+    expect(cleanByline('Von Jonas Klee am 3. Mai 2020')).toBe('Jonas Klee');
+    expect(cleanByline('By Jane Doe on Monday')).toBe('Jane Doe');
   });
 });
