@@ -89,15 +89,18 @@ export function printedByline(md: PageMetadata, index: PageIndex, headline: stri
     const classed = relAuthor || el.name === 'address' || (ci !== '' && BYLINE_CLASS.test(ci) && !NOT_BYLINE_CLASS.test(ci));
     const prose = el.name === 'p' || el.name === 'div' || el.name === 'span';
     if (!classed && (st.text >= 80 || !prose)) continue;
-    if (inContext(el, COMMENT_CONTAINER, COMMENT_LEVELS) || inPictureCredit(el)) continue;
+    // An unclassed line (under 80 characters) must open with "By"-like words: its plain text is
+    // tested first, as most lines do not, before the finer credit reading.
+    if (!classed && !opensWithPrefix(textOf(el, undefined, true))) continue;
     let text: string | null = null;
     if (classed) text = creditText(el);
     else {
       const t = creditText(el);
-      const m = BYLINE_PREFIX.exec(t);
-      if (m && m[0].trim() !== '' && /^\p{Lu}/u.test(t.slice(m[0].length))) text = t;
+      if (opensWithPrefix(t)) text = t;
     }
     if (!text) continue;
+    // Ancestor climbs last: they cost more than the text tests that reject most elements.
+    if (inContext(el, COMMENT_CONTAINER, COMMENT_LEVELS) || inPictureCredit(el)) continue;
     const cleaned = reader.clean(text);
     if (!cleaned) continue;
     const { authors, agency } = reader.split(cleaned);
@@ -116,6 +119,12 @@ export function printedByline(md: PageMetadata, index: PageIndex, headline: stri
   }).filter((c, _, all) => !all.some((o) => o !== c && isWithin(c.el, o.el)));
   inner.sort((a, b) => Number(b.persons > 0) - Number(a.persons > 0) || a.distance - b.distance);
   return inner[0]?.text ?? null;
+}
+
+/** Whether a line opens with a byline prefix followed by a capitalised name ("By Jane", "Von Jana"). */
+function opensWithPrefix(t: string): boolean {
+  const m = BYLINE_PREFIX.exec(t);
+  return m !== null && m[0].trim() !== '' && /^\p{Lu}/u.test(t.slice(m[0].length));
 }
 
 /** Whether `node` lies inside `anc`. */
