@@ -12,6 +12,7 @@ import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import type { LdNode } from '../../metadata/jsonld.js';
 import { dateFromUrl, parseMachineDate, parseTextDate, type DateContext } from './parse.js';
+import { dayNumber, isLocalDayOf, preferLocalForm, zoneKind } from './zones.js';
 import { DATE_ELEMENT_CLASS, MODIFIED_META, PUBLISHED_META, UPDATED_WORDS } from './tables.js';
 
 /** The dates of an article. */
@@ -111,7 +112,7 @@ function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, w
  * are read outward from the headline (after it first, before it at a third of
  * the pace), so the first date found is the nearest and the walk stops there.
  */
-function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext, classed: boolean, anywhere = false): string | null {
+export function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext, classed: boolean, anywhere = false): string | null {
   const ordered = [...index.stats];
   const h1 = headlineOrder(md, index);
   const at = h1 < 0 ? 0 : Math.max(0, ordered.findIndex(([, st]) => st.order >= h1));
@@ -154,8 +155,40 @@ function isTextLeaf(el: Element, digits = false): boolean {
 /** Greatest gap (days) between a URL date and a metadata date for the two to be the same day in different time zones. */
 const URL_AGREEMENT_DAYS = 2;
 
-function dayNumber(iso: string): number {
-  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
+/** Every publication-date signal of a page, one value (or null) per source. */
+export interface DateCandidates {
+  /** `<meta>` names of {@link PUBLISHED_META}. */
+  meta: string | null;
+  /** JSON-LD `datePublished`. */
+  ldPublished: string | null;
+  /** JSON-LD `dateCreated`. */
+  ldCreated: string | null;
+  /** Microdata `datePublished`. */
+  microdata: string | null;
+  /** The `<time>` element of the publication. */
+  time: string | null;
+  /** A date in the page URL or its canonical URL. */
+  url: string | null;
+  /** The modification date. */
+  modified: string | null;
+}
+
+/** Reads every date signal of the page (the printed-date searches are left to {@link extractDates}: they are slow). */
+export function dateCandidates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext): DateCandidates {
+  const ld = md.ldArticles.length > 0 ? md.ldArticles : md.ld;
+  return {
+    meta: firstMeta(md, PUBLISHED_META, ctx),
+    ldPublished: firstLd(ld, 'datePublished', ctx),
+    ldCreated: firstLd(ld, 'dateCreated', ctx),
+    microdata: firstMicrodata(md, 'datepublished', index, ctx),
+    time: timeElementDate(md, index, ctx, false),
+    url: (pageUrl ? dateFromUrl(pageUrl, ctx) : null) ?? (md.canonical ? dateFromUrl(md.canonical, ctx) : null),
+    modified:
+      firstLd(ld, 'dateModified', ctx) ??
+      firstMeta(md, MODIFIED_META, ctx) ??
+      firstMicrodata(md, 'datemodified', index, ctx) ??
+      timeElementDate(md, index, ctx, true),
+  };
 }
 
 /**
@@ -163,34 +196,46 @@ function dayNumber(iso: string): number {
  * falls back to the modification date only when nothing else dates the page.
  */
 export function extractDates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext): ArticleDates {
-  const ld = md.ldArticles.length > 0 ? md.ldArticles : md.ld;
-  const modified =
-    firstLd(ld, 'dateModified', ctx) ??
-    firstMeta(md, MODIFIED_META, ctx) ??
-    firstMicrodata(md, 'datemodified', index, ctx) ??
-    timeElementDate(md, index, ctx, true);
-  // Meta names first, as htmldate reads them: the CMS writes them for this article, while JSON-LD
-  // blocks are often added by plugins that fill datePublished with the post's first draft.
-  const declared =
-    firstMeta(md, PUBLISHED_META, ctx) ??
-    firstLd(ld, 'datePublished', ctx) ??
-    firstLd(ld, 'dateCreated', ctx) ??
-    firstMicrodata(md, 'datepublished', index, ctx) ??
-    timeElementDate(md, index, ctx, false);
-  const fromUrl = (pageUrl ? dateFromUrl(pageUrl, ctx) : null) ?? (md.canonical ? dateFromUrl(md.canonical, ctx) : null);
-  let published: string | null;
-  if (declared && fromUrl) {
-    // The URL is written once, when the story is filed, in the newsroom's own time zone: where it
-    // and a UTC timestamp disagree by a day, the URL has the local calendar date.
-    published = Math.abs(dayNumber(declared) - dayNumber(fromUrl)) <= URL_AGREEMENT_DAYS && !declared.startsWith(fromUrl) ? fromUrl : declared;
-  } else {
-    published =
-      declared ??
-      fromUrl ??
-      printedDate(md, index, ctx, true) ??
-      printedDate(md, index, ctx, false) ??
-      printedDate(md, index, ctx, false, true) ??
-      modified;
+  const c = dateCandidates(md, index, pageUrl, ctx);
+  const shown = (): string | null => printedDate(md, index, ctx, true);
+  const printed: PrintedDates = {
+    shown,
+    any: () => shown() ?? printedDate(md, index, ctx, false) ?? printedDate(md, index, ctx, false, true),
+  };
+  return { published: resolvePublished(c, printed), modified: c.modified };
+}
+
+/** The printed-date searches, called lazily: they are the slow part. */
+export interface PrintedDates {
+  /** A date in a date-like element near the headline. */
+  shown: () => string | null;
+  /** The nearest printed date anywhere, date-like elements first. */
+  any: () => string | null;
+}
+
+/**
+ * Reconciles the publication-date signals. Meta names come first, as
+ * htmldate reads them: the CMS writes them for this article, while JSON-LD
+ * blocks are often added by plugins that fill datePublished with the post's
+ * first draft. Where the signals state one moment in several time zones, the
+ * newsroom's local form wins (see `zones.ts`).
+ */
+export function resolvePublished(c: DateCandidates, printed: PrintedDates): string | null {
+  const first = c.meta ?? c.ldPublished ?? c.ldCreated ?? c.microdata ?? c.time;
+  if (!first) return c.url ?? printed.any() ?? c.modified;
+  const declared = preferLocalForm(first, [c.meta, c.ldPublished, c.ldCreated, c.microdata, c.time]);
+  if (c.url) {
+    // The URL is written once, when the story is filed, in the newsroom's own time zone: where it and a
+    // UTC or offset-less timestamp disagree by a day or two, the URL has the local calendar date. A
+    // timestamp with the newsroom's own offset already shows the local date.
+    if (zoneKind(declared) === 'offset' || declared.startsWith(c.url)) return declared;
+    return Math.abs(dayNumber(declared) - dayNumber(c.url)) <= URL_AGREEMENT_DAYS ? c.url : declared;
   }
-  return { published, modified };
+  if (zoneKind(declared) === 'utc') {
+    // A UTC timestamp with no local form: the date printed under the headline, when it is the
+    // timestamp's local day somewhere, is the day the newsroom published on.
+    const shown = printed.shown();
+    if (shown && isLocalDayOf(declared, shown)) return shown;
+  }
+  return declared;
 }
