@@ -64,3 +64,13 @@ describe('dateFromUrl', () => {
     ['not a url', null],
   ])('reads %s', (url, out) => expect(dateFromUrl(url, ctx)).toBe(out));
 });
+
+describe('parseTextDate (CJK)', () => {
+  it.each([
+    ['2024年5月19日', '2024-05-19'],
+    ['2024年05月19日 08:00', '2024-05-19'],
+    ['2024년 5월 19일', '2024-05-19'],
+    ['投稿日：2024年5月19日', '2024-05-19'],
+  ])('reads "%s"', (input, out) => expect(parseTextDate(input, ctx)).toBe(out));
+  it('rejects an impossible day', () => expect(parseTextDate('2024年2月30日', ctx)).toBeNull());
+});

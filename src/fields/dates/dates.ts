@@ -13,7 +13,7 @@ import type { PageMetadata } from '../../metadata/collect.js';
 import type { LdNode } from '../../metadata/jsonld.js';
 import { dateFromUrl, parseMachineDate, parseTextDate, type DateContext } from './parse.js';
 import { dayNumber, isLocalDayOf, preferLocalForm, zoneKind } from './zones.js';
-import { DATE_ELEMENT_CLASS, MODIFIED_META, PUBLISHED_META, UPDATED_WORDS } from './tables.js';
+import { DATE_ELEMENT_CLASS, MODIFIED_META, PUBLISHED_META, PUBLISHED_WORDS, UPDATED_WORDS } from './tables.js';
 
 /** The dates of an article. */
 export interface ArticleDates {
@@ -126,9 +126,7 @@ export function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext
       const ci = classAndId(el);
       if (!ci || !DATE_ELEMENT_CLASS.test(ci)) return null;
     } else if (!isTextLeaf(el, true)) return null;
-    const text = textOf(el);
-    if (UPDATED_WORDS.test(text) && !/published|veröffentlicht|publié|publicado|pubblicato/i.test(text)) return null;
-    return parseTextDate(text, ctx, classed);
+    return parseTextDate(beforeUpdate(textOf(el)), ctx, classed);
   };
   // Step k reads the element k after the headline, and every third step one before it.
   for (let k = 0; k < after - at || k < before * 3; k++) {
@@ -145,6 +143,17 @@ export function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext
     }
   }
   return null;
+}
+
+/**
+ * The part of a date line before its modification stamp: "Written: 2023-11-07 / Updated: 2023-11-08"
+ * gives the first date, "Updated May 20" nothing; "Updated May 20, published May 19" the date after its label.
+ */
+function beforeUpdate(text: string): string {
+  const published = PUBLISHED_WORDS.exec(text);
+  if (published) return text.slice(published.index);
+  const updated = UPDATED_WORDS.exec(text);
+  return updated ? text.slice(0, updated.index) : text;
 }
 
 /** True when the element holds text directly (not only through child elements); with `digits`, text with a digit. */

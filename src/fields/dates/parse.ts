@@ -1,7 +1,8 @@
 /**
  * Date parsing for publication dates: machine formats (ISO 8601, compact,
  * epochs) and dates printed in text in English, German, French, Spanish,
- * Italian, Portuguese, Dutch and Russian ("Sunday, May 19, 2024",
+ * Italian, Portuguese, Dutch, Russian and the year-month-day of Chinese,
+ * Japanese and Korean ("Sunday, May 19, 2024", "2024年5月19日",
  * "19. Mai 2024", "19 mai 2024", "19/05/2024" with the page language deciding
  * the day-month order), plus relative dates ("3 hours ago") against a
  * reference date. Results are ISO 8601 strings: the page's own offset is kept
@@ -111,6 +112,9 @@ const NUMERIC = /(?:^|[^\d])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/;
 /** "2024-05-19" or "2024/05/19" inside text. */
 const YMD_IN_TEXT = /(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/;
 
+/** Chinese, Japanese and Korean dates: "2020年7月3日", "2020年07月03日", "2020년 7월 3일". */
+const CJK_YMD = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
+
 /** A year, or a numeric day and month: the digits every absolute printed date has. */
 const HAS_DATE_DIGITS = /(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
 
@@ -133,7 +137,7 @@ export function parseTextDate(value: string, ctx: DateContext, relative = true):
   const text = value.slice(0, MAX_TEXT_CHARS);
   // Every printed date but a relative one has a year or a numeric day: skip the regexes without one.
   if (!HAS_DATE_DIGITS.test(text)) return relative ? parseRelativeDate(text, ctx) : null;
-  let m = YMD_IN_TEXT.exec(text);
+  let m = YMD_IN_TEXT.exec(text) ?? CJK_YMD.exec(text);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validYmd(y, mo, d, ctx)) return ymd(y, mo, d);

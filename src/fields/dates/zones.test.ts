@@ -24,7 +24,8 @@ describe('preferLocalForm', () => {
     expect(preferLocalForm('2023-11-09T06:35:29+01:00', ['2023-11-09T00:35:29-05:00'])).toBe('2023-11-09T06:35:29+01:00');
   });
   it('always returns one of its inputs', () => {
-    const iso = fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01') }).map((d) => d.toISOString().replace('.000Z', 'Z'));
+    const stamp = fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19));
+    const iso = fc.tuple(stamp, fc.constantFrom('', 'Z', '+00:00', '-05:00', '+09:00')).map(([s, z]) => s + z);
     fc.assert(fc.property(iso, fc.array(fc.option(iso, { nil: null })), (d, others) => {
       const r = preferLocalForm(d, others);
       expect(r === d || others.includes(r)).toBe(true);
