@@ -64,15 +64,37 @@ function elementDate(el: Element, ctx: DateContext): string | null {
 
 function firstMicrodata(md: PageMetadata, prop: string, index: PageIndex, ctx: DateContext): string | null {
   for (const el of md.microdata.get(prop) ?? []) {
-    if (el.name !== 'meta' && index.stats.get(el)?.excluded) continue;
+    // A machine value (`content`, `datetime`) is a declaration wherever it sits; page-wide state classes
+    // ("no-cookie" on the body) can flag a whole page as a consent banner. Text in a real dialog is not the article's.
+    const declared = el.name === 'meta' || el.attribs.content !== undefined || el.attribs.datetime !== undefined;
+    if (!declared && index.stats.get(el)?.excluded) continue;
     const d = elementDate(el, ctx);
     if (d) return d;
   }
   return null;
 }
 
-/** Document order of the headline element, or -1 when the page has no visible h1. */
-function headlineOrder(md: PageMetadata, index: PageIndex): number {
+/** Heading tags searched for the headline's own element, in rank order. */
+const HEADLINE_TAGS = ['h1', 'h2', 'h3'] as const;
+
+const normaliseHeading = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Document order of the headline's element, where the walks for printed
+ * dates start: the visible h1, h2 or h3 that reads as the headline (pages
+ * without an h1 title their story with an h2), else the first visible h1,
+ * else -1.
+ */
+export function headlineOrder(md: PageMetadata, index: PageIndex, headline: string | null): number {
+  const wanted = headline ? normaliseHeading(headline) : '';
+  if (wanted) {
+    for (const tag of HEADLINE_TAGS) {
+      for (const h of index.byTag.get(tag) ?? []) {
+        const st = index.stats.get(h);
+        if (st && !st.excluded && st.text <= wanted.length * 2 + 20 && normaliseHeading(textOf(h)) === wanted) return st.order;
+      }
+    }
+  }
   for (const h of md.h1) {
     const o = index.stats.get(h)?.order;
     if (o !== undefined) return o;
@@ -81,8 +103,7 @@ function headlineOrder(md: PageMetadata, index: PageIndex): number {
 }
 
 /** The `<time>` element that marks the publication: flagged ones first, then the nearest after the headline. */
-function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, wantModified: boolean): string | null {
-  const h1 = headlineOrder(md, index);
+function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, wantModified: boolean, h1: number): string | null {
   let nearest: { d: string; distance: number } | null = null;
   for (const el of md.times) {
     const st = index.stats.get(el);
@@ -112,9 +133,8 @@ function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, w
  * are read outward from the headline (after it first, before it at a third of
  * the pace), so the first date found is the nearest and the walk stops there.
  */
-export function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext, classed: boolean, anywhere = false): string | null {
+export function printedDate(index: PageIndex, ctx: DateContext, h1: number, classed: boolean, anywhere = false): string | null {
   const ordered = [...index.stats];
-  const h1 = headlineOrder(md, index);
   const at = h1 < 0 ? 0 : Math.max(0, ordered.findIndex(([, st]) => st.order >= h1));
   const after = Math.min(ordered.length, at + (anywhere ? WIDE_WINDOW : HEADER_WINDOW));
   const before = Math.min(at, anywhere ? WIDE_WINDOW / 3 : 50);
@@ -183,33 +203,36 @@ export interface DateCandidates {
 }
 
 /** Reads every date signal of the page (the printed-date searches are left to {@link extractDates}: they are slow). */
-export function dateCandidates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext): DateCandidates {
+export function dateCandidates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext, anchor = headlineOrder(md, index, null)): DateCandidates {
   const ld = md.ldArticles.length > 0 ? md.ldArticles : md.ld;
   return {
     meta: firstMeta(md, PUBLISHED_META, ctx),
     ldPublished: firstLd(ld, 'datePublished', ctx),
     ldCreated: firstLd(ld, 'dateCreated', ctx),
     microdata: firstMicrodata(md, 'datepublished', index, ctx),
-    time: timeElementDate(md, index, ctx, false),
+    time: timeElementDate(md, index, ctx, false, anchor),
     url: (pageUrl ? dateFromUrl(pageUrl, ctx) : null) ?? (md.canonical ? dateFromUrl(md.canonical, ctx) : null),
     modified:
       firstLd(ld, 'dateModified', ctx) ??
       firstMeta(md, MODIFIED_META, ctx) ??
       firstMicrodata(md, 'datemodified', index, ctx) ??
-      timeElementDate(md, index, ctx, true),
+      timeElementDate(md, index, ctx, true, anchor),
   };
 }
 
 /**
  * Resolves the publication and modification dates. The publication date
  * falls back to the modification date only when nothing else dates the page.
+ * `headline` (the resolved headline text) finds the heading the printed-date
+ * walks start from when the page has no h1 or titles the story elsewhere.
  */
-export function extractDates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext): ArticleDates {
-  const c = dateCandidates(md, index, pageUrl, ctx);
-  const shown = (): string | null => printedDate(md, index, ctx, true);
+export function extractDates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext, headline: string | null = null): ArticleDates {
+  const anchor = headlineOrder(md, index, headline);
+  const c = dateCandidates(md, index, pageUrl, ctx, anchor);
+  const shown = (): string | null => printedDate(index, ctx, anchor, true);
   const printed: PrintedDates = {
     shown,
-    any: () => shown() ?? printedDate(md, index, ctx, false) ?? printedDate(md, index, ctx, false, true),
+    any: () => shown() ?? printedDate(index, ctx, anchor, false) ?? printedDate(index, ctx, anchor, false, true),
   };
   return { published: resolvePublished(c, printed), modified: c.modified };
 }

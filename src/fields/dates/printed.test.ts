@@ -29,4 +29,19 @@ describe('printed publication dates', () => {
     // A day no time zone can reach from the stamp is another date (a related story), not the local day.
     expect(published(head, '<p class="byline">Published: May 15, 2024</p>')).toBe('2024-05-18T01:30:00Z');
   });
+
+  it('starts from the h2 that reads as the headline when the page has no h1', () => {
+    const related = Array.from({ length: 3 }, (_, i) => `<div class="row"><h3>Weitere Meldung ${i}</h3><span>1${i}.04.2024 14:47</span></div>`).join('');
+    const html = `<!doctype html><html lang="de"><head><title>Neuer Fahrplan für die Hafenfähre | Stadtanzeiger</title>
+      <meta property="og:title" content="Neuer Fahrplan für die Hafenfähre"></head><body>${related}
+      <main><h2>Neuer Fahrplan für die Hafenfähre</h2><div class="row"><small>Erstellt am: 17.05.2024 18:36</small></div>
+      <p>Der Stadtrat hat am Dienstag den neuen Fahrplan beschlossen, nach einer Debatte, die fast den ganzen Abend dauerte.</p>
+      <p>Die Mitglieder sagten, der Plan bringe zwei frühe Überfahrten und eine späte Fahrt am Freitag in den nächsten drei Jahren.</p></main></body></html>`;
+    expect(extract(html, opts).dateline.published).toBe('2024-05-17');
+  });
+
+  it('reads a microdata publication date on a page whose body carries a consent state class', () => {
+    const html = page('', '<p class="date" itemprop="datePublished" content="2024-05-17 10:31:00">Mai 2024</p>').replace('<body>', '<body class="no-cookie">');
+    expect(extract(html, opts).dateline.published).toBe('2024-05-17T10:31:00');
+  });
 });
