@@ -13,7 +13,7 @@ import type { PageMetadata } from '../../metadata/collect.js';
 import type { LdNode } from '../../metadata/jsonld.js';
 import { dateFromUrl, parseMachineDate, parseTextDate, type DateContext } from './parse.js';
 import { dayNumber, isLocalDayOf, preferLocalForm, zoneKind } from './zones.js';
-import { DATE_ELEMENT_CLASS, MODIFIED_META, PUBLISHED_META, PUBLISHED_WORDS, UPDATED_WORDS } from './tables.js';
+import { DATE_ELEMENT_CLASS, MODIFIED_META, PUBLISHED_META, NOT_PUBLICATION_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from './tables.js';
 
 /** The dates of an article. */
 export interface ArticleDates {
@@ -127,13 +127,19 @@ function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, w
   return nearest?.d ?? null;
 }
 
+/** Where {@link printedDate} looks, and what it accepts. */
+export type PrintedMode = 'classed' | 'labelled' | 'any' | 'anywhere';
+
 /**
- * A date printed near the headline ("Published: Sunday, May 19, 2024"): in a
- * date-like element when `classed`, else in any short text block. Elements
+ * A date printed near the headline ("Published: Sunday, May 19, 2024").
+ * `classed`: in a date-like element; `labelled`: in a text block that names
+ * the publication ("Erstellt am", "Posted"); `any`: in any short text block;
+ * `anywhere`: the same, across the whole page and in sidebars too. Elements
  * are read outward from the headline (after it first, before it at a third of
  * the pace), so the first date found is the nearest and the walk stops there.
  */
-export function printedDate(index: PageIndex, ctx: DateContext, h1: number, classed: boolean, anywhere = false): string | null {
+export function printedDate(index: PageIndex, ctx: DateContext, h1: number, mode: PrintedMode): string | null {
+  const anywhere = mode === 'anywhere';
   const ordered = [...index.stats];
   const at = h1 < 0 ? 0 : Math.max(0, ordered.findIndex(([, st]) => st.order >= h1));
   const after = Math.min(ordered.length, at + (anywhere ? WIDE_WINDOW : HEADER_WINDOW));
@@ -142,11 +148,14 @@ export function printedDate(index: PageIndex, ctx: DateContext, h1: number, clas
     const [el, st] = ordered[i]!;
     if (st.excluded || st.text < 6 || st.text > MAX_DATE_TEXT) return null;
     if (!anywhere && st.unlikely) return null;
-    if (classed) {
+    if (mode === 'classed') {
       const ci = classAndId(el);
       if (!ci || !DATE_ELEMENT_CLASS.test(ci)) return null;
-    } else if (!isTextLeaf(el, true)) return null;
-    return parseTextDate(beforeUpdate(textOf(el)), ctx, classed);
+    } else if (!isTextLeaf(el, mode !== 'labelled')) return null;
+    const text = textOf(el);
+    if (NOT_PUBLICATION_WORDS.test(text)) return null;
+    if (mode === 'labelled' && !PUBLISHED_WORDS.test(text)) return null;
+    return parseTextDate(beforeUpdate(text), ctx, mode === 'classed');
   };
   // Step k reads the element k after the headline, and every third step one before it.
   for (let k = 0; k < after - at || k < before * 3; k++) {
@@ -229,10 +238,14 @@ export function dateCandidates(md: PageMetadata, index: PageIndex, pageUrl: stri
 export function extractDates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext, headline: string | null = null): ArticleDates {
   const anchor = headlineOrder(md, index, headline);
   const c = dateCandidates(md, index, pageUrl, ctx, anchor);
-  const shown = (): string | null => printedDate(index, ctx, anchor, true);
+  const shown = (): string | null => printedDate(index, ctx, anchor, 'classed');
   const printed: PrintedDates = {
     shown,
-    any: () => shown() ?? printedDate(index, ctx, anchor, false) ?? printedDate(index, ctx, anchor, false, true),
+    any: () =>
+      shown() ??
+      printedDate(index, ctx, anchor, 'labelled') ??
+      printedDate(index, ctx, anchor, 'any') ??
+      printedDate(index, ctx, anchor, 'anywhere'),
   };
   return { published: resolvePublished(c, printed), modified: c.modified };
 }
@@ -260,8 +273,12 @@ export function resolvePublished(c: DateCandidates, printed: PrintedDates): stri
     // The URL is written once, when the story is filed, in the newsroom's own time zone: where it and a
     // UTC or offset-less timestamp disagree by a day or two, the URL has the local calendar date. A
     // timestamp with the newsroom's own offset already shows the local date.
+    // A URL days older than the declared date keeps the filing date of a story the site re-stamped (a
+    // migration, a re-publication); a URL days newer is another story's, or a section page's.
+    const gap = dayNumber(declared) - dayNumber(c.url);
+    if (gap > URL_AGREEMENT_DAYS) return c.url;
     if (zoneKind(declared) === 'offset' || declared.startsWith(c.url)) return declared;
-    return Math.abs(dayNumber(declared) - dayNumber(c.url)) <= URL_AGREEMENT_DAYS ? c.url : declared;
+    return Math.abs(gap) <= URL_AGREEMENT_DAYS ? c.url : declared;
   }
   if (zoneKind(declared) === 'utc') {
     // A UTC timestamp with no local form: the date printed under the headline, when it is the

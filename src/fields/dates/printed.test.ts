@@ -44,4 +44,12 @@ describe('printed publication dates', () => {
     const html = page('', '<p class="date" itemprop="datePublished" content="2024-05-17 10:31:00">Mai 2024</p>').replace('<body>', '<body class="no-cookie">');
     expect(extract(html, opts).dateline.published).toBe('2024-05-17T10:31:00');
   });
+
+  it("skips a member's registration date on a forum post", () => {
+    expect(published('', '<div><dl><dd>Registriert: 18.09.2008, 05:56</dd></dl><p><span>Beitrag vom </span>21.01.2009, 05:42</p></div>', 'de')).toBe('2009-01-21');
+  });
+
+  it('takes a date labelled as the publication before an unlabelled one', () => {
+    expect(published('', '<div><span>Next meeting: 22.05.2024</span></div><div><span>Posted on 17.05.2024</span></div>', 'de')).toBe('2024-05-17');
+  });
 });

@@ -91,3 +91,6 @@ export const UPDATED_WORDS = /(?<!\p{L})(?:updated?|modified|edited|aktualisiert
 
 /** Words that label a printed date as the publication ("Published", "Veröffentlicht", "Erstellt am"). */
 export const PUBLISHED_WORDS = /(?<!\p{L})(?:published|posted|written|veröffentlicht|erstellt|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|опубликовано)(?!\p{L})/iu;
+
+/** Words of dates that are never the article's: a member's registration on forums and profiles. */
+export const NOT_PUBLICATION_WORDS = /(?<!\p{L})(?:registered|joined|member since|registriert|mitglied seit|dabei seit|inscrit(?:e)? (?:le|depuis)|miembro desde|registrado|iscritto|lid sinds|зарегистрирован)(?!\p{L})/iu;

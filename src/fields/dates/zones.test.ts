@@ -60,7 +60,10 @@ describe('resolvePublished', () => {
   it('takes the URL day over a UTC timestamp a day off, but not over one with the local offset', () => {
     expect(resolvePublished({ ...none, meta: '2016-12-20T00:08:44Z', url: '2016-12-19' }, noPrinted)).toBe('2016-12-19');
     expect(resolvePublished({ ...none, ldPublished: '2022-05-07T13:43:46-05:00', url: '2022-05-06' }, noPrinted)).toBe('2022-05-07T13:43:46-05:00');
-    expect(resolvePublished({ ...none, meta: '2016-12-20T00:08:44Z', url: '2015-12-19' }, noPrinted)).toBe('2016-12-20T00:08:44Z');
+    expect(resolvePublished({ ...none, meta: '2016-12-20T00:08:44Z', url: '2016-12-29' }, noPrinted)).toBe('2016-12-20T00:08:44Z');
+  });
+  it('keeps the URL filing date of a story the site re-stamped later', () => {
+    expect(resolvePublished({ ...none, meta: '2019-06-17T18:28:00+02:00', url: '2017-07-12' }, noPrinted)).toBe('2017-07-12');
   });
   it('takes the local form of a UTC timestamp from another signal', () => {
     expect(resolvePublished({ ...none, meta: '2023-11-09T06:35:29+00:00', time: '2023-11-08T22:35:29-08:00' }, noPrinted)).toBe('2023-11-08T22:35:29-08:00');
