@@ -11,7 +11,7 @@ import { classAndId, textOf } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import type { LdNode } from '../../metadata/jsonld.js';
-import { dateFromUrl, parseMachineDate, parseTextDate, type DateContext } from './parse.js';
+import { dateFromUrl, leadingDate, LEADING_CHARS, parseMachineDate, parseTextDate, type DateContext } from './parse.js';
 import { dayNumber, isLocalDayOf, preferLocalForm, zoneKind } from './zones.js';
 import { DATE_ELEMENT_CLASS, MODIFIED_META, PUBLISHED_META, NOT_PUBLICATION_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from './tables.js';
 
@@ -146,8 +146,9 @@ export function printedDate(index: PageIndex, ctx: DateContext, h1: number, mode
   const before = Math.min(at, anywhere ? WIDE_WINDOW / 3 : 50);
   const read = (i: number): string | null => {
     const [el, st] = ordered[i]!;
-    if (st.excluded || st.text < 6 || st.text > MAX_DATE_TEXT) return null;
+    if (st.excluded || st.text < 6) return null;
     if (!anywhere && st.unlikely) return null;
+    if (st.text > MAX_DATE_TEXT) return mode === 'any' && isTextLeaf(el, true) ? leadingDate(textOf(el, undefined, false, LEADING_CHARS * 4), ctx) : null;
     if (mode === 'classed') {
       const ci = classAndId(el);
       if (!ci || !DATE_ELEMENT_CLASS.test(ci)) return null;

@@ -52,4 +52,9 @@ describe('printed publication dates', () => {
   it('takes a date labelled as the publication before an unlabelled one', () => {
     expect(published('', '<div><span>Next meeting: 22.05.2024</span></div><div><span>Posted on 17.05.2024</span></div>', 'de')).toBe('2024-05-17');
   });
+
+  it('reads the date the first paragraph opens with, as press releases print it', () => {
+    const html = page('', '', 'de').replace('<p>The council', '<p>Hafenstadt, (17.05.2024). The council');
+    expect(extract(html, opts).dateline.published).toBe('2024-05-17');
+  });
 });
