@@ -12,7 +12,7 @@ import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import type { LdNode } from '../../metadata/jsonld.js';
 import { dateFromUrl, leadingDate, LEADING_CHARS, parseMachineDate, parseTextDate, type DateContext } from './parse.js';
-import { dayNumber, isLocalDayOf, preferLocalForm, zoneKind } from './zones.js';
+import { resolvePublished, type DateCandidates, type PrintedDates } from './resolve.js';
 import { DATE_ELEMENT_CLASS, MODIFIED_META, PUBLISHED_META, NOT_PUBLICATION_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from './tables.js';
 
 /** The dates of an article. */
@@ -191,27 +191,6 @@ function isTextLeaf(el: Element, digits = false): boolean {
   return el.children.some((c) => c.type === 'text' && (digits ? /\d/.test(c.data) : c.data.trim() !== ''));
 }
 
-/** Greatest gap (days) between a URL date and a metadata date for the two to be the same day in different time zones. */
-const URL_AGREEMENT_DAYS = 2;
-
-/** Every publication-date signal of a page, one value (or null) per source. */
-export interface DateCandidates {
-  /** `<meta>` names of {@link PUBLISHED_META}. */
-  meta: string | null;
-  /** JSON-LD `datePublished`. */
-  ldPublished: string | null;
-  /** JSON-LD `dateCreated`. */
-  ldCreated: string | null;
-  /** Microdata `datePublished`. */
-  microdata: string | null;
-  /** The `<time>` element of the publication. */
-  time: string | null;
-  /** A date in the page URL or its canonical URL. */
-  url: string | null;
-  /** The modification date. */
-  modified: string | null;
-}
-
 /** Reads every date signal of the page (the printed-date searches are left to {@link extractDates}: they are slow). */
 export function dateCandidates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext, anchor = headlineOrder(md, index, null)): DateCandidates {
   const ld = md.ldArticles.length > 0 ? md.ldArticles : md.ld;
@@ -239,53 +218,13 @@ export function dateCandidates(md: PageMetadata, index: PageIndex, pageUrl: stri
 export function extractDates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext, headline: string | null = null): ArticleDates {
   const anchor = headlineOrder(md, index, headline);
   const c = dateCandidates(md, index, pageUrl, ctx, anchor);
-  const shown = (): string | null => printedDate(index, ctx, anchor, 'classed');
+  let near: string | null | undefined;
   const printed: PrintedDates = {
-    shown,
-    any: () =>
-      shown() ??
-      printedDate(index, ctx, anchor, 'labelled') ??
-      printedDate(index, ctx, anchor, 'any') ??
-      printedDate(index, ctx, anchor, 'anywhere'),
+    near: () =>
+      near !== undefined
+        ? near
+        : (near = printedDate(index, ctx, anchor, 'classed') ?? printedDate(index, ctx, anchor, 'labelled') ?? printedDate(index, ctx, anchor, 'any')),
+    any: () => printed.near() ?? printedDate(index, ctx, anchor, 'anywhere'),
   };
   return { published: resolvePublished(c, printed), modified: c.modified };
-}
-
-/** The printed-date searches, called lazily: they are the slow part. */
-export interface PrintedDates {
-  /** A date in a date-like element near the headline. */
-  shown: () => string | null;
-  /** The nearest printed date anywhere, date-like elements first. */
-  any: () => string | null;
-}
-
-/**
- * Reconciles the publication-date signals. Meta names come first, as
- * htmldate reads them: the CMS writes them for this article, while JSON-LD
- * blocks are often added by plugins that fill datePublished with the post's
- * first draft. Where the signals state one moment in several time zones, the
- * newsroom's local form wins (see `zones.ts`).
- */
-export function resolvePublished(c: DateCandidates, printed: PrintedDates): string | null {
-  const first = c.meta ?? c.ldPublished ?? c.ldCreated ?? c.microdata ?? c.time;
-  if (!first) return c.url ?? printed.any() ?? c.modified;
-  const declared = preferLocalForm(first, [c.meta, c.ldPublished, c.ldCreated, c.microdata, c.time]);
-  if (c.url) {
-    // The URL is written once, when the story is filed, in the newsroom's own time zone: where it and a
-    // UTC or offset-less timestamp disagree by a day or two, the URL has the local calendar date. A
-    // timestamp with the newsroom's own offset already shows the local date.
-    // A URL days older than the declared date keeps the filing date of a story the site re-stamped (a
-    // migration, a re-publication); a URL days newer is another story's, or a section page's.
-    const gap = dayNumber(declared) - dayNumber(c.url);
-    if (gap > URL_AGREEMENT_DAYS) return c.url;
-    if (zoneKind(declared) === 'offset' || declared.startsWith(c.url)) return declared;
-    return Math.abs(gap) <= URL_AGREEMENT_DAYS ? c.url : declared;
-  }
-  if (zoneKind(declared) === 'utc') {
-    // A UTC timestamp with no local form: the date printed under the headline, when it is the
-    // timestamp's local day somewhere, is the day the newsroom published on.
-    const shown = printed.shown();
-    if (shown && isLocalDayOf(declared, shown)) return shown;
-  }
-  return declared;
 }

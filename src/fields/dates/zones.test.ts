@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isLocalDayOf, preferLocalForm, zoneKind } from './zones.js';
-import { resolvePublished, type DateCandidates } from './dates.js';
+import { resolvePublished, type DateCandidates } from './resolve.js';
 
 describe('zoneKind', () => {
   it.each([
@@ -49,13 +49,13 @@ describe('isLocalDayOf', () => {
 });
 
 const none: DateCandidates = { meta: null, ldPublished: null, ldCreated: null, microdata: null, time: null, url: null, modified: null };
-const noPrinted = { shown: () => null, any: () => null };
+const noPrinted = { near: () => null, any: () => null };
 
 describe('resolvePublished', () => {
   it('prefers meta names, then JSON-LD, and falls back to the modification date last', () => {
     expect(resolvePublished({ ...none, meta: '2024-05-19', ldPublished: '2024-05-10' }, noPrinted)).toBe('2024-05-19');
     expect(resolvePublished({ ...none, modified: '2024-05-20' }, noPrinted)).toBe('2024-05-20');
-    expect(resolvePublished({ ...none, modified: '2024-05-20' }, { shown: () => null, any: () => '2024-05-18' })).toBe('2024-05-18');
+    expect(resolvePublished({ ...none, modified: '2024-05-20' }, { near: () => null, any: () => "2024-05-18" })).toBe('2024-05-18');
   });
   it('takes the URL day over a UTC timestamp a day off, but not over one with the local offset', () => {
     expect(resolvePublished({ ...none, meta: '2016-12-20T00:08:44Z', url: '2016-12-19' }, noPrinted)).toBe('2016-12-19');
@@ -69,10 +69,17 @@ describe('resolvePublished', () => {
     expect(resolvePublished({ ...none, meta: '2023-11-09T06:35:29+00:00', time: '2023-11-08T22:35:29-08:00' }, noPrinted)).toBe('2023-11-08T22:35:29-08:00');
   });
   it('takes the printed day under the headline when it is the local day of a UTC timestamp', () => {
-    const shown = (d: string) => ({ shown: () => d, any: () => d });
+    const shown = (d: string) => ({ near: () => d, any: () => d });
     expect(resolvePublished({ ...none, meta: '2016-12-23T00:47:31Z' }, shown('2016-12-22'))).toBe('2016-12-22');
     expect(resolvePublished({ ...none, meta: '2016-12-23T15:47:31Z' }, shown('2016-12-22'))).toBe('2016-12-23T15:47:31Z');
     expect(resolvePublished({ ...none, meta: '2016-12-23T00:47:31Z' }, shown('2016-12-12'))).toBe('2016-12-23T00:47:31Z');
     expect(resolvePublished({ ...none, meta: '2016-12-23T00:47:31+01:00' }, shown('2016-12-22'))).toBe('2016-12-23T00:47:31+01:00');
+  });
+  it('lets a bare day give way to the printed day when a timestamp says it too', () => {
+    const shown = (d: string) => ({ near: () => d, any: () => d });
+    expect(resolvePublished({ ...none, meta: '2019-10-18', ldPublished: '2019-10-19T03:00:00Z' }, shown('2019-10-19'))).toBe('2019-10-19T03:00:00Z');
+    expect(resolvePublished({ ...none, ldPublished: '2020-07-09T10:04:04Z', url: '2020-07-08' }, shown('2020-07-09'))).toBe('2020-07-09T10:04:04Z');
+    // Without a second signal, the printed day alone does not overrule the metadata.
+    expect(resolvePublished({ ...none, meta: '2019-10-18' }, shown('2019-10-19'))).toBe('2019-10-18');
   });
 });
