@@ -189,15 +189,17 @@ export function parseRelativeDate(value: string, ctx: DateContext): string | nul
 
 /** Characters at the start of a paragraph read for its leading date. */
 export const LEADING_CHARS = 64;
+/* The leading-date patterns read a head whose whitespace runs are single spaces, so each space is ` ?`: no two
+   repetitions compete for the same characters (linear matching, tests/redos.test.ts). */
 /** A place and separator before a leading date: "Karlsruhe, (", "PARIS –", "Berlin (dpa) -". */
-const LEADING_PLACE = /^\s*\p{Lu}[\p{L}\p{M} .'/-]{1,40}?(?:\s*\([^)\d]{1,12}\))?\s*[,–—-]\s*/u;
+const LEADING_PLACE = /^\p{Lu}[\p{L}\p{M}.'/]*(?:[ -][\p{L}\p{M}.'/]+){0,4}(?: \([^)\d]{1,12}\))?(?:,| [–—-]) /u;
 /** What a leading date starts with: a digit, or a month or weekday word then a digit. */
-const DATE_START = /^\(?(?:\d|\p{L}{3,10}\.?,?\s+\d)/u;
+const DATE_START = /^\(?(?:\d|\p{L}{3,10}\.?,? \d)/u;
 /** A leading date itself: numeric, "12 November 2021", "November 12, 2021", a weekday first, in brackets or not. */
 const LEADING_DATE =
-  /^\(?(?:\p{L}{2,10}\.?,?\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,10}\.?\s+(?:de\s+)?\d{4}|\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\)?/u;
+  /^\(?(?:\p{L}{2,10}\.?,? )?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.? (?:de )?\p{L}{3,10}\.? (?:de )?\d{4}|\p{L}{3,10}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\)?/u;
 /** What may follow a leading date before the sentence: a time, a closing bracket, then punctuation, a dash, a quote or a capital. */
-const AFTER_LEADING_DATE = /^(?:,?\s*\d{1,2}[:.h]\d{2}(?:\s*(?:Uhr|h))?)?\s*\)?\s*(?:[–—:.|-]|[„"«“]|\p{Lu})/u;
+const AFTER_LEADING_DATE = /^(?:,? ?\d{1,2}[:.h]\d{2}(?: ?(?:Uhr|h))?)?\)? ?(?:[–—:.|-]|[„"«“]|\p{Lu})/u;
 
 /**
  * The date a paragraph opens with, as press releases and regional papers
@@ -206,7 +208,7 @@ const AFTER_LEADING_DATE = /^(?:,?\s*\d{1,2}[:.h]\d{2}(?:\s*(?:Uhr|h))?)?\s*\)?\
  * starts with anything else: a date inside a sentence is what the story is about.
  */
 export function leadingDate(text: string, ctx: DateContext): string | null {
-  const head = text.slice(0, LEADING_CHARS).replace(LEADING_PLACE, '');
+  const head = text.slice(0, LEADING_CHARS).replace(/\s+/g, ' ').trimStart().replace(LEADING_PLACE, '');
   if (!DATE_START.test(head)) return null;
   const m = LEADING_DATE.exec(head);
   if (!m || !AFTER_LEADING_DATE.test(head.slice(m[0].length))) return null;
