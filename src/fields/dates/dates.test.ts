@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromUrl, parseMachineDate, parseRelativeDate, parseTextDate } from './parse.js';
+import fc from 'fast-check';
+import { dateFromUrl, leadingDate, parseMachineDate, parseRelativeDate, parseTextDate } from './parse.js';
 
 const ctx = { language: 'en', referenceDate: new Date('2024-06-01T12:00:00Z') };
 const de = { ...ctx, language: 'de' };
@@ -63,4 +64,38 @@ describe('dateFromUrl', () => {
     ['https://example.com/news/story-12345', null],
     ['not a url', null],
   ])('reads %s', (url, out) => expect(dateFromUrl(url, ctx)).toBe(out));
+});
+
+describe('parseTextDate (CJK)', () => {
+  it.each([
+    ['2024年5月19日', '2024-05-19'],
+    ['2024年05月19日 08:00', '2024-05-19'],
+    ['2024년 5월 19일', '2024-05-19'],
+    ['投稿日：2024年5月19日', '2024-05-19'],
+  ])('reads "%s"', (input, out) => expect(parseTextDate(input, ctx)).toBe(out));
+  it('rejects an impossible day', () => expect(parseTextDate('2024年2月30日', ctx)).toBeNull());
+});
+
+describe('leadingDate', () => {
+  it.each([
+    ['01.02.2024 „Der Arbeitsmarkt ist gut in das Jahr gestartet“, sagte die Vorständin.', de, '2024-02-01'],
+    ['Karlsruhe, (12.05.2024). Traditionell gedenken die Gemeinden am Sonntag der Verstorbenen.', de, '2024-05-12'],
+    ['PARIS – 19 mai 2024 – Le conseil a voté mardi le nouveau plan de transport.', { ...ctx, language: 'fr' }, '2024-05-19'],
+    ['May 19, 2024 — The council voted on Tuesday to approve the budget after a long debate.', ctx, '2024-05-19'],
+    ['Berlin (dpa) - 19.05.2024, 14:30 Uhr: Die Koalition hat sich auf den Haushalt geeinigt.', de, '2024-05-19'],
+  ])('reads the date "%s" opens with', (text, c, out) => expect(leadingDate(text, c)).toBe(out));
+
+  it.each([
+    'The council voted on 19.05.2024 to approve the budget after a debate.',
+    '2024 was a year of records for the harbour, with 19 ships a day in May.',
+    '19.05.2024 was the day the council voted, members said afterwards.',
+    'Am 19. Mai 2024 hat der Rat den Haushalt beschlossen.',
+  ])('ignores a date inside the sentence: "%s"', (text) => expect(leadingDate(text, ctx)).toBeNull());
+
+  it('returns null or a valid calendar date for any text', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 120 }), (text) => {
+      const d = leadingDate(text, ctx);
+      expect(d === null || /^\d{4}-\d{2}-\d{2}$/.test(d)).toBe(true);
+    }));
+  });
 });

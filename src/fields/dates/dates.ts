@@ -11,8 +11,9 @@ import { classAndId, textOf } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import type { LdNode } from '../../metadata/jsonld.js';
-import { dateFromUrl, parseMachineDate, parseTextDate, type DateContext } from './parse.js';
-import { DATE_ELEMENT_CLASS, MODIFIED_META, PUBLISHED_META, UPDATED_WORDS } from './tables.js';
+import { dateFromUrl, leadingDate, LEADING_CHARS, parseMachineDate, parseTextDate, type DateContext } from './parse.js';
+import { resolvePublished, type DateCandidates, type PrintedDates } from './resolve.js';
+import { DATE_ELEMENT_CLASS, MODIFIED_META, PUBLISHED_META, NOT_PUBLICATION_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from './tables.js';
 
 /** The dates of an article. */
 export interface ArticleDates {
@@ -63,15 +64,37 @@ function elementDate(el: Element, ctx: DateContext): string | null {
 
 function firstMicrodata(md: PageMetadata, prop: string, index: PageIndex, ctx: DateContext): string | null {
   for (const el of md.microdata.get(prop) ?? []) {
-    if (el.name !== 'meta' && index.stats.get(el)?.excluded) continue;
+    // A machine value (`content`, `datetime`) is a declaration wherever it sits; page-wide state classes
+    // ("no-cookie" on the body) can flag a whole page as a consent banner. Text in a real dialog is not the article's.
+    const declared = el.name === 'meta' || el.attribs.content !== undefined || el.attribs.datetime !== undefined;
+    if (!declared && index.stats.get(el)?.excluded) continue;
     const d = elementDate(el, ctx);
     if (d) return d;
   }
   return null;
 }
 
-/** Document order of the headline element, or -1 when the page has no visible h1. */
-function headlineOrder(md: PageMetadata, index: PageIndex): number {
+/** Heading tags searched for the headline's own element, in rank order. */
+const HEADLINE_TAGS = ['h1', 'h2', 'h3'] as const;
+
+const normaliseHeading = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Document order of the headline's element, where the walks for printed
+ * dates start: the visible h1, h2 or h3 that reads as the headline (pages
+ * without an h1 title their story with an h2), else the first visible h1,
+ * else -1.
+ */
+export function headlineOrder(md: PageMetadata, index: PageIndex, headline: string | null): number {
+  const wanted = headline ? normaliseHeading(headline) : '';
+  if (wanted) {
+    for (const tag of HEADLINE_TAGS) {
+      for (const h of index.byTag.get(tag) ?? []) {
+        const st = index.stats.get(h);
+        if (st && !st.excluded && st.text <= wanted.length * 2 + 20 && normaliseHeading(textOf(h)) === wanted) return st.order;
+      }
+    }
+  }
   for (const h of md.h1) {
     const o = index.stats.get(h)?.order;
     if (o !== undefined) return o;
@@ -80,8 +103,7 @@ function headlineOrder(md: PageMetadata, index: PageIndex): number {
 }
 
 /** The `<time>` element that marks the publication: flagged ones first, then the nearest after the headline. */
-function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, wantModified: boolean): string | null {
-  const h1 = headlineOrder(md, index);
+function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, wantModified: boolean, h1: number): string | null {
   let nearest: { d: string; distance: number } | null = null;
   for (const el of md.times) {
     const st = index.stats.get(el);
@@ -105,29 +127,36 @@ function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, w
   return nearest?.d ?? null;
 }
 
+/** Where {@link printedDate} looks, and what it accepts. */
+export type PrintedMode = 'classed' | 'labelled' | 'any' | 'anywhere';
+
 /**
- * A date printed near the headline ("Published: Sunday, May 19, 2024"): in a
- * date-like element when `classed`, else in any short text block. Elements
+ * A date printed near the headline ("Published: Sunday, May 19, 2024").
+ * `classed`: in a date-like element; `labelled`: in a text block that names
+ * the publication ("Erstellt am", "Posted"); `any`: in any short text block;
+ * `anywhere`: the same, across the whole page and in sidebars too. Elements
  * are read outward from the headline (after it first, before it at a third of
  * the pace), so the first date found is the nearest and the walk stops there.
  */
-function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext, classed: boolean, anywhere = false): string | null {
+export function printedDate(index: PageIndex, ctx: DateContext, h1: number, mode: PrintedMode): string | null {
+  const anywhere = mode === 'anywhere';
   const ordered = [...index.stats];
-  const h1 = headlineOrder(md, index);
   const at = h1 < 0 ? 0 : Math.max(0, ordered.findIndex(([, st]) => st.order >= h1));
   const after = Math.min(ordered.length, at + (anywhere ? WIDE_WINDOW : HEADER_WINDOW));
   const before = Math.min(at, anywhere ? WIDE_WINDOW / 3 : 50);
   const read = (i: number): string | null => {
     const [el, st] = ordered[i]!;
-    if (st.excluded || st.text < 6 || st.text > MAX_DATE_TEXT) return null;
+    if (st.excluded || st.text < 6) return null;
     if (!anywhere && st.unlikely) return null;
-    if (classed) {
+    if (st.text > MAX_DATE_TEXT) return mode === 'any' && isTextLeaf(el, true) ? leadingDate(textOf(el, undefined, false, LEADING_CHARS * 4), ctx) : null;
+    if (mode === 'classed') {
       const ci = classAndId(el);
       if (!ci || !DATE_ELEMENT_CLASS.test(ci)) return null;
-    } else if (!isTextLeaf(el, true)) return null;
+    } else if (!isTextLeaf(el, mode !== 'labelled')) return null;
     const text = textOf(el);
-    if (UPDATED_WORDS.test(text) && !/published|veröffentlicht|publié|publicado|pubblicato/i.test(text)) return null;
-    return parseTextDate(text, ctx, classed);
+    if (NOT_PUBLICATION_WORDS.test(text)) return null;
+    if (mode === 'labelled' && !PUBLISHED_WORDS.test(text)) return null;
+    return parseTextDate(beforeUpdate(text), ctx, mode === 'classed');
   };
   // Step k reads the element k after the headline, and every third step one before it.
   for (let k = 0; k < after - at || k < before * 3; k++) {
@@ -146,51 +175,56 @@ function printedDate(md: PageMetadata, index: PageIndex, ctx: DateContext, class
   return null;
 }
 
+/**
+ * The part of a date line before its modification stamp: "Written: 2023-11-07 / Updated: 2023-11-08"
+ * gives the first date, "Updated May 20" nothing; "Updated May 20, published May 19" the date after its label.
+ */
+function beforeUpdate(text: string): string {
+  const published = PUBLISHED_WORDS.exec(text);
+  if (published) return text.slice(published.index);
+  const updated = UPDATED_WORDS.exec(text);
+  return updated ? text.slice(0, updated.index) : text;
+}
+
 /** True when the element holds text directly (not only through child elements); with `digits`, text with a digit. */
 function isTextLeaf(el: Element, digits = false): boolean {
   return el.children.some((c) => c.type === 'text' && (digits ? /\d/.test(c.data) : c.data.trim() !== ''));
 }
 
-/** Greatest gap (days) between a URL date and a metadata date for the two to be the same day in different time zones. */
-const URL_AGREEMENT_DAYS = 2;
-
-function dayNumber(iso: string): number {
-  return Math.floor(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000);
+/** Reads every date signal of the page (the printed-date searches are left to {@link extractDates}: they are slow). */
+export function dateCandidates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext, anchor = headlineOrder(md, index, null)): DateCandidates {
+  const ld = md.ldArticles.length > 0 ? md.ldArticles : md.ld;
+  return {
+    meta: firstMeta(md, PUBLISHED_META, ctx),
+    ldPublished: firstLd(ld, 'datePublished', ctx),
+    ldCreated: firstLd(ld, 'dateCreated', ctx),
+    microdata: firstMicrodata(md, 'datepublished', index, ctx),
+    time: timeElementDate(md, index, ctx, false, anchor),
+    url: (pageUrl ? dateFromUrl(pageUrl, ctx) : null) ?? (md.canonical ? dateFromUrl(md.canonical, ctx) : null),
+    modified:
+      firstLd(ld, 'dateModified', ctx) ??
+      firstMeta(md, MODIFIED_META, ctx) ??
+      firstMicrodata(md, 'datemodified', index, ctx) ??
+      timeElementDate(md, index, ctx, true, anchor),
+  };
 }
 
 /**
  * Resolves the publication and modification dates. The publication date
  * falls back to the modification date only when nothing else dates the page.
+ * `headline` (the resolved headline text) finds the heading the printed-date
+ * walks start from when the page has no h1 or titles the story elsewhere.
  */
-export function extractDates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext): ArticleDates {
-  const ld = md.ldArticles.length > 0 ? md.ldArticles : md.ld;
-  const modified =
-    firstLd(ld, 'dateModified', ctx) ??
-    firstMeta(md, MODIFIED_META, ctx) ??
-    firstMicrodata(md, 'datemodified', index, ctx) ??
-    timeElementDate(md, index, ctx, true);
-  // Meta names first, as htmldate reads them: the CMS writes them for this article, while JSON-LD
-  // blocks are often added by plugins that fill datePublished with the post's first draft.
-  const declared =
-    firstMeta(md, PUBLISHED_META, ctx) ??
-    firstLd(ld, 'datePublished', ctx) ??
-    firstLd(ld, 'dateCreated', ctx) ??
-    firstMicrodata(md, 'datepublished', index, ctx) ??
-    timeElementDate(md, index, ctx, false);
-  const fromUrl = (pageUrl ? dateFromUrl(pageUrl, ctx) : null) ?? (md.canonical ? dateFromUrl(md.canonical, ctx) : null);
-  let published: string | null;
-  if (declared && fromUrl) {
-    // The URL is written once, when the story is filed, in the newsroom's own time zone: where it
-    // and a UTC timestamp disagree by a day, the URL has the local calendar date.
-    published = Math.abs(dayNumber(declared) - dayNumber(fromUrl)) <= URL_AGREEMENT_DAYS && !declared.startsWith(fromUrl) ? fromUrl : declared;
-  } else {
-    published =
-      declared ??
-      fromUrl ??
-      printedDate(md, index, ctx, true) ??
-      printedDate(md, index, ctx, false) ??
-      printedDate(md, index, ctx, false, true) ??
-      modified;
-  }
-  return { published, modified };
+export function extractDates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext, headline: string | null = null): ArticleDates {
+  const anchor = headlineOrder(md, index, headline);
+  const c = dateCandidates(md, index, pageUrl, ctx, anchor);
+  let near: string | null | undefined;
+  const printed: PrintedDates = {
+    near: () =>
+      near !== undefined
+        ? near
+        : (near = printedDate(index, ctx, anchor, 'classed') ?? printedDate(index, ctx, anchor, 'labelled') ?? printedDate(index, ctx, anchor, 'any')),
+    any: () => printed.near() ?? printedDate(index, ctx, anchor, 'anywhere'),
+  };
+  return { published: resolvePublished(c, printed), modified: c.modified };
 }

@@ -1,7 +1,8 @@
 /**
  * Date parsing for publication dates: machine formats (ISO 8601, compact,
  * epochs) and dates printed in text in English, German, French, Spanish,
- * Italian, Portuguese, Dutch and Russian ("Sunday, May 19, 2024",
+ * Italian, Portuguese, Dutch, Russian and the year-month-day of Chinese,
+ * Japanese and Korean ("Sunday, May 19, 2024", "2024年5月19日",
  * "19. Mai 2024", "19 mai 2024", "19/05/2024" with the page language deciding
  * the day-month order), plus relative dates ("3 hours ago") against a
  * reference date. Results are ISO 8601 strings: the page's own offset is kept
@@ -111,6 +112,9 @@ const NUMERIC = /(?:^|[^\d])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/;
 /** "2024-05-19" or "2024/05/19" inside text. */
 const YMD_IN_TEXT = /(?:^|[^\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])/;
 
+/** Chinese, Japanese and Korean dates: "2020年7月3日", "2020年07月03日", "2020년 7월 3일". */
+const CJK_YMD = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
+
 /** A year, or a numeric day and month: the digits every absolute printed date has. */
 const HAS_DATE_DIGITS = /(?:19|20)\d\d|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
 
@@ -133,7 +137,7 @@ export function parseTextDate(value: string, ctx: DateContext, relative = true):
   const text = value.slice(0, MAX_TEXT_CHARS);
   // Every printed date but a relative one has a year or a numeric day: skip the regexes without one.
   if (!HAS_DATE_DIGITS.test(text)) return relative ? parseRelativeDate(text, ctx) : null;
-  let m = YMD_IN_TEXT.exec(text);
+  let m = YMD_IN_TEXT.exec(text) ?? CJK_YMD.exec(text);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validYmd(y, mo, d, ctx)) return ymd(y, mo, d);
@@ -181,6 +185,34 @@ export function parseRelativeDate(value: string, ctx: DateContext): string | nul
     return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
   }
   return null;
+}
+
+/** Characters at the start of a paragraph read for its leading date. */
+export const LEADING_CHARS = 64;
+/* The leading-date patterns read a head whose whitespace runs are single spaces, so each space is ` ?`: no two
+   repetitions compete for the same characters (linear matching, tests/redos.test.ts). */
+/** A place and separator before a leading date: "Karlsruhe, (", "PARIS –", "Berlin (dpa) -". */
+const LEADING_PLACE = /^\p{Lu}[\p{L}\p{M}.'/]*(?:[ -][\p{L}\p{M}.'/]+){0,4}(?: \([^)\d]{1,12}\))?(?:,| [–—-]) /u;
+/** What a leading date starts with: a digit, or a month or weekday word then a digit. */
+const DATE_START = /^\(?(?:\d|\p{L}{3,10}\.?,? \d)/u;
+/** A leading date itself: numeric, "12 November 2021", "November 12, 2021", a weekday first, in brackets or not. */
+const LEADING_DATE =
+  /^\(?(?:\p{L}{2,10}\.?,? )?(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.? (?:de )?\p{L}{3,10}\.? (?:de )?\d{4}|\p{L}{3,10}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\)?/u;
+/** What may follow a leading date before the sentence: a time, a closing bracket, then punctuation, a dash, a quote or a capital. */
+const AFTER_LEADING_DATE = /^(?:,? ?\d{1,2}[:.h]\d{2}(?: ?(?:Uhr|h))?)?\)? ?(?:[–—:.|-]|[„"«“]|\p{Lu})/u;
+
+/**
+ * The date a paragraph opens with, as press releases and regional papers
+ * print it before the first sentence ("01.02.2022 – Der Arbeitsmarkt...",
+ * "Karlsruhe, (12.11.2021). Traditionell..."). Null when the paragraph
+ * starts with anything else: a date inside a sentence is what the story is about.
+ */
+export function leadingDate(text: string, ctx: DateContext): string | null {
+  const head = text.slice(0, LEADING_CHARS).replace(/\s+/g, ' ').trimStart().replace(LEADING_PLACE, '');
+  if (!DATE_START.test(head)) return null;
+  const m = LEADING_DATE.exec(head);
+  if (!m || !AFTER_LEADING_DATE.test(head.slice(m[0].length))) return null;
+  return parseTextDate(m[0], ctx, false);
 }
 
 /** Finds a date in a URL path ("/2024/05/19/", "/2024-05-19-", "/20240519/"). */

@@ -87,4 +87,10 @@ export const MODIFIED_META: readonly string[] = [
 export const DATE_ELEMENT_CLASS = /(?:^|[\s_-])(?:date|datum|time|timestamp|published|publish|pubdate|posted|post-date|entry-date|dateline|byline|meta|fecha|data|date-published|article-date|article-time|submitted|article-info|details)(?=$|[\s_-])/i;
 
 /** Words that mark a printed date as a modification, not the publication ("Updated May 20"). */
-export const UPDATED_WORDS = /\b(?:updated?|modified|edited|aktualisiert|geändert|mis à jour|modifié|actualizado|aggiornato|atualizado|bijgewerkt|обновлено)\b/i;
+export const UPDATED_WORDS = /(?<!\p{L})(?:updated?|modified|edited|aktualisiert|geändert|mis à jour|modifié|actualizado|aggiornato|atualizado|bijgewerkt|обновлено)(?!\p{L})/iu;
+
+/** Words that label a printed date as the publication ("Published", "Veröffentlicht", "Erstellt am"). */
+export const PUBLISHED_WORDS = /(?<!\p{L})(?:published|posted|written|veröffentlicht|erstellt|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|опубликовано)(?!\p{L})/iu;
+
+/** Words of dates that are never the article's: a member's registration on forums and profiles. */
+export const NOT_PUBLICATION_WORDS = /(?<!\p{L})(?:registered|joined|member since|registriert|mitglied seit|dabei seit|inscrit(?:e)? (?:le|depuis)|miembro desde|registrado|iscritto|lid sinds|зарегистрирован)(?!\p{L})/iu;
