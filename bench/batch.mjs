@@ -126,7 +126,7 @@ export async function batchBench({ pages = DEFAULTS.pages, big = DEFAULTS.big, r
     const smallBytes = await writeInput(small, pages, source);
     const load = os.loadavg();
     log?.('  batch: the machine\'s own 1- vs 2-thread scaling');
-    const machine = await machineScaling(Math.min(pages, 1000));
+    const machine = await machineScaling(pages);
     const runs = { 1: [], 2: [] };
     for (let r = 0; r < reps; r++) {
       for (const jobs of r % 2 === 0 ? [1, 2] : [2, 1]) {
@@ -188,6 +188,9 @@ export function formatBatch(r) {
   }
   lines.push(`  ratio      ${r.ratio.toFixed(2).padStart(7)}          (target >= ${r.targets.jobsRatioAtLeast}) ${mark(r.ratio >= r.targets.jobsRatioAtLeast)}`);
   lines.push(`  machine    ${r.machine.ratio.toFixed(2).padStart(7)}          bare extract() in 2 vs 1 worker threads just before (${f1(r.machine.threads2)} vs ${f1(r.machine.threads1)} pages/s): the ceiling now`);
+  if (r.machine.coresPerThread) {
+    lines.push(`             one extracting thread keeps ${r.machine.coresPerThread.toFixed(2)} cores busy (V8's GC and compiler threads): at most ${(r.cpus / r.machine.coresPerThread).toFixed(2)}x on ${r.cpus} cores`);
+  }
   if (r.big) {
     lines.push('');
     lines.push(`  memory: ${r.big.pages} pages (${f1(r.big.mib)} MiB of JSONL), default --jobs: ${f1(r.big.pagesPerSecond)} pages/s in ${f1(r.big.seconds)} s, peak RSS ${Math.round(r.big.peakRssMb)} MB (target < ${r.targets.peakRssMbBelow} MB) ${mark(r.big.peakRssMb < r.targets.peakRssMbBelow)}`);

@@ -4,7 +4,11 @@
 // the CLI's --jobs 2 / --jobs 1 ratio at the time of the run: other work on
 // the machine, or two vCPUs that share a physical core, lower both.
 //
-//   node bench/scaling-probe.mjs PAGES   -> prints JSON {threads1, threads2, ratio} (pages/s)
+//   node bench/scaling-probe.mjs PAGES   -> prints JSON {threads1, threads2, ratio, coresPerThread}
+//
+// coresPerThread is the CPU one extracting thread keeps busy: V8 runs parts of
+// garbage collection and compilation on background threads, so one worker uses
+// more than one core, and 2 / coresPerThread bounds the ratio on 2 cores.
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import fs from 'node:fs';
@@ -15,25 +19,40 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 if (isMainThread) {
   const pages = Number(process.argv[2] ?? 1000);
+  // Workers start and warm up first; the clock and the CPU count run only while they all extract.
   const rate = async (threads) => {
+    const workers = Array.from({ length: threads }, () => new Worker(fileURLToPath(import.meta.url), { workerData: { pages: Math.ceil(pages / threads) } }));
+    await Promise.all(workers.map((w) => new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); })));
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => {
-      const w = new Worker(fileURLToPath(import.meta.url), { workerData: { pages: Math.ceil(pages / threads) } });
-      w.once('message', resolve);
-      w.once('error', reject);
-    })));
-    return pages / ((performance.now() - t0) / 1000);
+    const done = Promise.all(workers.map((w) => new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); })));
+    for (const w of workers) w.postMessage('go');
+    await done;
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    await Promise.all(workers.map((w) => w.terminate()));
+    return { pagesPerSecond: (Math.ceil(pages / threads) * threads) / seconds, cores: (cpu.user + cpu.system) / 1e6 / seconds };
   };
-  const best = { 1: 0, 2: 0 };
-  for (const threads of [1, 2, 1, 2]) best[threads] = Math.max(best[threads], await rate(threads));
-  console.log(JSON.stringify({ threads1: best[1], threads2: best[2], ratio: best[2] / best[1] }));
+  const best = { 1: null, 2: null };
+  for (const threads of [1, 2, 1, 2]) {
+    const r = await rate(threads);
+    if (!best[threads] || r.pagesPerSecond > best[threads].pagesPerSecond) best[threads] = r;
+  }
+  console.log(JSON.stringify({
+    threads1: best[1].pagesPerSecond, threads2: best[2].pagesPerSecond, ratio: best[2].pagesPerSecond / best[1].pagesPerSecond,
+    // Cores one extracting thread keeps busy (its own and V8's background threads for GC and compilation).
+    coresPerThread: best[1].cores,
+  }));
 } else {
   const { extract } = await import(pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href);
   const dir = path.join(ROOT, 'fixtures');
   const html = fs.readdirSync(dir).sort()
     .filter((d) => fs.existsSync(path.join(dir, d, 'source.html')))
     .map((d) => fs.readFileSync(path.join(dir, d, 'source.html'), 'utf8'));
-  for (let i = 0; i < 20; i++) extract(html[i % html.length]); // warm-up, untimed by the caller's ratio alike
-  for (let i = 0; i < workerData.pages; i++) extract(html[i % html.length]);
-  parentPort.postMessage('done');
+  for (let i = 0; i < 40; i++) extract(html[i % html.length]); // warm-up, before the clock starts
+  parentPort.postMessage('ready');
+  parentPort.once('message', () => {
+    for (let i = 0; i < workerData.pages; i++) extract(html[i % html.length]);
+    parentPort.postMessage('done');
+  });
 }
