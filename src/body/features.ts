@@ -57,6 +57,14 @@ export interface PageIndex {
    */
   byTag: ReadonlyMap<string, Element[]>;
   stats: ReadonlyMap<Element, ElementStats>;
+  /**
+   * The elements that have {@link stats}, in document order:
+   * `elements[stats.get(el).order] === el`. Stages that read a stretch of the
+   * page around a position (the headline) index it directly, and walks over
+   * every element use it instead of iterating the map (which makes an entry
+   * array per element).
+   */
+  elements: readonly Element[];
   /** Text blocks in document order. */
   blocks: readonly TextBlock[];
   /** Elements hidden by attribute or inline style; their subtrees count as no text. */
@@ -153,6 +161,7 @@ function indexSubtree(root: Element, byTag: Map<string, Element[]>): void {
 export function indexPage(document: Document): PageIndex {
   const byTag = new Map<string, Element[]>();
   const stats = new Map<Element, ElementStats>();
+  const elements: Element[] = [];
   const blockOf = new Map<Element, TextBlock>();
   const blocks: TextBlock[] = [];
   const hidden = new Set<Element>();
@@ -258,6 +267,7 @@ export function indexPage(document: Document): PageIndex {
       text: 0, link: 0, links: name === 'a' ? 1 : 0, commas: 0, paragraphs: 0, images: name === 'amp-img' ? 1 : 0, listItems: 0, inputs: 0, embeds: 0,
       order: order++, unlikely, excluded,
     });
+    elements.push(el);
     unlikelyStack.push(unlikely);
     excludedStack.push(excluded);
     if (OWNER_TAGS.has(name)) blockStack.push(el);
@@ -270,5 +280,5 @@ export function indexPage(document: Document): PageIndex {
       exits.push(false);
     }
   }
-  return { document, body, byTag, stats, blocks, hidden };
+  return { document, body, byTag, stats, elements, blocks, hidden };
 }

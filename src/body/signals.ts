@@ -20,15 +20,14 @@ export const PROSE_BLOCK_CHARS = 80;
 export const PROSE_BLOCK_MAX_LINK_DENSITY = 0.3;
 
 /** Letters of the dense scripts: Han, Hiragana, Katakana, Hangul. */
-const DENSE_LETTERS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
-const LETTERS = /\p{L}+/gu;
+const NOT_DENSE_LETTERS = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const NOT_LETTERS = /\P{L}+/gu;
 
-/** Characters of `sample` in runs of `pattern` (global): counted run by run, not letter by letter, to keep allocation low. */
-function countRuns(sample: string, pattern: RegExp): number {
-  let n = 0;
-  for (const m of sample.matchAll(pattern)) n += m[0].length;
-  return n;
+/** Characters of `sample` that `others` (a global pattern of everything else) leaves: one string made, no match objects. */
+function countKept(sample: string, others: RegExp): number {
+  return sample.replace(others, '').length;
 }
+
 /**
  * Latin characters one dense-script character is worth: an English word is
  * about six characters with its space, a Chinese word about two characters,
@@ -42,9 +41,9 @@ const SCRIPT_SAMPLE_CHARS = 2000;
 
 /** The Latin-equivalent weight of one character of `sample`'s text: 1 for alphabetic scripts, up to {@link DENSE_SCRIPT_WEIGHT}. */
 export function textWeight(sample: string): number {
-  const letters = countRuns(sample, LETTERS);
+  const letters = countKept(sample, NOT_LETTERS);
   if (letters === 0) return 1;
-  const dense = countRuns(sample, DENSE_LETTERS);
+  const dense = letters === 0 ? 0 : countKept(sample, NOT_DENSE_LETTERS);
   return 1 + ((DENSE_SCRIPT_WEIGHT - 1) * dense) / letters;
 }
 

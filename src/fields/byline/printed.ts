@@ -75,11 +75,30 @@ function distanceFrom(order: number, anchors: readonly number[]): number | null 
   return best;
 }
 
+/**
+ * The element positions inside some headline's window, in document order
+ * (the windows merged); every position when there is no headline.
+ */
+function* searchedOrders(anchors: readonly number[], count: number): Generator<number> {
+  if (anchors.length === 0) {
+    for (let o = 0; o < count; o++) yield o;
+    return;
+  }
+  const windows = anchors.map((a) => [Math.max(0, a - BYLINE_WINDOW_BEFORE), Math.min(count - 1, a + BYLINE_WINDOW)] as const).sort((x, y) => x[0] - y[0]);
+  let next = 0;
+  for (const [from, to] of windows) {
+    for (let o = Math.max(from, next); o <= to; o++) yield o;
+    next = Math.max(next, to + 1);
+  }
+}
+
 /** The printed byline near the headline, cleaned; null when none is printed. */
 export function printedByline(md: PageMetadata, index: PageIndex, headline: string | null, reader: BylineReader): string | null {
   const anchors = headlineOrders(md, index, headline);
   const candidates: PrintedCandidate[] = [];
-  for (const [el, st] of index.stats) {
+  for (const order of searchedOrders(anchors, index.elements.length)) {
+    const el = index.elements[order]!;
+    const st = index.stats.get(el)!;
     if (st.excluded || st.text < 3 || st.text > MAX_BYLINE_CHARS) continue;
     const distance = distanceFrom(st.order, anchors);
     if (distance === null) continue;

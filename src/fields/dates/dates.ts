@@ -140,12 +140,14 @@ export type PrintedMode = 'classed' | 'labelled' | 'any' | 'anywhere';
  */
 export function printedDate(index: PageIndex, ctx: DateContext, h1: number, mode: PrintedMode): string | null {
   const anywhere = mode === 'anywhere';
-  const ordered = [...index.stats];
-  const at = h1 < 0 ? 0 : Math.max(0, ordered.findIndex(([, st]) => st.order >= h1));
-  const after = Math.min(ordered.length, at + (anywhere ? WIDE_WINDOW : HEADER_WINDOW));
+  const { elements } = index;
+  // Element positions are their document order (see PageIndex.elements).
+  const at = h1 < 0 || h1 >= elements.length ? 0 : h1;
+  const after = Math.min(elements.length, at + (anywhere ? WIDE_WINDOW : HEADER_WINDOW));
   const before = Math.min(at, anywhere ? WIDE_WINDOW / 3 : 50);
   const read = (i: number): string | null => {
-    const [el, st] = ordered[i]!;
+    const el = elements[i]!;
+    const st = index.stats.get(el)!;
     if (st.excluded || st.text < 6) return null;
     if (!anywhere && st.unlikely) return null;
     if (st.text > MAX_DATE_TEXT) return mode === 'any' && isTextLeaf(el, true) ? leadingDate(textOf(el, undefined, false, LEADING_CHARS * 4), ctx) : null;

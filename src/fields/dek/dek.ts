@@ -25,8 +25,11 @@ export function extractDek(md: PageMetadata, index: PageIndex, headline: string 
   const h1 = md.h1.map((h) => index.stats.get(h)?.order).find((o) => o !== undefined);
   if (h1 !== undefined) {
     let best: { text: string; order: number } | null = null;
-    for (const [el, st] of index.stats) {
-      if (st.excluded || st.order <= h1 || st.order > h1 + DEK_WINDOW || st.text < MIN_DEK || st.text > MAX_DEK) continue;
+    const end = Math.min(index.elements.length, h1 + DEK_WINDOW + 1);
+    for (let o = h1 + 1; o < end; o++) {
+      const el = index.elements[o]!;
+      const st = index.stats.get(el)!;
+      if (st.excluded || st.text < MIN_DEK || st.text > MAX_DEK) continue;
       const ci = classAndId(el);
       if (!ci || !DEK_CLASS.test(ci) || /h1/.test(el.name)) continue;
       if (st.link / st.text > 0.3) continue;

@@ -34,9 +34,10 @@ export function extractSection(md: PageMetadata, index: PageIndex): string | nul
   if (section?.trim()) return section.trim();
   const h1 = md.h1.map((h) => index.stats.get(h)?.order).find((o) => o !== undefined);
   if (h1 === undefined) return null;
-  for (const [el, st] of index.stats) {
-    if (st.order >= h1) break;
-    if (st.order < h1 - KICKER_WINDOW || st.text === 0 || st.text > MAX_SECTION_CHARS || st.link === 0) continue;
+  for (let o = Math.max(0, h1 - KICKER_WINDOW); o < h1 && o < index.elements.length; o++) {
+    const el = index.elements[o]!;
+    const st = index.stats.get(el)!;
+    if (st.text === 0 || st.text > MAX_SECTION_CHARS || st.link === 0) continue;
     if (KICKER_CLASS.test(classAndId(el))) return textOf(el) || null;
   }
   return null;
@@ -59,8 +60,10 @@ function inTagList(el: Element): boolean {
 /** Texts of `rel=tag` links (the microformat WordPress and other CMSs print on tag lists) and of links to tag pages inside a tag list. */
 function relTagLinks(index: PageIndex): string[] {
   const out: string[] = [];
-  for (const [el, st] of index.stats) {
-    if (el.name !== 'a' || st.excluded || st.text > MAX_TAG_CHARS) continue;
+  // The page's links, from the index (document order).
+  for (const el of index.byTag.get('a') ?? []) {
+    const st = index.stats.get(el);
+    if (!st || st.excluded || st.text > MAX_TAG_CHARS) continue;
     const relTag = /(?:^|\s)tag(?:\s|$)/i.test(el.attribs.rel ?? '');
     if (!relTag && !(TAG_HREF.test(el.attribs.href ?? '') && inTagList(el))) continue;
     out.push(textOf(el));
