@@ -66,6 +66,12 @@ export function isInvisibleTag(name: string): boolean {
  * subtree once per nesting level.
  */
 export function textOf(root: AnyNode, skip?: ReadonlySet<AnyNode>, spaceEveryElement = false, maxChars = Infinity): string {
+  // Fast path for the commonest case, an element holding one text node (a link, a label, a
+  // paragraph without markup): the same result without the walk's arrays.
+  if (isElement(root) && root.children.length === 1) {
+    const only = root.children[0]!;
+    if (isText(only) && !skip?.has(root) && !skip?.has(only)) return collapse(only.data);
+  }
   const parts: string[] = [];
   // One cursor per level: the next node to visit there, and whether the level's
   // element is followed by a space. Children are entered one at a time, so
