@@ -6,14 +6,14 @@
  * page around the headline first (region-scoped metadata) and by skipping
  * elements that are never article content.
  */
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { classAndId, textOf } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import type { LdNode } from '../../metadata/jsonld.js';
 import { dateFromUrl, leadingDate, LEADING_CHARS, parseMachineDate, parseTextDate, type DateContext } from './parse.js';
 import { resolvePublished, type DateCandidates, type PrintedDates } from './resolve.js';
-import { DATE_ELEMENT_CLASS, MODIFIED_META, PUBLISHED_META, NOT_PUBLICATION_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from './tables.js';
+import { DATE_ELEMENT_CLASS, GENERIC_DATE_META, MODIFIED_META, PUBLISHED_META, NOT_PUBLICATION_WORDS, PUBLISHED_WORDS, UPDATED_WORDS } from './tables.js';
 
 /** The dates of an article. */
 export interface ArticleDates {
@@ -145,11 +145,13 @@ export function printedDate(index: PageIndex, ctx: DateContext, h1: number, mode
   const at = h1 < 0 || h1 >= elements.length ? 0 : h1;
   const after = Math.min(elements.length, at + (anywhere ? WIDE_WINDOW : HEADER_WINDOW));
   const before = Math.min(at, anywhere ? WIDE_WINDOW / 3 : 50);
+  // A headline inside an "unlikely" container (a header box) shares it with its date line.
+  const [scopeStart, scopeEnd] = h1 === at && !anywhere ? unlikelyScope(index, at) : [-1, -1];
   const read = (i: number): string | null => {
     const el = elements[i]!;
     const st = index.stats.get(el)!;
     if (st.excluded || st.text < 6) return null;
-    if (!anywhere && st.unlikely) return null;
+    if (!anywhere && st.unlikely && !(i > scopeStart && i < scopeEnd)) return null;
     if (st.text > MAX_DATE_TEXT) return mode === 'any' && isTextLeaf(el, true) ? leadingDate(textOf(el, undefined, false, LEADING_CHARS * 4), ctx) : null;
     if (mode === 'classed') {
       const ci = classAndId(el);
@@ -157,7 +159,11 @@ export function printedDate(index: PageIndex, ctx: DateContext, h1: number, mode
     } else if (!isTextLeaf(el, mode !== 'labelled')) return null;
     const text = textOf(el);
     if (NOT_PUBLICATION_WORDS.test(text)) return null;
-    if (mode === 'labelled' && !PUBLISHED_WORDS.test(text)) return null;
+    // A bare date takes its label from the element before it ("<dt>Updated</dt><dd>May 20</dd>").
+    const label = PUBLISHED_WORDS.test(text) || UPDATED_WORDS.test(text) ? text : siblingLabel(index, el);
+    if (mode === 'labelled' && !PUBLISHED_WORDS.test(label)) return null;
+    // Near the headline an "Updated" date is passed over for the publication's; the last resort takes it.
+    if (!anywhere && label !== text && UPDATED_WORDS.test(label) && !PUBLISHED_WORDS.test(label)) return null;
     return parseTextDate(beforeUpdate(text), ctx, mode === 'classed');
   };
   // Step k reads the element k after the headline, and every third step one before it.
@@ -175,6 +181,53 @@ export function printedDate(index: PageIndex, ctx: DateContext, h1: number, mode
     }
   }
   return null;
+}
+
+/** Longest text (chars) of an element read as the label of the date after it. */
+const MAX_LABEL_TEXT = 40;
+
+/**
+ * The text of the element just before `el` when it is short enough to be a
+ * label ("Erschienen am:"), else ''. A first child takes its parent's label
+ * ("<h4>Updated</h4><ul><li>May 20</li></ul>").
+ */
+function siblingLabel(index: PageIndex, el: Element): string {
+  let prev = previousElement(el);
+  if (!prev && el.parent?.type === 'tag') prev = previousElement(el.parent as Element);
+  if (!prev) return '';
+  const st = index.stats.get(prev as Element);
+  return st && st.text > 0 && st.text <= MAX_LABEL_TEXT ? textOf(prev as Element) : '';
+}
+
+/** The element sibling before `el`, skipping blank text; null when text or nothing comes first. */
+function previousElement(el: Element): Element | null {
+  let prev = el.prev;
+  while (prev && prev.type === 'text' && prev.data.trim() === '') prev = prev.prev;
+  return prev && prev.type === 'tag' ? (prev as Element) : null;
+}
+
+/**
+ * Document orders bounding the outermost "unlikely" container (a header or
+ * banner box, see {@link ElementStats.unlikely}) that holds the element at
+ * `order`: [its own order, the order after its last descendant]; [-1, -1]
+ * when the element is not in one. Climbs the ancestors once.
+ */
+function unlikelyScope(index: PageIndex, order: number): [number, number] {
+  let el = index.elements[order]!;
+  if (!index.stats.get(el)?.unlikely) return [-1, -1];
+  for (let p = el.parent; p && p.type === 'tag'; p = p.parent) {
+    if (!index.stats.get(p as Element)?.unlikely) break;
+    el = p as Element;
+  }
+  const start = index.stats.get(el)!.order;
+  // The first element after the container's subtree: the next sibling of it or of an ancestor.
+  for (let n: AnyNode | null = el; n; n = n.parent) {
+    for (let s = n.nextSibling; s; s = s.nextSibling) {
+      const st = s.type === 'tag' ? index.stats.get(s as Element) : undefined;
+      if (st) return [start, st.order];
+    }
+  }
+  return [start, index.elements.length];
 }
 
 /**
@@ -198,6 +251,7 @@ export function dateCandidates(md: PageMetadata, index: PageIndex, pageUrl: stri
   const ld = md.ldArticles.length > 0 ? md.ldArticles : md.ld;
   return {
     meta: firstMeta(md, PUBLISHED_META, ctx),
+    genericMeta: firstMeta(md, GENERIC_DATE_META, ctx),
     ldPublished: firstLd(ld, 'datePublished', ctx),
     ldCreated: firstLd(ld, 'dateCreated', ctx),
     microdata: firstMicrodata(md, 'datepublished', index, ctx),

@@ -9,6 +9,8 @@ import { dayNumber, isLocalDayOf, preferLocalForm, zoneKind } from './zones.js';
 export interface DateCandidates {
   /** `<meta>` names of the published-date table. */
   meta: string | null;
+  /** `<meta>` names that carry a date without naming it (`date`, `dc.date`). */
+  genericMeta: string | null;
   /** JSON-LD `datePublished`. */
   ldPublished: string | null;
   /** JSON-LD `dateCreated`. */
@@ -44,9 +46,13 @@ const URL_AGREEMENT_DAYS = 2;
  * printed dates are a fallback of last resort, then the modification date.
  */
 export function resolvePublished(c: DateCandidates, printed: PrintedDates): string | null {
-  const declared = [c.meta, c.ldPublished, c.ldCreated, c.microdata, c.time];
+  const declared = [c.meta, c.genericMeta, c.ldPublished, c.ldCreated, c.microdata, c.time];
   const first = declared.find((d) => d !== null) ?? null;
   if (!first) return c.url ?? printed.any() ?? c.modified;
+  if (first === c.genericMeta && c.meta === null) {
+    const shown = printed.near();
+    if (shown && !first.startsWith(shown)) return shown;
+  }
   const chosen = chooseDeclaredOrUrl(preferLocalForm(first, declared), c.url);
   const kind = zoneKind(chosen);
   if (kind === 'utc') {

@@ -63,18 +63,24 @@ export const RELATIVE_PATTERNS: readonly RegExp[] = [
 ];
 
 /**
- * `<meta>` names and properties that carry the publication date, most
- * specific first. Plain "date" comes late: some sites put the page's
- * generation date there.
+ * `<meta>` names and properties that name the publication date, most
+ * specific first.
  */
 export const PUBLISHED_META: readonly string[] = [
   'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time',
   'datepublished', 'article.published', 'article_date_original', 'original-publish-date', 'publish-date', 'publish_date',
   'publishdate', 'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date.created',
   'dcterms.created', 'citation_publication_date', 'citation_date', 'citation_online_date', 'prism.publicationdate',
-  'cxenseparse:recs:publishtime', 'bt:pubdate', 'displaydate', 'og:pubdate', 'article:post_date', 'dc.date', 'dcterms.date',
-  'date', 'created', 'creation_date', 'timestamp',
+  'cxenseparse:recs:publishtime', 'bt:pubdate', 'displaydate', 'og:pubdate', 'article:post_date',
 ];
+
+/**
+ * `<meta>` names that carry a date without saying which: content management
+ * systems fill them with the page's creation, last edit or generation date
+ * as often as with the publication. Read after {@link PUBLISHED_META}, and a
+ * date printed under the headline outranks them.
+ */
+export const GENERIC_DATE_META: readonly string[] = ['dc.date', 'dcterms.date', 'date', 'created', 'creation_date', 'timestamp'];
 
 
 /** `<meta>` names and properties that carry the last-modified date, most specific first. */
@@ -90,7 +96,7 @@ export const DATE_ELEMENT_CLASS = /(?:^|[\s_-])(?:date|datum|time|timestamp|publ
 export const UPDATED_WORDS = /(?<!\p{L})(?:updated?|modified|edited|aktualisiert|geändert|mis à jour|modifié|actualizado|aggiornato|atualizado|bijgewerkt|обновлено)(?!\p{L})/iu;
 
 /** Words that label a printed date as the publication ("Published", "Veröffentlicht", "Erstellt am"). */
-export const PUBLISHED_WORDS = /(?<!\p{L})(?:published|posted|written|veröffentlicht|erstellt|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|опубликовано)(?!\p{L})/iu;
+export const PUBLISHED_WORDS = /(?<!\p{L})(?:published|posted|written|veröffentlicht|erstellt|erschienen|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|опубликовано)(?!\p{L})/iu;
 
 /** Words of dates that are never the article's: a member's registration on forums and profiles. */
 export const NOT_PUBLICATION_WORDS = /(?<!\p{L})(?:registered|joined|member since|registriert|mitglied seit|dabei seit|inscrit(?:e)? (?:le|depuis)|miembro desde|registrado|iscritto|lid sinds|зарегистрирован)(?!\p{L})/iu;

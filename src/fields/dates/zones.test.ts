@@ -48,7 +48,7 @@ describe('isLocalDayOf', () => {
   });
 });
 
-const none: DateCandidates = { meta: null, ldPublished: null, ldCreated: null, microdata: null, time: null, url: null, modified: null };
+const none: DateCandidates = { meta: null, genericMeta: null, ldPublished: null, ldCreated: null, microdata: null, time: null, url: null, modified: null };
 const noPrinted = { near: () => null, any: () => null };
 
 describe('resolvePublished', () => {
