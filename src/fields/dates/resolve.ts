@@ -55,11 +55,12 @@ export function resolvePublished(c: DateCandidates, printed: PrintedDates): stri
   }
   const chosen = chooseDeclaredOrUrl(preferLocalForm(first, declared), c.url);
   const kind = zoneKind(chosen);
-  if (kind === 'utc') {
+  if (kind === 'utc' || kind === 'floating') {
     // A UTC timestamp with no local form: the date printed under the headline, when it is the
-    // timestamp's local day somewhere, is the day the newsroom published on.
+    // timestamp's local day somewhere, is the day the newsroom published on. A time without an
+    // offset is as often UTC with its "Z" left off as local time: the printed day tells them apart.
     const shown = printed.near();
-    if (shown && isLocalDayOf(chosen, shown)) return shown;
+    if (shown && isLocalDayOf(kind === 'floating' ? `${chosen}Z` : chosen, shown)) return shown;
   } else if (kind === 'date') {
     // Agreement: a bare day (a date-only meta, the URL) loses to the printed day when a timestamp says it too.
     const shown = printed.near();
