@@ -164,7 +164,9 @@ export function printedDate(index: PageIndex, ctx: DateContext, h1: number, mode
     if (mode === 'labelled' && !PUBLISHED_WORDS.test(label)) return null;
     // Near the headline an "Updated" date is passed over for the publication's; the last resort takes it.
     if (!anywhere && label !== text && UPDATED_WORDS.test(label) && !PUBLISHED_WORDS.test(label)) return null;
-    return parseTextDate(beforeUpdate(text), ctx, mode === 'classed');
+    const d = parseTextDate(beforeUpdate(text), ctx, mode === 'classed');
+    // The last resort takes a modification date when nothing else dates the page.
+    return d ?? (anywhere ? parseTextDate(text, ctx, false) : null);
   };
   // Step k reads the element k after the headline, and every third step one before it.
   for (let k = 0; k < after - at || k < before * 3; k++) {
