@@ -193,6 +193,14 @@ export const LEADING_CHARS = 64;
    repetitions compete for the same characters (linear matching, tests/redos.test.ts). */
 /** A place and separator before a leading date: "Karlsruhe, (", "PARIS –", "Berlin (dpa) -". */
 const LEADING_PLACE = /^\p{Lu}[\p{L}\p{M}.'/]*(?:[ -][\p{L}\p{M}.'/]+){0,4}(?: \([^)\d]{1,12}\))?(?:,| [–—-]) /u;
+/**
+ * A label before a leading date: a press release's ("Pressemitteilung vom",
+ * "Press release", "Communiqué du") or a publication's ("Published on",
+ * "Veröffentlicht am"). Its words are the whole label: nothing else may
+ * stand between it and the date.
+ */
+const LEADING_LABEL =
+  /^(?:press(?:e)?(?:mitteilung|meldung|information)|press release|news release|media release|communiqué(?: de presse)?|comunicado(?: de prensa)?|nota de prensa|comunicato(?: stampa)?|persbericht|published|posted|veröffentlicht|erschienen|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd)(?: (?:vom|am|on|le|du|el|del|de|il|op))?:? /iu;
 /** What a leading date starts with: a digit, or a month or weekday word then a digit. */
 const DATE_START = /^\(?(?:\d|\p{L}{3,10}\.?,? \d)/u;
 /** A leading date itself: numeric, "12 November 2021", "November 12, 2021", a weekday first, in brackets or not. */
@@ -204,11 +212,12 @@ const AFTER_LEADING_DATE = /^(?:,? ?\d{1,2}[:.h]\d{2}(?: ?(?:Uhr|h))?)?\)? ?(?:[
 /**
  * The date a paragraph opens with, as press releases and regional papers
  * print it before the first sentence ("01.02.2022 – Der Arbeitsmarkt...",
- * "Karlsruhe, (12.11.2021). Traditionell..."). Null when the paragraph
+ * "Karlsruhe, (12.11.2021). Traditionell...", "Pressemitteilung vom 25. Januar
+ * 2022 | Berlin – ..."). Null when the paragraph
  * starts with anything else: a date inside a sentence is what the story is about.
  */
 export function leadingDate(text: string, ctx: DateContext): string | null {
-  const head = text.slice(0, LEADING_CHARS).replace(/\s+/g, ' ').trimStart().replace(LEADING_PLACE, '');
+  const head = text.slice(0, LEADING_CHARS).replace(/\s+/g, ' ').trimStart().replace(LEADING_PLACE, '').replace(LEADING_LABEL, '');
   if (!DATE_START.test(head)) return null;
   const m = LEADING_DATE.exec(head);
   if (!m || !AFTER_LEADING_DATE.test(head.slice(m[0].length))) return null;
