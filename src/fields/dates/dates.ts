@@ -102,14 +102,20 @@ export function headlineOrder(md: PageMetadata, index: PageIndex, headline: stri
   return -1;
 }
 
+/** Class/id of a `<time>` element flagged as the publication's. */
+const PUBLICATION_TIME_CLASS = /published|entry-date|pubdate|post-date|date-published/i;
+
 /** The `<time>` element that marks the publication: flagged ones first, then the nearest after the headline. */
 function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, wantModified: boolean, h1: number): string | null {
   let nearest: { d: string; distance: number } | null = null;
+  const isFlagged = (el: Element): boolean => el.attribs.pubdate !== undefined || PUBLICATION_TIME_CLASS.test(classAndId(el));
+  // A flag on every item of a list (related stories, comments) marks a template, not the article's date.
+  const flags = md.times.length > 1 && md.times.filter(isFlagged).length > 1 ? 'ignored' : 'read';
   for (const el of md.times) {
     const st = index.stats.get(el);
     if (!st || st.excluded) continue;
     const ci = classAndId(el);
-    const flagged = el.attribs.pubdate !== undefined || /published|entry-date|pubdate|post-date|date-published/i.test(ci);
+    const flagged = flags === 'read' && isFlagged(el);
     // In headers, sidebars and comment threads only a flagged <time> is the article's.
     if (st.unlikely && !flagged) continue;
     const updated = /updated|modified/i.test(ci);
