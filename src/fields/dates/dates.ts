@@ -102,6 +102,16 @@ export function headlineOrder(md: PageMetadata, index: PageIndex, headline: stri
   return -1;
 }
 
+/** Ancestors climbed to find an embedded post around a `<time>`. */
+const QUOTE_DEPTH = 8;
+
+/** True when the element sits in a `<blockquote>`: an embedded post (Instagram, X) dated by its own author. */
+function inQuote(el: Element): boolean {
+  let p = el.parent;
+  for (let i = 0; p && p.type === 'tag' && i < QUOTE_DEPTH; i++, p = p.parent) if ((p as Element).name === 'blockquote') return true;
+  return false;
+}
+
 /** Class/id of a `<time>` element flagged as the publication's. */
 const PUBLICATION_TIME_CLASS = /published|entry-date|pubdate|post-date|date-published/i;
 
@@ -113,7 +123,7 @@ function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, w
   const flags = md.times.length > 1 && md.times.filter(isFlagged).length > 1 ? 'ignored' : 'read';
   for (const el of md.times) {
     const st = index.stats.get(el);
-    if (!st || st.excluded) continue;
+    if (!st || st.excluded || inQuote(el)) continue;
     const ci = classAndId(el);
     const flagged = flags === 'read' && isFlagged(el);
     // In headers, sidebars and comment threads only a flagged <time> is the article's.
