@@ -112,6 +112,19 @@ function inQuote(el: Element): boolean {
   return false;
 }
 
+/** Elements between the headline and a `<time>` beside it, read even in a header or banner box. */
+const TIME_BESIDE_HEADLINE = 12;
+
+/** Shortest link text (chars) read as a headline of another story. */
+const TEASER_LINK_TEXT = 20;
+
+/** True when the element dates a teaser: a sibling link with a headline's worth of text ("<time>…</time><a>Other story</a>"). */
+function datesTeaser(index: PageIndex, el: Element): boolean {
+  const parent = el.parent;
+  if (!parent || parent.type !== 'tag') return false;
+  return (parent as Element).children.some((c) => c.type === 'tag' && (c as Element).name === 'a' && (index.stats.get(c as Element)?.text ?? 0) >= TEASER_LINK_TEXT);
+}
+
 /** Class/id of a `<time>` element flagged as the publication's. */
 const PUBLICATION_TIME_CLASS = /published|entry-date|pubdate|post-date|date-published/i;
 
@@ -121,13 +134,15 @@ function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, w
   const isFlagged = (el: Element): boolean => el.attribs.pubdate !== undefined || PUBLICATION_TIME_CLASS.test(classAndId(el));
   // A flag on every item of a list (related stories, comments) marks a template, not the article's date.
   const flags = md.times.length > 1 && md.times.filter(isFlagged).length > 1 ? 'ignored' : 'read';
+  // The headline's own header box, when it is an "unlikely" one, holds the article's date.
+  const scope: [number, number] = h1 >= 0 && md.times.length > 0 ? unlikelyScope(index, h1) : [-1, -1];
   for (const el of md.times) {
     const st = index.stats.get(el);
-    if (!st || st.excluded || inQuote(el)) continue;
+    if (!st || st.excluded || inQuote(el) || datesTeaser(index, el)) continue;
     const ci = classAndId(el);
     const flagged = flags === 'read' && isFlagged(el);
     // In headers, sidebars and comment threads only a flagged <time> is the article's.
-    if (st.unlikely && !flagged) continue;
+    if (st.unlikely && !flagged && !(st.order > scope[0] && st.order < scope[1]) && !(h1 >= 0 && Math.abs(st.order - h1) <= TIME_BESIDE_HEADLINE)) continue;
     const updated = /updated|modified/i.test(ci);
     if (updated !== wantModified && (flagged || updated)) continue;
     const d = elementDate(el, ctx);
