@@ -83,6 +83,8 @@ describe('leadingDate', () => {
     ['PARIS – 19 mai 2024 – Le conseil a voté mardi le nouveau plan de transport.', { ...ctx, language: 'fr' }, '2024-05-19'],
     ['May 19, 2024 — The council voted on Tuesday to approve the budget after a long debate.', ctx, '2024-05-19'],
     ['Berlin (dpa) - 19.05.2024, 14:30 Uhr: Die Koalition hat sich auf den Haushalt geeinigt.', de, '2024-05-19'],
+    ['Pressemitteilung vom 19. Mai 2024 | Berlin – Die künftige Zusammenarbeit mit dem Programm wird ausgebaut.', de, '2024-05-19'],
+    ['Published on May 19, 2024 — The council voted on Tuesday to approve the budget after a debate.', ctx, '2024-05-19'],
   ])('reads the date "%s" opens with', (text, c, out) => expect(leadingDate(text, c)).toBe(out));
 
   it.each([
@@ -90,6 +92,7 @@ describe('leadingDate', () => {
     '2024 was a year of records for the harbour, with 19 ships a day in May.',
     '19.05.2024 was the day the council voted, members said afterwards.',
     'Am 19. Mai 2024 hat der Rat den Haushalt beschlossen.',
+    'Pressemitteilung zum Haushalt vom 19. Mai 2024 | Berlin – Der Rat hat beschlossen.',
   ])('ignores a date inside the sentence: "%s"', (text) => expect(leadingDate(text, ctx)).toBeNull());
 
   it('returns null or a valid calendar date for any text', () => {

@@ -229,7 +229,10 @@ function siblingLabel(index: PageIndex, el: Element): string {
   if (!prev && el.parent?.type === 'tag') prev = previousElement(el.parent as Element);
   if (!prev) return '';
   const st = index.stats.get(prev as Element);
-  return st && st.text > 0 && st.text <= MAX_LABEL_TEXT ? textOf(prev as Element) : '';
+  if (!st || st.text === 0 || st.text > MAX_LABEL_TEXT) return '';
+  // A label is words only: an element with digits is a date line of its own.
+  const text = textOf(prev);
+  return /\d/.test(text) ? '' : text;
 }
 
 /** The element sibling before `el`, skipping blank text; null when text or nothing comes first. */

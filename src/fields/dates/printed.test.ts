@@ -14,8 +14,9 @@ describe('printed publication dates', () => {
     expect(published('', '<p class="date">Updated May 18, 2024 — published May 17, 2024</p>')).toBe('2024-05-17');
   });
 
-  it('skips a line that only gives the update', () => {
-    expect(published('', '<p class="date">Updated: May 18, 2024</p>')).toBeNull();
+  it('skips a line that only gives the update, unless nothing else dates the page', () => {
+    expect(published('', '<p class="date">Updated: May 18, 2024</p><p>May 17, 2024</p>')).toBe('2024-05-17');
+    expect(published('', '<p class="date">Updated: May 18, 2024</p>')).toBe('2024-05-18');
   });
 
   it('reads Chinese, Japanese and Korean year-month-day dates', () => {
@@ -51,6 +52,49 @@ describe('printed publication dates', () => {
 
   it('takes a date labelled as the publication before an unlabelled one', () => {
     expect(published('', '<div><span>Next meeting: 22.05.2024</span></div><div><span>Posted on 17.05.2024</span></div>', 'de')).toBe('2024-05-17');
+  });
+
+  it('takes the date printed under the headline over a generic date meta', () => {
+    expect(published('<meta name="date" content="2024-05-24">', '<div class="info">17.05.2024 <span>- Redaktion</span></div>', 'de')).toBe('2024-05-17');
+    expect(published('<meta property="article:published_time" content="2024-05-24">', '<div class="info">17.05.2024</div>', 'de')).toBe('2024-05-24');
+  });
+
+  it('reads a bare date by the label in the element before it', () => {
+    const header = '<div class="box"><span>Erschienen am:</span><h2>17.05.2024</h2></div>';
+    const footer = '<div class="stamp"><h4>Zuletzt geändert am:</h4><ul class="timestamp-list"><li class="timestamp">24.05.2024</li></ul></div>';
+    // The modification date comes first in the classed search, but its label puts it out.
+    expect(published('<meta name="date" content="2024-05-24">', footer + header, 'de')).toBe('2024-05-17');
+    expect(published('', '<dl><dt>Updated</dt><dd class="date">May 24, 2024</dd><dt>Published</dt><dd>May 17, 2024</dd></dl>')).toBe('2024-05-17');
+  });
+
+  it('takes an update date as the last resort when nothing else dates the page', () => {
+    const html = page('', '', 'de').replace('</article>', '</article><footer><p><b>Aktualisiert am </b>17.05.2024.</p></footer>');
+    expect(extract(html, opts).dateline.published).toBe('2024-05-17');
+  });
+
+  it('reads the date line in the headline\'s own header box', () => {
+    const html = page('', '').replace('<h1>', '<header class="post-header"><h1>').replace('</h1>', '</h1><span class="meta">May 17, 2024</span></header>')
+      .replace('<head>', '<head><meta property="article:published_time" content="2024-05-18T03:37:37+00:00">');
+    expect(extract(html, opts).dateline.published).toBe('2024-05-17');
+  });
+
+  it('skips the <time> of an embedded post and of teasers, and reads one beside the headline in a banner', () => {
+    const embed = '<blockquote class="instagram-media"><p>A post shared by someone on <time datetime="2023-03-12T19:30:12+00:00">Mar 12, 2023</time></p></blockquote>';
+    const html = page('', '<p class="date">17.05.2024</p>' + embed, 'de');
+    expect(extract(html, opts).dateline.published).toBe('2024-05-17');
+    const banner = '<div class="news-banner"><span>Pressemitteilung</span><time datetime="2024-05-17 12:22">17.05.2024 12:22</time></div>';
+    const teasers = '<ul>' + ['Wieviel Haus kann ich mir noch leisten?', 'Vorsicht vor falschen Urlaubsangeboten'].map((t, i) =>
+      `<li><time datetime="2024-04-1${i} 11:05">1${i}.04.2024</time><a href="/news/${i}">${t}</a></li>`).join('') + '</ul>';
+    const withBanner = page('', '', 'de').replace('<main>', `<main>${banner}`).replace('</article>', `</article>${teasers}`);
+    expect(extract(withBanner, opts).dateline.published).toBe('2024-05-17T12:22:00');
+  });
+
+  it('reads a publication flag on one <time> only; repeated on a list, the nearest <time> is the article\'s', () => {
+    const list = ['2024-03-01', '2024-03-02'].map((d) => `<li><time pubdate datetime="${d}T10:00:00Z">${d}</time> Leserkommentar</li>`).join('');
+    const html = page('', '<p><time datetime="2024-05-17T13:49:45Z">17 mai 2024</time></p>', 'fr').replace('</article>', `</article><ol>${list}</ol>`);
+    expect(extract(html, opts).dateline.published).toBe('2024-05-17T13:49:45Z');
+    const one = page('', '<p><time datetime="2024-05-17T13:49:45Z">17 mai 2024</time></p>', 'fr').replace('</h1>', '</h1><time pubdate datetime="2024-05-16T08:00:00Z">16 mai</time>');
+    expect(extract(one, opts).dateline.published).toBe('2024-05-16T08:00:00Z');
   });
 
   it('reads the date the first paragraph opens with, as press releases print it', () => {

@@ -82,4 +82,17 @@ describe('resolvePublished', () => {
     // Without a second signal, the printed day alone does not overrule the metadata.
     expect(resolvePublished({ ...none, meta: '2019-10-18' }, shown('2019-10-19'))).toBe('2019-10-18');
   });
+  it('lets a generic date meta give way to the date printed under the headline', () => {
+    const shown = (d: string | null) => ({ near: () => d, any: () => d });
+    expect(resolvePublished({ ...none, genericMeta: '2020-02-12' }, shown('2020-02-05'))).toBe('2020-02-05');
+    expect(resolvePublished({ ...none, genericMeta: '2020-02-12' }, shown(null))).toBe('2020-02-12');
+    // A named publication meta keeps its rank.
+    expect(resolvePublished({ ...none, meta: '2020-02-12', genericMeta: '2020-02-12' }, shown('2020-02-05'))).toBe('2020-02-12');
+  });
+  it('reads a timestamp without an offset as possibly UTC against the printed day', () => {
+    const shown = (d: string) => ({ near: () => d, any: () => d });
+    expect(resolvePublished({ ...none, meta: '2020-12-05T23:15:00' }, shown('2020-12-06'))).toBe('2020-12-06');
+    expect(resolvePublished({ ...none, meta: '2020-12-05T08:15:00' }, shown('2020-12-06'))).toBe('2020-12-05T08:15:00');
+    expect(resolvePublished({ ...none, meta: '2020-12-05T23:15:00' }, shown('2020-12-09'))).toBe('2020-12-05T23:15:00');
+  });
 });
