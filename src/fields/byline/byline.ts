@@ -9,7 +9,7 @@ import type { Element } from 'domhandler';
 import { textOf } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';
-import type { LdNode } from '../../metadata/jsonld.js';
+import { ldTypes, type LdNode } from '../../metadata/jsonld.js';
 import { AGENCIES } from '../dateline/patterns.js';
 import {
   AFFILIATION_WORDS, AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_PREFIX, BYLINE_TAIL, COLLECTIVE_WORDS, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE,
@@ -118,8 +118,18 @@ function fromJsonLd(md: PageMetadata): string[] {
     const names = ldAuthorNames(node.author ?? node.creator, byId);
     if (names.length) return names;
   }
+  // Pages without an article node (WordPress SEO plugins describe a post as a WebPage) credit the
+  // author on the page node; the site's WebSite or Organization nodes are not read.
+  for (const node of md.ld) {
+    if (!ldTypes(node).some((t) => PAGE_TYPES.has(t))) continue;
+    const names = ldAuthorNames(node.author ?? node.creator, byId);
+    if (names.length) return names;
+  }
   return [];
 }
+
+/** JSON-LD types of the page itself, read for an author when no article node names one. */
+const PAGE_TYPES: ReadonlySet<string> = new Set(['webpage', 'itempage']);
 
 /**
  * Microdata elements read at most: a page credits a handful of authors, and

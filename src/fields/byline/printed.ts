@@ -25,6 +25,10 @@ const FIGURE_LEVELS = 6;
  * name the whole text block under a header picture (headline, byline) "caption".
  */
 const CREDIT_CLASS_LEVELS = 1;
+/** Longest kicker (chars) printed inside the headline's heading before or after the headline. */
+const MAX_KICKER_CHARS = 80;
+/** Shortest headline (chars) found inside a longer heading: a short one could be any heading's end. */
+const MIN_KICKED_HEADLINE = 20;
 /** Headings read as possible headline elements: a page prints its headline once or twice. */
 const MAX_HEADINGS = 200;
 
@@ -58,9 +62,21 @@ function headlineOrders(md: PageMetadata, index: PageIndex, headline: string | n
   for (const h of headings) {
     const st = index.stats.get(h);
     if (!st || st.excluded || st.text > 4 * target.length + 40) continue;
-    if (normaliseLabel(textOf(h, undefined, false, 4 * target.length + 40)) === target && !orders.includes(st.order)) orders.push(st.order);
+    if (isHeadlineText(normaliseLabel(textOf(h, undefined, false, 4 * target.length + 40)), target) && !orders.includes(st.order)) orders.push(st.order);
   }
   return orders;
+}
+
+/**
+ * Whether a heading's text prints the headline: the headline itself, or the
+ * headline with a kicker before it or a tail after it inside the same heading
+ * ("Nutzerbasierte Abrechnung: Musik-Stars fordern …", "\"Pure Leere\": …"),
+ * which the headline stage cut off.
+ */
+function isHeadlineText(text: string, target: string): boolean {
+  if (text === target) return true;
+  if (text.length > target.length + MAX_KICKER_CHARS || target.length < MIN_KICKED_HEADLINE) return false;
+  return text.endsWith(target) || text.startsWith(target);
 }
 
 /** Distance of a position from the nearest headline (positions before a headline count double), or null outside every window. */
@@ -95,11 +111,15 @@ function* searchedOrders(anchors: readonly number[], count: number): Generator<n
 /** The printed byline near the headline, cleaned; null when none is printed. */
 export function printedByline(md: PageMetadata, index: PageIndex, headline: string | null, reader: BylineReader): string | null {
   const anchors = headlineOrders(md, index, headline);
+  // A consent overlay does not hold the headline: when every headline is "excluded", the
+  // exclusion comes from a page-wide wrapper (a consent plugin's class on <body>,
+  // "cookies-not-set"), and the byline beside the headline is as visible as the headline.
+  const pageWideExclusion = anchors.length > 0 && anchors.every((o) => index.stats.get(index.elements[o]!)?.excluded);
   const candidates: PrintedCandidate[] = [];
   for (const order of searchedOrders(anchors, index.elements.length)) {
     const el = index.elements[order]!;
     const st = index.stats.get(el)!;
-    if (st.excluded || st.text < 3 || st.text > MAX_BYLINE_CHARS) continue;
+    if ((st.excluded && !pageWideExclusion) || st.text < 3 || st.text > MAX_BYLINE_CHARS) continue;
     const distance = distanceFrom(st.order, anchors);
     if (distance === null) continue;
     const ci = classAndId(el);
