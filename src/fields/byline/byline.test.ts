@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanByline, cleanName, splitAuthors } from './byline.js';
+import { BYLINE_PREFIX, LOGIN_HANDLE } from './tables.js';
 
 describe('splitAuthors', () => {
   it.each([
@@ -77,5 +78,44 @@ describe('cleanByline: particles in names', () => {
     expect(cleanByline('Par Loïc Le Clerc le 12 mars 2019')).toBe('Loïc Le Clerc');
     expect(cleanByline('Von Jonas Klee am 3. Mai 2020')).toBe('Jonas Klee');
     expect(cleanByline('By Jane Doe on Monday')).toBe('Jane Doe');
+  });
+});
+
+describe('cleanByline: prefixes, picture credits, outlets named with a weekday', () => {
+  it.each([
+    ['Text von Christian Berger Illustration von Markus Ross', 'Christian Berger'],
+    ['Blog Beitrag von Marta Kovac', 'Marta Kovac'],
+    ['Ein Gastbeitrag von Jonas Klee', 'Jonas Klee'],
+    ['Text by Priya Natarajan Photos by Sam Lowe', 'Priya Natarajan'],
+    ['Glen Oswald and Brenda Carr For The Mail On Sunday', 'Glen Oswald and Brenda Carr For The Mail On Sunday'],
+    ['Von Jana Berg am Samstag, 19. Oktober 2019 um 11:14 Uhr', 'Jana Berg'],
+    ['By Jane Doe on Sunday, May 19', 'Jane Doe'],
+  ])('"%s" -> "%s"', (input, expected) => {
+    expect(cleanByline(input)).toBe(expected);
+  });
+
+  it('does not read a picture credit as the story\'s byline', () => {
+    expect(BYLINE_PREFIX.exec('Photos by Sam Lowe')).toBeNull();
+    expect(BYLINE_PREFIX.exec('Video by Sam Lowe')).toBeNull();
+  });
+});
+
+describe('account names and login handles', () => {
+  it.each(['admin', 'wordpressadmin', 'WP-Admin', 'webmaster', 'Administrator'])('"%s" is not a byline', (input) => {
+    expect(cleanByline(input)).toBeNull();
+    expect(cleanName(input)).toBeNull();
+  });
+
+  it('keeps a printed user name that is not a default account', () => {
+    expect(cleanByline('happyreader')).toBe('happyreader');
+    expect(cleanByline('Adminah Rahman')).toBe('Adminah Rahman');
+  });
+
+  it('matches login handles, not names', () => {
+    expect(LOGIN_HANDLE.test('christa.feldmann')).toBe(true);
+    expect(LOGIN_HANDLE.test('gazette_online')).toBe(true);
+    expect(LOGIN_HANDLE.test('Christa Feldmann')).toBe(false);
+    expect(LOGIN_HANDLE.test('J.R. Smith')).toBe(false);
+    expect(LOGIN_HANDLE.test('marc')).toBe(false);
   });
 });

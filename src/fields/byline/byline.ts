@@ -12,8 +12,8 @@ import type { PageMetadata } from '../../metadata/collect.js';
 import { ldTypes, type LdNode } from '../../metadata/jsonld.js';
 import { AGENCIES } from '../dateline/patterns.js';
 import {
-  AFFILIATION_WORDS, AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_PREFIX, BYLINE_TAIL, COLLECTIVE_WORDS, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE,
-  PICTURE_ROLES, ROLE_WORDS,
+  ACCOUNT_NAME, AFFILIATION_WORDS, AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_PREFIX, BYLINE_TAIL, COLLECTIVE_WORDS, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE,
+  LOGIN_HANDLE, PICTURE_ROLES, ROLE_WORDS, WEEKDAY_TAIL,
 } from './tables.js';
 import { isWithin, printedByline } from './printed.js';
 import { extractPublisher } from '../source/source.js';
@@ -62,7 +62,7 @@ export function cleanName(raw: string): string | null {
   const words = s.split(' ');
   if (words.length > MAX_NAME_WORDS) return null;
   // Digits only in a one-word handle ("Bo2man", "r23"), never in a written name.
-  if ((/\d/.test(s) && words.length > 1) || NOT_A_BYLINE.test(s)) return null;
+  if ((/\d/.test(s) && words.length > 1) || NOT_A_BYLINE.test(s) || ACCOUNT_NAME.test(s)) return null;
   return s;
 }
 
@@ -222,7 +222,7 @@ const LAST_PART = /\s*(?:,|\s[-–—|/]\s|\s\/|\/\s)\s*([^,|/–—]*)$/;
 export function cleanByline(text: string): string | null {
   let s = text.slice(0, MAX_NAMES_INPUT).replace(/\s+/g, ' ').replace(/\s+([,;.])/g, '$1').trim();
   // Decorations printed before the credit ("~ Jane Doe", "— Jane Doe").
-  s = s.replace(/^[\s~*»›>|/·•–—-]+/, '').replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '');
+  s = s.replace(/^[\s~*»›>|/·•–—-]+/, '').replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '').replace(WEEKDAY_TAIL, '');
   // Contact details are not names: "Mike Cason | mcason@example.com", "April Glaser @aprilaser".
   s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ').replace(/\s+/g, ' ').trim();
   // The photographer or illustrator of a picture ("and Adrian Malloch (photography)") did not write the story.
@@ -240,7 +240,7 @@ export function cleanByline(text: string): string | null {
   if (place && s.slice(0, place.index).includes(' ')) s = s.slice(0, place.index);
   s = s.replace(/^[\s,;:|·•–—/~-]+|[\s,;:|·•–—/~-]+$/g, '').trim();
   // A credit names someone in letters: "26." or "3.17" left by a date or a rating is not one.
-  if (!s || s.length > MAX_BYLINE_CHARS || !/\p{L}/u.test(s) || NOT_A_BYLINE.test(s)) return null;
+  if (!s || s.length > MAX_BYLINE_CHARS || !/\p{L}/u.test(s) || NOT_A_BYLINE.test(s) || ACCOUNT_NAME.test(s)) return null;
   return s;
 }
 
@@ -291,7 +291,9 @@ export function extractByline(md: PageMetadata, index: PageIndex, context: Bylin
     const { authors, agency } = splitAuthors(printed);
     return { byline: printed, authors, agency };
   }
-  for (const names of [structured, fromMicrodata(md, index), fromMeta(md)]) {
+  for (const signal of [structured, fromMicrodata(md, index), fromMeta(md)]) {
+    // A login handle is the account, not the name the page prints.
+    const names = signal.filter((n) => !LOGIN_HANDLE.test(n.trim()));
     if (names.length === 0) continue;
     const split = names.flatMap((n) => splitAuthors(n).authors);
     const authors = [...new Set(split)];

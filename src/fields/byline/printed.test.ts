@@ -78,4 +78,40 @@ describe('printed byline', () => {
     const a = extract(html, { url: 'https://millbrook.example/news/ferries' });
     expect(a.byline).toBe('Priya Natarajan, Coastal Courier');
   });
+
+  it('is found beside a heading that prints the headline after a kicker', () => {
+    const filler = '<li><a href="/a">Another story about the town</a></li>'.repeat(160);
+    const html = page(`<h2><span>Winter timetable:</span> <span>Harbour ferries to run all winter</span></h2><p class="meta-item-author">Von Anna Berg und Jonas Klee</p>`,
+      '<meta property="og:title" content="Harbour ferries to run all winter">')
+      .replace('<nav>', `<div class="menu"><h1>Millbrook Gazette</h1><ul>${filler}${filler}</ul></div><nav>`);
+    const a = extract(html, { url: 'https://millbrook.example/news/ferries' });
+    expect(a.byline).toBe('Anna Berg und Jonas Klee');
+  });
+
+  it('is found when a consent plugin\'s class on <body> marks the whole page', () => {
+    const html = page('<h1>Harbour ferries to run all winter</h1><span class="entry-meta-author author vcard">Priya Natarajan</span>')
+      .replace('<body>', '<body class="single-post cookies-not-set">');
+    const a = extract(html, { url: 'https://millbrook.example/news/ferries' });
+    expect(a.byline).toBe('Priya Natarajan');
+  });
+});
+
+describe('structured bylines', () => {
+  it('reads the author of a JSON-LD WebPage when no article node names one', () => {
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [
+      { '@type': 'WebSite', '@id': 'https://millbrook.example/#site', name: 'Millbrook Gazette' },
+      { '@type': 'WebPage', '@id': 'https://millbrook.example/news/ferries', author: { '@id': 'https://millbrook.example/#/person/1' } },
+      { '@type': 'Person', '@id': 'https://millbrook.example/#/person/1', name: 'Priya Natarajan' },
+    ] });
+    const a = extract(page('<h1>Harbour ferries to run all winter</h1>', `<script type="application/ld+json">${ld}</script>`), { url: 'https://millbrook.example/news/ferries' });
+    expect(a.byline).toBe('Priya Natarajan');
+  });
+
+  it('does not return a login handle or a default account as the byline', () => {
+    const handle = extract(page('<h1>Harbour ferries to run all winter</h1>', '<meta name="author" content="priya.natarajan">'), { url: 'https://millbrook.example/news/ferries' });
+    expect(handle.byline).toBeNull();
+    expect(handle.authors).toEqual([]);
+    const admin = extract(page('<h1>Harbour ferries to run all winter</h1><span class="byline">By <a rel="author" href="/author/wordpressadmin">wordpressadmin</a></span>'), { url: 'https://millbrook.example/news/ferries' });
+    expect(admin.byline).toBeNull();
+  });
 });
