@@ -12,7 +12,7 @@ import type { PageMetadata } from '../../metadata/collect.js';
 import { ldTypes, type LdNode } from '../../metadata/jsonld.js';
 import { AGENCIES } from '../dateline/patterns.js';
 import {
-  ACCOUNT_NAME, AFFILIATION_WORDS, AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_PREFIX, BYLINE_TAIL, COLLECTIVE_WORDS, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE,
+  ACCOUNT_NAME, AFFILIATION_WORDS, AUTHOR_LABEL, AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_PREFIX, BYLINE_TAIL, COLLECTIVE_WORDS, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE,
   LOGIN_HANDLE, PICTURE_ROLES, ROLE_WORDS, WEEKDAY_TAIL,
 } from './tables.js';
 import { isWithin, printedByline } from './printed.js';
@@ -159,6 +159,22 @@ function fromMeta(md: PageMetadata): string[] {
   for (const name of AUTHOR_META) {
     const values = (md.meta.get(name) ?? []).filter((v) => !/^https?:|^\/\//i.test(v) && !v.startsWith('@'));
     if (values.length) return name === 'citation_author' ? values : [values[0]!];
+  }
+  return fromTwitterLabels(md);
+}
+
+/** Twitter card label/value pairs read (`twitter:label1` … `twitter:label4`). */
+const MAX_TWITTER_LABELS = 4;
+
+/**
+ * The author given as a Twitter card's labelled value (`twitter:label1` "Written by",
+ * `twitter:data1` "Jane Doe"), as SEO plugins print it; the label says which value it is.
+ */
+function fromTwitterLabels(md: PageMetadata): string[] {
+  for (let i = 1; i <= MAX_TWITTER_LABELS; i++) {
+    const label = md.meta.get(`twitter:label${i}`)?.[0];
+    const value = md.meta.get(`twitter:data${i}`)?.[0];
+    if (label && value && AUTHOR_LABEL.test(label.trim())) return [value];
   }
   return [];
 }

@@ -114,4 +114,12 @@ describe('structured bylines', () => {
     const admin = extract(page('<h1>Harbour ferries to run all winter</h1><span class="byline">By <a rel="author" href="/author/wordpressadmin">wordpressadmin</a></span>'), { url: 'https://millbrook.example/news/ferries' });
     expect(admin.byline).toBeNull();
   });
+
+  it('reads a Twitter card value labelled as the author, and no other labelled value', () => {
+    const head = '<meta name="twitter:label1" content="Geschätzte Lesezeit"><meta name="twitter:data1" content="3 Minuten">'
+      + '<meta name="twitter:label2" content="Verfasst von"><meta name="twitter:data2" content="Priya Natarajan">';
+    expect(extract(page('<h1>Harbour ferries to run all winter</h1>', head), { url: 'https://millbrook.example/news/ferries' }).byline).toBe('Priya Natarajan');
+    const other = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Three minutes">';
+    expect(extract(page('<h1>Harbour ferries to run all winter</h1>', other), { url: 'https://millbrook.example/news/ferries' }).byline).toBeNull();
+  });
 });

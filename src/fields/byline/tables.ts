@@ -11,6 +11,9 @@ export const AUTHOR_META: readonly string[] = [
   'citation_author', 'article:author', 'og:article:author', 'author', 'twitter:creator',
 ];
 
+/** Labels of a Twitter card value naming the author (`twitter:label1` "Written by" / `twitter:data1`). */
+export const AUTHOR_LABEL = /^(?:written by|author|authors|by|verfasst von|geschrieben von|autor|autorin|escrito por|écrit par|auteur|scritto da|autore|geschreven door|auteur)$/i;
+
 /** Class/id of elements printing the byline, most specific first (matched as whole tokens). */
 export const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|bylines|author-name|authorname|author_name|byline-name|article-author|post-author|entry-author|author|authors|writer|journalist|posted-by|postedby|reporter|autor|autoren|autores|autori|auteur|auteurs|autore|story-author|contributor|contributors)(?=$|[\s_-])/i;
 
