@@ -122,4 +122,11 @@ describe('structured bylines', () => {
     const other = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Three minutes">';
     expect(extract(page('<h1>Harbour ferries to run all winter</h1>', other), { url: 'https://millbrook.example/news/ferries' }).byline).toBeNull();
   });
+
+  it('does not read a teaser\'s kicker opening with "Von" as a credit, but keeps a credit with a labelled date', () => {
+    const teaser = page('<h1>Harbour ferries to run all winter</h1><div class="teaser"><span>Von Sturm und Regen überrascht:</span> <a href="/b">Fähre bleibt im Hafen</a></div>');
+    expect(extract(teaser, { url: 'https://millbrook.example/news/ferries' }).byline).toBeNull();
+    const dated = page('<h1>Harbour ferries to run all winter</h1><p>By Priya Natarajan | Updated: May 19, 2024</p>');
+    expect(extract(dated, { url: 'https://millbrook.example/news/ferries' }).byline).toBe('Priya Natarajan');
+  });
 });

@@ -10,7 +10,7 @@ import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import { normaliseLabel } from '../../body/vocabulary.js';
 import { creditText } from './credit-text.js';
-import { BYLINE_CLASS, BYLINE_PREFIX, COMMENT_CONTAINER, CREDIT_CONTEXT, MAX_BYLINE_CHARS, NOT_BYLINE_CLASS } from './tables.js';
+import { BYLINE_CLASS, BYLINE_PREFIX, BYLINE_TAIL, COMMENT_CONTAINER, CREDIT_CONTEXT, MAX_BYLINE_CHARS, NOT_BYLINE_CLASS } from './tables.js';
 
 /** Elements (in document order) after the headline searched for a printed byline. */
 const BYLINE_WINDOW = 300;
@@ -163,7 +163,12 @@ export function printedByline(md: PageMetadata, index: PageIndex, headline: stri
 /** Whether a line opens with a byline prefix followed by a capitalised name ("By Jane", "Von Jana"). */
 function opensWithPrefix(t: string): boolean {
   const m = BYLINE_PREFIX.exec(t);
-  return m !== null && m[0].trim() !== '' && /^\p{Lu}/u.test(t.slice(m[0].length));
+  if (m === null || m[0].trim() === '') return false;
+  const rest = t.slice(m[0].length);
+  // A colon after the words that follow ("Von Mob mit Macheten ermordet: Trauer um …") makes the
+  // line a teaser's kicker, which opens with the same word as a credit ("Von" = "by", "of", "from").
+  // The credit's own tail ("Jane Doe | Updated: May 19") is cut first.
+  return /^\p{Lu}/u.test(rest) && !/\p{L}:(?:\s|$)/u.test(rest.replace(BYLINE_TAIL, ''));
 }
 
 /** Whether `node` lies inside `anc`. */
