@@ -13,7 +13,7 @@ import { ldTypes, type LdNode } from '../../metadata/jsonld.js';
 import { AGENCIES } from '../dateline/patterns.js';
 import {
   ACCOUNT_NAME, AFFILIATION_WORDS, AUTHOR_LABEL, AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_PREFIX, BYLINE_TAIL, COLLECTIVE_WORDS, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE,
-  LOGIN_HANDLE, PICTURE_ROLES, ROLE_WORDS, WEEKDAY_TAIL,
+  LOGIN_HANDLE, PICTURE_PREFIX, PICTURE_ROLES, ROLE_WORDS, WEEKDAY_TAIL,
 } from './tables.js';
 import { isWithin, printedByline } from './printed.js';
 import { extractPublisher } from '../source/source.js';
@@ -49,7 +49,7 @@ const AGENCY_NAMES = new Map(AGENCIES.map(([printed, name]) => [printed.toLowerC
 /** Cleans one name: no prefix, role, handle or e-mail; null when nothing name-like is left. */
 export function cleanName(raw: string): string | null {
   let s = raw.slice(0, MAX_NAMES_INPUT).replace(/\s+/g, ' ').trim();
-  s = s.replace(BYLINE_PREFIX, '');
+  s = s.replace(PICTURE_PREFIX, '').replace(BYLINE_PREFIX, '');
   s = s.replace(/\([^)]*\)/g, ' ').replace(/<[^>]*>/g, ' ');
   s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ');
   // "Jane Doe, Staff Writer" / "Jane Doe - Senior Editor": drop the role after the name.
@@ -71,7 +71,7 @@ export function splitAuthors(byline: string): { authors: string[]; agency: strin
   const authors: string[] = [];
   let agency: string | null = null;
   const seen = new Set<string>();
-  const text = byline.slice(0, MAX_NAMES_INPUT).replace(BYLINE_PREFIX, '');
+  const text = byline.slice(0, MAX_NAMES_INPUT).replace(PICTURE_PREFIX, '').replace(BYLINE_PREFIX, '');
   const names = text.split(AUTHOR_SEPARATORS).map(cleanName).filter((n): n is string => n !== null);
   // A part that is only a role ("Jane Doe, Staff Writer") names no one, unless it is the whole
   // byline: an organisation or desk byline ("Redaktion", "Staff") is kept as printed.

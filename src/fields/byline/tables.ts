@@ -84,5 +84,13 @@ export const LOGIN_HANDLE = /^[\p{Ll}\d]+(?:[._][\p{Ll}\d]+)+$/u;
 /**
  * A weekday ending the credit without a date ("By Jane Doe on Monday"). The preposition is
  * matched in lower case only: in title case it belongs to a name ("For The Mail On Sunday").
+ * Read on whitespace-collapsed text (single spaces), which keeps it linear.
  */
-export const WEEKDAY_TAIL = /\s+(?:on|am|le|el|il|vom)\s+(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\p{Ll}*\.?$/u;
+export const WEEKDAY_TAIL = / (?:on|am|le|el|il|vom) (?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Mm]ontag|[Dd]ienstag|[Mm]ittwoch|[Dd]onnerstag|[Ff]reitag|[Ss]amstag|[Ss]onntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\p{Ll}*\.?$/u;
+
+/**
+ * A picture credit's opening ("Photographs by", "Video by"): stripped from the names of a
+ * credit line the page marks as its byline (a gallery credits its photographers), but it does
+ * not make an unmarked line a byline (under a picture it credits the photographer).
+ */
+export const PICTURE_PREFIX = /^\s*(?:photos?|photographs?|pictures|video|fotos?)\s+(?:by|von)\b\s*:?\s*/i;
