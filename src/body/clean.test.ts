@@ -50,3 +50,33 @@ describe('the cleaner on a wire story', () => {
     expect(a.boilerplate.find((b) => b.text.includes('Reporting by'))?.kind ?? 'other').not.toBe('newsletter');
   });
 });
+
+describe('paywall containers and skip links', () => {
+  const PROSE = [
+    'The regional council approved the new tram line on Monday after a debate that lasted well into the night, with a narrow majority.',
+    'Construction is due to begin next spring and the first trams should run within four years, the transport department said in a statement.',
+    'Opponents argued that the money would be better spent on buses, which can serve the outlying villages that the tram line will never reach.',
+    'Supporters said the line would take thousands of cars off the ring road every day and pay for itself within two decades of opening.',
+  ].map((t) => `<p>${t}</p>`).join('');
+
+  it('keeps the article text of a container its CMS names after the paywall, and removes the paywall prompt', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Tram line approved</title></head><body>
+<article class="post"><h1>Tram line approved</h1><div class="entry-content">
+${PROSE.replace(/<p>/g, '<p>Earlier: ')}${PROSE.replace(/<p>/g, '<p>Also: ')}
+<div class="steady-paywall-container"><p>By the time the vote was called, most of the public gallery had gone home, tired of the long evening, and the chair read the result to an almost empty room.</p><p>Supporters said the line would take thousands of cars off the ring road, and the mayor called it a decision for the next generation of the city.</p><p>The first section, between the station and the university, will be built while the old bus depot is torn down, so that the two projects share the road closures and the noise.</p><p>Tickets will cost the same as on the buses, and the council promised a review of the fares after the first full year of service on the line.</p></div>
+<div class="paywall-prompt"><p>Subscribe to keep reading.</p><a href="/subscribe">Subscribe now</a></div>
+</div></article></body></html>`;
+    const a = extract(html, { url: 'https://news.example.com/tram' });
+    expect(a.body.text).toContain('the mayor called it a decision');
+    expect(a.body.text).not.toContain('Subscribe to keep reading');
+    expect(a.boilerplate.some((b) => b.kind === 'paywall' && b.text.includes('Subscribe to keep reading'))).toBe(true);
+  });
+
+  it('drops a skip link inside the article region ("Skip to content") as navigation', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Tram line approved</title></head><body>
+<div class="wrap"><a class="skip-link" href="#content">Skip to content</a><h1>Tram line approved</h1>${PROSE}</div></body></html>`;
+    const a = extract(html, { url: 'https://news.example.com/tram' });
+    expect(a.body.text).toContain('The regional council approved');
+    expect(a.body.text).not.toContain('Skip to content');
+  });
+});

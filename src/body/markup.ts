@@ -181,8 +181,12 @@ export function areaKind(el: Element, ci: string = classAndId(el)): BoilerplateK
   return null;
 }
 
-/** Kinds whose markup names are trusted even on long prose (comment threads, paywalled text, cookie notices). */
-const TRUSTED_KINDS: ReadonlySet<BoilerplateKind> = new Set(['comments', 'newsletter', 'paywall', 'cookie', 'footer']);
+/**
+ * Kinds whose markup names are trusted even on long prose (comment threads, cookie notices). Not
+ * `paywall`: a container a CMS names after its paywall ("paywall-container") holds the article's
+ * own text when the page carries it; the prompt to subscribe is short and is still removed.
+ */
+const TRUSTED_KINDS: ReadonlySet<BoilerplateKind> = new Set(['comments', 'newsletter', 'cookie', 'footer']);
 /** Prose this long and this free of links outweighs a weak class name ("toc-section", "post-share-wrapper"). */
 const PROSE_CHARS = 500;
 const PROSE_LINK_DENSITY = 0.25;

@@ -74,6 +74,9 @@ export const SHARE_LABEL = wholeLabel([
 export const NAVIGATION_LABEL = wholeLabel([
   'search( for| this site| the site| our site)?', 'archives?', 'categories', 'menu', 'main menu', 'site ?map', 'sections', 'browse',
   'quick links', 'useful links', 'suche', 'suchen', 'rubriken', 'rechercher', 'recherche', 'buscar', 'búsqueda', 'cerca', 'zoeken',
+  // Skip links for keyboard and screen-reader users.
+  'skip to( the)?( main)? (content|navigation|article)', 'skip (navigation|to main)', 'zum inhalt( springen)?', 'springe zum inhalt',
+  'direkt zum inhalt', 'aller au contenu( principal)?', 'saltar al contenido( principal)?', 'vai al contenuto', 'ir para o conteúdo', 'naar inhoud',
 ]);
 
 /** Lines that point to the original article on republishing sites. */
