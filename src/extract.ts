@@ -154,7 +154,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
 
   const declaredLanguage = extractLanguage(md, '');
   const credit = extractByline(md, index, { headline, url: opts.url });
-  const dates = extractDates(md, index, opts.url, { language: declaredLanguage, referenceDate: opts.referenceDate }, headline);
+  const dates = extractDates(md, index, opts.url, { language: declaredLanguage, referenceDate: opts.referenceDate }, headline, found?.roots);
   const own = assessOwnBody(index, found);
   const article: Article = {
     headline,

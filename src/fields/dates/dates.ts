@@ -102,6 +102,23 @@ export function headlineOrder(md: PageMetadata, index: PageIndex, headline: stri
   return -1;
 }
 
+/**
+ * Where the walks for printed dates start: the headline's element (see
+ * {@link headlineOrder}), else the first element of the article body. A page
+ * that titles its story in a styled `<div>` has no heading to find, and a walk
+ * from the top of the page meets the dates of the menus' teaser lists first.
+ */
+export function articleAnchor(md: PageMetadata, index: PageIndex, headline: string | null, body: readonly Element[]): number {
+  const h = headlineOrder(md, index, headline);
+  if (h >= 0) return h;
+  let first = -1;
+  for (const el of body) {
+    const o = index.stats.get(el)?.order;
+    if (o !== undefined && (first < 0 || o < first)) first = o;
+  }
+  return first;
+}
+
 /** Ancestors climbed to find an embedded post around a `<time>`. */
 const QUOTE_DEPTH = 8;
 
@@ -307,8 +324,15 @@ export function dateCandidates(md: PageMetadata, index: PageIndex, pageUrl: stri
  * `headline` (the resolved headline text) finds the heading the printed-date
  * walks start from when the page has no h1 or titles the story elsewhere.
  */
-export function extractDates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext, headline: string | null = null): ArticleDates {
-  const anchor = headlineOrder(md, index, headline);
+export function extractDates(
+  md: PageMetadata,
+  index: PageIndex,
+  pageUrl: string | null,
+  ctx: DateContext,
+  headline: string | null = null,
+  body: readonly Element[] = [],
+): ArticleDates {
+  const anchor = articleAnchor(md, index, headline, body);
   const c = dateCandidates(md, index, pageUrl, ctx, anchor);
   let near: string | null | undefined;
   const printed: PrintedDates = {

@@ -101,4 +101,16 @@ describe('printed publication dates', () => {
     const html = page('', '', 'de').replace('<p>The council', '<p>Hafenstadt, (17.05.2024). The council');
     expect(extract(html, opts).dateline.published).toBe('2024-05-17');
   });
+
+  it('starts from the article body when no heading titles the story, past the dated teasers of the menu', () => {
+    const menu = ['Heizung selbst prüfen', 'Die Rückkehr des Preisprotests', 'Neue Umlagen im Winter'].map((t, i) =>
+      `<li><div class="item"><a href="/news/${i}">${t}</a><span class="item-time">${29 - i * 3}.05.2024</span></div></li>`).join('');
+    const links = Array.from({ length: 40 }, (_, i) => `<li><a href="/rubrik/${i}">Rubrik ${i}</a></li>`).join('');
+    const html = `<!doctype html><html lang="de"><head><title>Stadtanzeiger | Hafen</title></head><body><div class="top"><ul>${menu}${links}</ul></div>
+      <div class="content"><div class="title-box">Neuer Fahrplan für die Hafenfähre</div>
+      <p>(17. Mai 2024) Der Stadtrat hat am Dienstag den neuen Fahrplan beschlossen, nach einer Debatte, die fast den ganzen Abend dauerte.</p>
+      <p>Die Mitglieder sagten, der Plan bringe zwei frühe Überfahrten und eine späte Fahrt am Freitag in den nächsten drei Jahren.</p>
+      <p>Die Fähre fährt künftig auch sonntags, teilte die Verwaltung mit, und die Preise bleiben für Pendler bis zum Herbst stabil.</p></div></body></html>`;
+    expect(extract(html, opts).dateline.published).toBe('2024-05-17');
+  });
 });
