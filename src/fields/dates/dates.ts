@@ -129,7 +129,7 @@ function inQuote(el: Element): boolean {
   return false;
 }
 
-/** Elements between the headline and a `<time>` beside it, read even in a header or banner box. */
+/** Elements between the headline and a `<time>` or printed date beside it, read even in a header, banner or sidebar box. */
 const TIME_BESIDE_HEADLINE = 12;
 
 /** Shortest link text (chars) read as a headline of another story. */
@@ -199,7 +199,8 @@ export function printedDate(index: PageIndex, ctx: DateContext, h1: number, mode
     const el = elements[i]!;
     const st = index.stats.get(el)!;
     if (st.excluded || st.text < 6) return null;
-    if (!anywhere && st.unlikely && !(i > scopeStart && i < scopeEnd)) return null;
+    // Beside the headline even an "unlikely" box is read: a layout box named "sidebar" can hold the story's date line.
+    if (!anywhere && st.unlikely && !(i > scopeStart && i < scopeEnd) && !(h1 === at && Math.abs(i - at) <= TIME_BESIDE_HEADLINE)) return null;
     if (st.text > MAX_DATE_TEXT) return mode === 'any' && isTextLeaf(el, true) ? leadingDate(textOf(el, undefined, false, LEADING_CHARS * 4), ctx) : null;
     if (mode === 'classed') {
       const ci = classAndId(el);

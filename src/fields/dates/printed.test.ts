@@ -113,4 +113,10 @@ describe('printed publication dates', () => {
       <p>Die Fähre fährt künftig auch sonntags, teilte die Verwaltung mit, und die Preise bleiben für Pendler bis zum Herbst stabil.</p></div></body></html>`;
     expect(extract(html, opts).dateline.published).toBe('2024-05-17');
   });
+
+  it('reads the date line right under the headline in a box named like a sidebar, as the local day of a UTC stamp', () => {
+    const head = '<meta property="article:published_time" content="2024-05-18T01:30:00Z">';
+    const html = page(head, '<div class="layout-sidebar"><div class="sidebar__main"><span class="meta-date"><time class="date">17 de mayo de 2024</time><time>21:25</time></span></div></div>', 'es');
+    expect(extract(html, opts).dateline.published).toBe('2024-05-17');
+  });
 });
