@@ -147,3 +147,11 @@ describe('headline of a page', () => {
     expect(extract(html, { url: 'https://kowan.example/a/1' }).headline).toBe('港の新しい時刻表が発表された！ 増便も夏に決定');
   });
 });
+
+describe('metadata titles cut by the page', () => {
+  it('restores a title that an unescaped quote in og:title cut short, from the <title>', () => {
+    const head = '<title>Senator calls the plan "unworkable"</title><meta property="og:title" content="Senator calls the plan "unworkable"">';
+    expect(extract(page(head, '<div class="logo"><h1><a href="/"><img src="/logo.svg" alt="Daily"></a></h1></div>'), { url: 'https://daily.example/a' }).headline)
+      .toBe('Senator calls the plan "unworkable"');
+  });
+});

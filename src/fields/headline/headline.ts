@@ -146,6 +146,20 @@ export function extractHeadline(md: PageMetadata, pageUrl: string | null): strin
   return clean ? clean : null;
 }
 
+/**
+ * Restores, in place, a metadata title that the page's own markup cut at an
+ * unescaped double quote (`content="Senator calls Biden "unfit""` ends at
+ * `Biden `): when another title starts with it and goes on with a quote, the
+ * longer one is what the page meant.
+ */
+function restoreQuoteCutTitles(titles: string[]): void {
+  for (let i = 0; i < titles.length; i++) {
+    const cut = titles[i]!.trimEnd();
+    const whole = titles.find((t) => t.length > cut.length && t.startsWith(cut) && /^\s*"/.test(t.slice(cut.length)));
+    if (whole) titles[i] = whole;
+  }
+}
+
 function chooseHeadline(md: PageMetadata, pageUrl: string | null): string | null {
   const sites = siteNames(md);
   const hosts = hostNames(pageUrl);
@@ -160,6 +174,7 @@ function chooseHeadline(md: PageMetadata, pageUrl: string | null): string | null
     metaValue(md, 'headline', 'parsely-title', 'sailthru.title'),
     md.title,
   ].filter(plausible);
+  restoreQuoteCutTitles(metaTitles);
   const stripped = metaTitles.map((t) => stripSiteAffix(t, sites, hosts)).filter(plausible);
 
   const h1s = md.h1.filter((el) => !isLogoHeading(el, pageUrl));
