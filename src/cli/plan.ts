@@ -11,13 +11,32 @@ import pMap from 'p-map';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { inputKindOf, UsageError, type Format, type InputKind, type RunCommand } from './args.js';
 import { InputError, reasonOf } from './input.js';
+import { folderTotals, isUnder } from './walk.js';
 
 /** What one input of a batch holds. */
 export type SourceKind = InputKind | 'urls';
 
+/**
+ * A folder of a batch, walked when the run reaches it (see `walk.ts`): its
+ * files of `kinds`, less those an earlier input already gave (files named
+ * before it, folders walked before it).
+ */
+export interface FolderSpec {
+  source: 'folder';
+  path: string;
+  /** The kind of every file (`--input`, `--fetch`), or null to tell each file's kind by its name. */
+  kind: SourceKind | null;
+  kinds: readonly SourceKind[];
+  /** Folders walked before this one (resolved): files under them are not read twice. */
+  skipFolders: readonly string[];
+  /** Files named before this folder (resolved). */
+  skipFiles: readonly string[];
+}
+
 /** One input of a batch. */
 export type InputSpec =
   | { source: 'file'; kind: SourceKind; path: string; size: number }
+  | FolderSpec
   | { source: 'stdin'; kind: SourceKind }
   | { source: 'args'; urls: string[] };
 
@@ -56,7 +75,7 @@ function takenInFolder(file: string, kinds: readonly SourceKind[]): boolean {
   return kinds.some((k) => EXTENSIONS[k].some((ext) => name.endsWith(ext)));
 }
 
-/** File sizes read at once when a folder or glob is expanded. */
+/** File sizes read at once when a glob is expanded. */
 const STAT_CONCURRENCY = 32;
 
 async function statOrNull(p: string) {
@@ -69,13 +88,15 @@ async function statOrNull(p: string) {
   }
 }
 
-/** Sorted files under `dir` (recursive, hidden files skipped), as paths that start with `dir`. */
-async function walk(dir: string, kinds: readonly SourceKind[]): Promise<string[]> {
-  const found = await glob('**/*', { cwd: dir, onlyFiles: true, dot: false, followSymbolicLinks: false });
-  return found
-    .filter((f) => takenInFolder(f, kinds))
-    .sort()
-    .map((f) => path.join(dir, f));
+/** Which files of a folder's walk are read (see {@link FolderSpec}). */
+export function folderTake(spec: FolderSpec): (file: string) => boolean {
+  const skipFiles = new Set(spec.skipFiles);
+  return (file) => {
+    if (!takenInFolder(file, spec.kinds)) return false;
+    if (skipFiles.size === 0 && spec.skipFolders.length === 0) return true;
+    const key = path.resolve(file);
+    return !skipFiles.has(key) && !spec.skipFolders.some((d) => isUnder(key, d));
+  };
 }
 
 /**
@@ -89,16 +110,18 @@ export async function expandInputs(command: RunCommand): Promise<{ inputs: Input
   const kindOf = (file: string): SourceKind => (command.fetchLists ? 'urls' : command.input ?? inputKindOf(file));
   const folderKinds: SourceKind[] = command.fetchLists ? ['urls'] : command.input ? [command.input] : ['html', 'jsonl', 'warc'];
   const inputs: InputSpec[] = [];
-  const seen = new Set<string>();
+  // What earlier inputs gave, so that no page is read twice: the files named (few) and the folders walked.
+  const named = new Set<string>();
+  const walked: string[] = [];
   let total: number | null = 0;
   const addFiles = async (files: readonly string[], sizes?: readonly number[]) => {
     const fresh = files.filter((file) => {
       const key = path.resolve(file);
-      if (seen.has(key)) return false;
-      seen.add(key);
+      if (named.has(key) || walked.some((d) => isUnder(key, d))) return false;
+      named.add(key);
       return true;
     });
-    // Sizes for the progress bar's ETA; many at once, as a folder can hold many files.
+    // Sizes for the progress bar's ETA; many at once, as a glob can match many files.
     const bytes = sizes ?? (await pMap(fresh, async (f) => (await statOrNull(f))?.size ?? 0, { concurrency: STAT_CONCURRENCY }));
     fresh.forEach((file, i) => {
       inputs.push({ source: 'file', kind: kindOf(file), path: file, size: bytes[i]! });
@@ -114,7 +137,17 @@ export async function expandInputs(command: RunCommand): Promise<{ inputs: Input
     }
     const info = await statOrNull(p);
     if (info?.isDirectory()) {
-      await addFiles(await walk(p, folderKinds));
+      const folder: FolderSpec = {
+        source: 'folder', path: p, kind: command.fetchLists ? 'urls' : command.input ?? null, kinds: folderKinds,
+        skipFolders: [...walked], skipFiles: [...named],
+      };
+      // One walk ahead of the run adds up the sizes for the ETA, holding no list of the files.
+      const { bytes } = await folderTotals(p, folderTake(folder)).catch((e: unknown) => {
+        throw new InputError(`cannot read ${p}: ${reasonOf(e)}`);
+      });
+      if (total !== null) total += bytes;
+      inputs.push(folder);
+      walked.push(path.resolve(p));
     } else if (info) {
       await addFiles([p], [info.size]);
     } else if (isDynamicPattern(p)) {
@@ -160,5 +193,8 @@ export async function plan(command: RunCommand): Promise<Plan> {
       throw new UsageError(`the output file ${command.outputFile} is also an input`);
     }
   }
-  return { mode: 'batch', inputs, total };
+  // A folder's walk passes over the output file: the run writes it, possibly inside that folder.
+  const outFile = command.outputFile === null ? null : path.resolve(command.outputFile);
+  const read = outFile === null ? inputs : inputs.map((i) => (i.source === 'folder' ? { ...i, skipFiles: [...i.skipFiles, outFile] } : i));
+  return { mode: 'batch', inputs: read, total };
 }

@@ -1,6 +1,8 @@
 /** All the records of a batch's inputs, in order: each input is read to its end before the next. */
 
-import type { InputSpec } from '../plan.js';
+import { inputKindOf } from '../args.js';
+import { folderTake, type InputSpec } from '../plan.js';
+import { walkFiles } from '../walk.js';
 import { htmlRecords } from './html.js';
 import { jsonlRecords } from './jsonl.js';
 import { argumentUrls, urlRecords } from './urls.js';
@@ -15,6 +17,9 @@ const READERS = { html: htmlRecords, jsonl: jsonlRecords, warc: warcRecords, url
 export async function* readRecords(inputs: readonly InputSpec[], ctx: SourceContext): AsyncGenerator<SourceRecord> {
   for (const input of inputs) {
     if (input.source === 'args') yield* argumentUrls(input.urls, ctx);
-    else yield* READERS[input.kind](input.source === 'stdin' ? '-' : input.path, ctx);
+    else if (input.source === 'folder') {
+      // Walked now, one directory at a time: a folder's file list is never held whole.
+      for await (const file of walkFiles(input.path, folderTake(input))) yield* READERS[input.kind ?? inputKindOf(file)](file, ctx);
+    } else yield* READERS[input.kind](input.source === 'stdin' ? '-' : input.path, ctx);
   }
 }
