@@ -117,6 +117,27 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'thead', 'tr', 'ul', 'caption', 'amp-carousel', 'picture',
 ]);
 
+/**
+ * True when some element inside `root` (not `root` itself) passes `test`,
+ * looking at no more than `limit` nodes, so that "does this box hold a
+ * figure, a table?" costs little on a box of any size. The subtree of an
+ * element `enter` refuses is not searched (the element itself is tested).
+ * Iterative; the order is not document order (last children first), which
+ * only matters once the limit cuts the search short.
+ */
+export function someInSubtree(root: Element, test: (el: Element) => boolean, limit: number, enter?: (el: Element) => boolean): boolean {
+  const stack: AnyNode[] = [...root.children];
+  let budget = limit;
+  while (stack.length && budget-- > 0) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (test(n)) return true;
+    if (enter && !enter(n)) continue;
+    for (const c of n.children) stack.push(c);
+  }
+  return false;
+}
+
 /** Ancestors of a node from its parent upwards (elements only). */
 export function ancestors(node: AnyNode): Element[] {
   const out: Element[] = [];

@@ -10,7 +10,7 @@
  * walks the article again.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { classAndId, isElement } from '../../dom/nodes.js';
+import { classAndId, someInSubtree, isElement } from '../../dom/nodes.js';
 import type { ElementStats, PageIndex } from '../../body/features.js';
 import { Place, ScopePlaces, type MediaScope } from '../media-scope.js';
 import { firstImage, imageBefore, isCaptionBlock, isNamedCaption, isPlainCaption } from './blocks.js';
@@ -39,16 +39,11 @@ const IMAGE_CLIMB_EXTRA_CHARS = 300;
 /** Item types of a box that holds an image and its caption. */
 const MEDIA_ITEMTYPE = /ImageObject|Photograph/i;
 
+/** Nodes searched for a figure nested in a figure. */
+const NESTED_FIGURE_SEARCH_LIMIT = 512;
+
 function hasNestedFigure(el: Element): boolean {
-  const stack: AnyNode[] = [...el.children];
-  let budget = 512;
-  while (stack.length && budget-- > 0) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    if (n.name === 'figure') return true;
-    for (const c of n.children) stack.push(c);
-  }
-  return false;
+  return someInSubtree(el, (n) => n.name === 'figure', NESTED_FIGURE_SEARCH_LIMIT);
 }
 
 /**

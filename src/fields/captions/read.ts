@@ -4,7 +4,7 @@
  * image) into its text, its credit and its image.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { BLOCK_TAGS, classAndId, collapse, isElement, isInvisibleTag, isText } from '../../dom/nodes.js';
+import { BLOCK_TAGS, classAndId, collapse, someInSubtree, isElement, isInvisibleTag, isText } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import { cleanCredit, splitCredit } from './credit.js';
 import { firstImage, isNamedCaption } from './blocks.js';
@@ -199,17 +199,11 @@ const MAX_LOOSE_LINK_SHARE = 0.5;
 /** Contents that make a figure something other than a picture. */
 const NON_PICTURE_TAGS: ReadonlySet<string> = new Set(['table', 'blockquote', 'pre', 'code', 'ul', 'ol', 'dl']);
 
+/** Nodes searched for the contents that make a figure something other than a picture. */
+const NON_PICTURE_SEARCH_LIMIT = 256;
+
 function holdsNonPicture(unit: Element): boolean {
-  const stack: AnyNode[] = [...unit.children];
-  let budget = 256;
-  while (stack.length && budget-- > 0) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    if (NON_PICTURE_TAGS.has(n.name)) return true;
-    if (n.name === 'figcaption') continue;
-    for (const c of n.children) stack.push(c);
-  }
-  return false;
+  return someInSubtree(unit, (n) => NON_PICTURE_TAGS.has(n.name), NON_PICTURE_SEARCH_LIMIT, (n) => n.name !== 'figcaption');
 }
 
 /**
