@@ -180,8 +180,11 @@ async function* chunksOf(...parts: Uint8Array[]) {
   for (const p of parts) yield p;
 }
 
-/** A WARC file as a crawler writes it: pages and the records around them. */
-async function writeWarc(file: string, gzip: boolean): Promise<void> {
+/**
+ * A WARC file as a crawler writes it: pages and the records around them.
+ * Returns where each record starts in the file, and the file's length.
+ */
+async function writeWarc(file: string, gzip: boolean): Promise<number[]> {
   const enc = new TextEncoder();
   const chunked = (body: Buffer) => Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')]);
   const records = [
@@ -198,8 +201,16 @@ async function writeWarc(file: string, gzip: boolean): Promise<void> {
     WARCRecord.create({ url: 'https://news.example/meta', type: 'metadata', warcHeaders: { 'Content-Type': 'application/warc-fields' } }, chunksOf(enc.encode('via: test\r\n'))),
   ];
   const parts: Uint8Array[] = [];
-  for (const record of records) parts.push(await WARCSerializer.serialize(record, { gzip }));
+  const starts: number[] = [];
+  let at = 0;
+  for (const record of records) {
+    const part = await WARCSerializer.serialize(record, { gzip });
+    starts.push(at);
+    at += part.length;
+    parts.push(part);
+  }
   writeFileSync(file, Buffer.concat(parts));
+  return [...starts, at];
 }
 
 describe('copydesk extract --input warc', () => {
@@ -227,18 +238,42 @@ describe('copydesk extract --input warc', () => {
   });
 
   it('writes an error line for a WARC cut short, plain or gzip, wherever the cut, and exits 1', async () => {
-    for (const name of ['crawl.warc.gz', 'crawl.warc']) {
+    for (const gzip of [true, false]) {
+      const name = gzip ? 'whole.warc.gz' : 'whole.warc';
+      const bounds = await writeWarc(path.join(tmp, name), gzip);
       const whole = readFileSync(path.join(tmp, name));
-      const cut = path.join(tmp, `cut-${name}`);
-      for (const share of [0.1, 0.5, 0.97]) {
-        writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * share)));
+      const end = bounds.at(-1)!;
+      const last = bounds.at(-2)!;
+      // Cuts inside a record, never on a record's boundary (a WARC.gz cut
+      // between two members is a whole, shorter file): in the first record,
+      // in the middle of a page, inside the last record's first header line,
+      // inside its header block, and a few bytes before the end.
+      const cuts = [Math.floor(bounds[1]! / 2), Math.floor((bounds[2]! + bounds[3]!) / 2), last + 5, last + 40, end - 5];
+      for (const at of cuts) {
+        const cut = path.join(tmp, `cut-${at}-${name}`);
+        writeFileSync(cut, whole.subarray(0, at));
         const r = await run(['extract', cut, '--fields', 'headline', '-q']);
-        expect(r.status).toBe(1);
-        const last = jsonl(r.stdout).at(-1)!;
-        expect(last.error?.kind).toBe('read-failed');
-        expect(last.error?.message).toMatch(/the file is cut short/);
+        expect(r.status, `${name} cut at ${at} of ${end}`).toBe(1);
+        const lastLine = jsonl(r.stdout).at(-1)!;
+        expect(lastLine.error?.kind).toBe('read-failed');
+        expect(lastLine.error?.message).toMatch(/the file is cut short/);
       }
     }
+  });
+});
+
+describe('copydesk extract --input warc, a broken record', () => {
+  it('stops at a record without the mandatory WARC headers and names the one missing', async () => {
+    const file = path.join(tmp, 'broken.warc');
+    const good = await writeWarc(path.join(tmp, 'for-broken.warc'), false);
+    const bad = Buffer.from('WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n');
+    writeFileSync(file, Buffer.concat([bad, readFileSync(path.join(tmp, 'for-broken.warc')).subarray(0, good.at(-1)!)]));
+    const r = await run(['extract', file, '--fields', 'headline', '-q']);
+    expect(r.status).toBe(1);
+    const lines = jsonl(r.stdout);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.error?.kind).toBe('read-failed');
+    expect(lines[0]!.error?.message).toMatch(/has no WARC-Record-ID header/);
   });
 });
 

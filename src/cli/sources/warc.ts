@@ -29,6 +29,20 @@ export function isHtmlType(contentType: string | null | undefined): boolean {
   return HTML_TYPES.includes(mime);
 }
 
+/**
+ * Headers WARC 1.0 and 1.1 require of every record. A record that lacks one
+ * is a header block cut short (a file that ends inside a record's headers
+ * still parses, as a record with fewer headers and no content) or a broken
+ * file: either way the records after it cannot be trusted.
+ */
+const MANDATORY_HEADERS = ['WARC-Record-ID', 'Content-Length', 'WARC-Date', 'WARC-Type'] as const;
+
+/** The first mandatory WARC header a record lacks, or null. */
+export function missingHeader(record: Pick<WARCRecord, 'warcHeader'>): string | null {
+  for (const name of MANDATORY_HEADERS) if (record.warcHeader(name) == null) return name;
+  return null;
+}
+
 /** The page a record holds, or the reason to skip it. */
 function classify(record: WARCRecord): { contentType: string | null } | { skip: keyof typeof WARC_SKIPS } {
   const type = record.warcType;
@@ -79,6 +93,15 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
     for await (const record of parser) {
       n++;
       const id = record.warcHeader('WARC-Record-ID') ?? `${path}#${n}`;
+      const missing = missingHeader(record);
+      if (missing) {
+        // Cut inside its header block when nothing follows; broken otherwise.
+        const next = await parser.parse().catch(() => null);
+        yield next === null
+          ? { id, url: null, error: { kind: 'read-failed', message: `${label} ends inside the headers of record ${id}: the file is cut short` } }
+          : { id, url: null, error: { kind: 'read-failed', message: `cannot read ${label}: record ${id} has no ${missing} header` } };
+        return;
+      }
       const what = classify(record);
       const tooLarge = !('skip' in what) && record.warcContentLength > ctx.maxBytes;
       const { raw, cut } = await rawPayload(record, !('skip' in what) && !tooLarge, LimitReader);
