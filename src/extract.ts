@@ -27,7 +27,7 @@ import { extractDates } from './fields/dates/dates.js';
 import { extractByline } from './fields/byline/byline.js';
 import { extractCanonicalUrl, extractPublisher, extractSourceUrl } from './fields/source/source.js';
 import { extractLanguage } from './fields/language/language.js';
-import { extractDek } from './fields/dek/dek.js';
+import { extractDek, pageDescription } from './fields/dek/dek.js';
 import { extractSection, extractTags } from './fields/taxonomy/taxonomy.js';
 import type { PageMetadata } from './metadata/collect.js';
 import { serialiseBody } from './serialise/index.js';
@@ -59,14 +59,21 @@ interface BodyAttempt {
   textLength: number;
 }
 
-function attemptBody(index: PageIndex, step: number, headline: string | null, hint: Element | null): BodyAttempt | null {
+/** What the page says of its article before the body is found: the cleaner leaves their printed forms out of it. */
+interface ArticleCues {
+  headline: string | null;
+  /** The page's stated description (`pageDescription`). */
+  description: string | null;
+}
+
+function attemptBody(index: PageIndex, step: number, cues: ArticleCues, hint: Element | null): BodyAttempt | null {
   const flags: AttemptFlags = ATTEMPTS[step]!;
   const { scores, prose } = scoreAndMeasure(index, flags);
   const top = hint ?? chooseRoot(index, scores);
   if (!top) return null;
   const root = hint ?? widenToProse(index, top, prose);
   const roots = withSiblings(index, root, scores);
-  const { skip, boilerplate, captions, areas } = cleanRegion(roots, { index, flags, headline, main: root });
+  const { skip, boilerplate, captions, areas } = cleanRegion(roots, { index, flags, ...cues, main: root });
   return { top: hint ? null : top, scores, step, roots, skip, boilerplate, captions, areas, textLength: keptText(roots, skip) };
 }
 
@@ -89,10 +96,10 @@ function keptText(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number
  * expressed as other flags over the same side tables instead of re-parses).
  * Past the time budget's deadline no further attempt is started.
  */
-function chooseAttempt(index: PageIndex, headline: string | null, hint: Element | null, deadline: number): BodyAttempt | null {
+function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element | null, deadline: number): BodyAttempt | null {
   let best: BodyAttempt | null = null;
   for (let step = 0; step < ATTEMPTS.length; step++) {
-    const attempt = attemptBody(index, step, headline, hint);
+    const attempt = attemptBody(index, step, cues, hint);
     if (attempt) {
       if (attempt.textLength >= THRESHOLDS.retryChars) return attempt;
       if (!best || attempt.textLength > best.textLength) best = attempt;
@@ -129,7 +136,8 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const baseUrl = resolveBaseUrl(opts.url, md.baseHref);
   const headline = extractHeadline(md, opts.url);
 
-  const found = chooseAttempt(index, headline, rootFromArticleBody(index, md), page.deadline);
+  const description = pageDescription(md, headline);
+  const found = chooseAttempt(index, { headline, description }, rootFromArticleBody(index, md), page.deadline);
   if (isNotAnArticle(index, md, found)) {
     // No article: every block of the page is accounted for.
     const account = surroundingsAccount(accountSurroundings({ index, region: [], container: null, headline: null }));
@@ -183,7 +191,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   // The fallback (off by default) for bodies copydesk doubts.
   if (!opts.fallback || (own.confidence >= opts.fallbackThreshold && opts.fallbackThreshold < 1)) return article;
   return applyFallback(article, {
-    engine: opts.fallback, page, index, limits: opts.limits, url: opts.url, baseUrl, headline, own, onReport: opts.onFallback,
+    engine: opts.fallback, page, index, limits: opts.limits, url: opts.url, baseUrl, headline, description, own, onReport: opts.onFallback,
   });
 }
 

@@ -80,3 +80,67 @@ ${PROSE.replace(/<p>/g, '<p>Earlier: ')}${PROSE.replace(/<p>/g, '<p>Also: ')}
     expect(a.body.text).not.toContain('Skip to content');
   });
 });
+
+describe('the cleaner and the standfirst', () => {
+  const LEAD = 'Health officials in the northern province confirmed a third case of the illness on Tuesday, after two travellers fell ill in the capital earlier this month and were treated in hospital.';
+  const SECOND = 'The other people who met the patient have shown no symptoms so far, the provincial health commission said in a statement, and all of them remain under observation at home.';
+  const THIRD = 'Doctors said the latest case was isolated and unrelated to the earlier ones, although they would keep testing everyone who had been in contact with the man over the past fortnight.';
+  const DESCRIPTION = 'A THIRD case of the illness has been reported, with the public starting to worry about an outbreak.';
+  const page = (lead: string, standfirst: string) => `<!doctype html><html lang="en"><head><title>Third case reported</title>
+<meta name="description" content="${DESCRIPTION}"></head><body><article><header><h1>Third case of the illness reported</h1>${standfirst}</header>
+<div class="story-body">${lead}<p>${SECOND}</p><p>${THIRD}</p></div></article></body></html>`;
+
+  it('keeps a lead paragraph whose class says only "description" when the page describes itself otherwise', () => {
+    const a = extract(page(`<div class="text-description"><p>${LEAD}</p></div>`, ''));
+    expect(a.body.text.startsWith(LEAD)).toBe(true);
+    expect(a.dek).toBe(DESCRIPTION);
+  });
+
+  it('takes a "description" block that prints the page description as the dek', () => {
+    const a = extract(page(`<div class="text-description"><p>${DESCRIPTION}</p></div><p>${LEAD}</p>`, ''));
+    expect(a.dek).toBe(DESCRIPTION);
+    expect(a.body.text).not.toContain('A THIRD case');
+    expect(a.body.text).toContain(LEAD);
+  });
+
+  it('leaves out a heading under the headline that prints the page description', () => {
+    const a = extract(page(`<h3>${DESCRIPTION}</h3><p>${LEAD}</p>`, ''));
+    expect(a.body.text.startsWith(LEAD)).toBe(true);
+    expect(a.dek).toBe(DESCRIPTION);
+  });
+
+  it('keeps a strong standfirst class ("standfirst") whatever the description says', () => {
+    const a = extract(page(`<p class="standfirst">Officials are testing everyone who met the man.</p><p>${LEAD}</p>`, ''));
+    expect(a.body.text).not.toContain('Officials are testing everyone');
+    expect(a.dek).toBe('Officials are testing everyone who met the man.');
+  });
+});
+
+describe('the cleaner and the lines that are fields', () => {
+  const P = [
+    'The city council voted on Monday to extend the night bus network to the three suburbs that lost their last trains when the branch line closed for repairs.',
+    'The new routes start in March and will run every thirty minutes between midnight and five, the transport committee said after a debate that lasted most of the evening.',
+    'Residents of the suburbs had collected more than four thousand signatures for the extension, and several of them spoke at the meeting before the vote was taken.',
+  ];
+  const post = (extra: string) => `<!doctype html><html lang="pt"><head><title>Night buses</title></head><body><div id="content">
+<article><h1>Night buses reach the suburbs</h1><span class="data" itemprop="datePublished">segunda-feira, 22 de janeiro de 2018 às 0:13</span>
+${P.map((p) => `<p>${p}</p>`).join('\n')}${extra}</article></div></body></html>`;
+
+  it('leaves a microdata date line (itemprop="datePublished") out of the body', () => {
+    const a = extract(post(''));
+    expect(a.body.text).not.toContain('22 de janeiro');
+    expect(a.body.text).toContain(P[0]);
+  });
+
+  it('labels a list of rel="tag" links as boilerplate, and keeps a sentence of ordinary links', () => {
+    const tags = '<strong>Tags<br><a href="/tag/buses/" rel="tag">buses</a>, <a href="/tag/night/" rel="tag">night network</a>, <a href="/tag/council/" rel="tag">city council</a></strong>';
+    const links = '<p>See the <a href="/routes">route map</a> and the <a href="/timetable">timetable</a> for the new lines.</p>';
+    const policy = '<p>Comments are moderated and appear after approval; please keep them on the subject of the story.</p>';
+    const a = extract(post(links + tags + policy));
+    expect(a.body.text).not.toMatch(/night network/);
+    expect(a.body.text).toContain('route map');
+    expect(a.body.text).toContain('Comments are moderated');
+    // Named by the words of its label: a list of short links is navigation.
+    expect(a.boilerplate.find((b) => /buses, night network, city council/.test(b.text))?.kind).toBe('navigation');
+  });
+});

@@ -7,9 +7,10 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { BLOCK_TAGS, classAndId, isElement, isText, textOf } from '../dom/nodes.js';
 import type { BoilerplateKind } from '../types.js';
+import { isNamedDek, printsDescription } from '../fields/dek/dek.js';
 import { isCaptionBlock, isCaptionedPicture, isCaptionOfBox, isPlainCaption } from '../fields/captions/blocks.js';
 import type { ElementStats, PageIndex } from './features.js';
-import { META_LINE_CLASS, SHARE_BAR_CLASS } from './patterns.js';
+import { META_LINE_CLASS, META_LINE_ITEMPROP, SHARE_BAR_CLASS, TAG_LINK_REL } from './patterns.js';
 import { areaOfBlock, hasChildBlocks, isLabelElement, isWrapper, looksLikeProse, markupKind, recordedKind, summary, type MarkupKind } from './markup.js';
 import { classWeight, linkDensity, type AttemptFlags } from './score.js';
 import { COOKIE_TEXT, CTA_LINK, isLegalText, MAX_LABEL_CHARS, RELATED_PREFIX, PAYWALL_TEXT, SOURCE_LINK_LABEL, labelKind, normaliseLabel } from './vocabulary.js';
@@ -51,6 +52,8 @@ export interface CleanContext {
   flags: AttemptFlags;
   /** The article's headline, to drop its repetition from the body. */
   headline: string | null;
+  /** The page's stated description (`pageDescription`): a standfirst that prints it is the dek, not body text. */
+  description: string | null;
   /** The chosen root; the other roots are siblings that joined it and are judged like any block. */
   main: Element;
 }
@@ -71,6 +74,8 @@ function shareBar(el: Element, st: ElementStats): MarkupKind | null {
 }
 /** Class/id of a standfirst (dek). 'lead' and 'intro' are left out: in German and Dutch papers they name the first paragraph. */
 const DEK_CLASS = /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo)(?=$|[\s_-])/i;
+/** Headings a standfirst is printed as (the headline is the h1). */
+const STANDFIRST_HEADINGS = new Set(['h2', 'h3', 'h4']);
 /** Longest "Read more: ..." line (chars). */
 const MAX_RELATED_LINE_CHARS = 250;
 /** Longest block (chars) read for a cookie, paywall or rights notice. */
@@ -78,6 +83,30 @@ const MAX_NOTICE_CHARS = 400;
 /** Longest promotional box (chars): a heading, a line of pitch and a call-to-action link. */
 const MAX_PROMO_CHARS = 300;
 const PROMO_TAGS = new Set(['div', 'aside', 'section']);
+
+/** A tag list has at least this many links... */
+const MIN_TAG_LINKS = 2;
+/** ...at most this much text (chars)... */
+const MAX_TAG_LIST_CHARS = 1000;
+/** ...and more than this share of it in links ("Tags" and commas are the rest). */
+const MIN_TAG_LIST_LINK_SHARE = 0.6;
+
+/** Whether every link inside `el` is a tag link (rel="tag"). */
+function isTagList(el: Element): boolean {
+  let links = 0;
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.name === 'a') {
+      if (!TAG_LINK_REL.test(n.attribs.rel ?? '')) return false;
+      links++;
+      continue;
+    }
+    for (const c of n.children) stack.push(c);
+  }
+  return links >= MIN_TAG_LINKS;
+}
 
 /** A small box with a heading whose links are all calls to action ("Get our resources ... Browse the library"). */
 function isPromoBox(el: Element, index: PageIndex): boolean {
@@ -211,7 +240,7 @@ function similar(a: string, b: string): boolean {
 
 /** Cleans the article region `roots` and returns what to skip and what was removed. */
 export function cleanRegion(roots: readonly Element[], ctx: CleanContext): CleanResult {
-  const { index, flags, headline } = ctx;
+  const { index, flags, headline, description } = ctx;
   const skip = new Set<AnyNode>();
   const boilerplate: RemovedBlock[] = [];
   const captions = new Set<Element>();
@@ -283,13 +312,18 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         skip.add(el);
         continue;
       }
-      if (el.name === 'time' || (st.text < MAX_META_LINE_CHARS && el.name !== 'p' && !HEADING.test(el.name) && (BLOCK_TAGS.has(el.name) || isStructural(el, hasLooseText)) && st.paragraphs <= 1 && META_LINE_CLASS.test(classAndId(el)) && !isInside(el, 'figure') && !isCaptionOfBox(el, index))) {
+      if (el.name === 'time' || (st.text < MAX_META_LINE_CHARS && el.name !== 'p' && !HEADING.test(el.name) && (BLOCK_TAGS.has(el.name) || isStructural(el, hasLooseText)) && st.paragraphs <= 1 && (META_LINE_CLASS.test(classAndId(el)) || META_LINE_ITEMPROP.test(el.attribs.itemprop ?? '')) && !isInside(el, 'figure') && !isCaptionOfBox(el, index))) {
         // Byline, date, kicker and title lines: fields of their own, not body text.
         skip.add(el);
         continue;
       }
-      if (!seenProse && st.text < MAX_DEK_CHARS && st.paragraphs <= 2 && DEK_CLASS.test(classAndId(el))) {
+      if (!seenProse && st.text < MAX_DEK_CHARS && st.paragraphs <= 2 && DEK_CLASS.test(classAndId(el)) && isNamedDek(classAndId(el), () => textOf(el), description)) {
         // The standfirst above the body: the dek field, not body text.
+        skip.add(el);
+        continue;
+      }
+      if (!seenProse && description && STANDFIRST_HEADINGS.has(el.name) && printsDescription(textOf(el), description)) {
+        // A standfirst printed as a heading under the headline, the page's description word for word.
         skip.add(el);
         continue;
       }
@@ -344,6 +378,11 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
       if (!wrapper && st.text < MAX_RELATED_LINE_CHARS && st.link / Math.max(st.text, 1) > 0.5 && !hasChildBlocks(el) && RELATED_PREFIX.test(textOf(el))) {
         // "READ MORE: <headline>" lines inside the body.
         drop(el, 'related', 'links');
+        continue;
+      }
+      if (!wrapper && st.links >= MIN_TAG_LINKS && st.text < MAX_TAG_LIST_CHARS && st.link / st.text > MIN_TAG_LIST_LINK_SHARE && isTagList(el)) {
+        // The story's tags: "Tags: a, b, c", each a rel="tag" link.
+        drop(el, 'other', 'links');
         continue;
       }
       if (!wrapper && st.text < MAX_PROMO_CHARS && PROMO_TAGS.has(el.name) && isPromoBox(el, index)) {

@@ -200,6 +200,19 @@ export const MENU_LINK_CHARS = 25;
 export const SHARE_LINK = /facebook\.com\/(?:sharer|share|dialog\/share)|twitter\.com\/(?:intent|share)|x\.com\/intent|wa\.me\/|api\.whatsapp\.com\/send|^whatsapp:|linkedin\.com\/(?:share|sharing|shareArticle)|pinterest\.(?:com|[a-z]{2,3}(?:\.[a-z]{2})?)\/pin\/create|reddit\.com\/submit|t\.me\/share|telegram\.me\/share|^mailto:\?|tumblr\.com\/(?:share|widgets\/share)|vk\.com\/share|xing\.com\/spi\/shares|bsky\.app\/intent/i;
 
 /**
+ * Microdata properties of byline and date lines (schema.org's Article): an
+ * element that carries one holds a field of the article, not body text.
+ */
+export const META_LINE_ITEMPROP = /^(?:datepublished|datemodified|datecreated|author|creator)$/i;
+
+/**
+ * The link type of a tag link (the rel-tag microformat, which WordPress's
+ * `the_tags()` and most blog engines print): a block of such links is the
+ * story's tag list.
+ */
+export const TAG_LINK_REL = /(?:^|\s)tag(?:\s|$)/i;
+
+/**
  * Class/id of byline, date, kicker and title lines: fields of the article
  * (or of a teaser), never body text and never boilerplate.
  */

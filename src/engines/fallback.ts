@@ -30,6 +30,8 @@ export interface FallbackContext {
   url: string | null;
   baseUrl: string | null;
   headline: string | null;
+  /** The page's stated description (see `pageDescription`). */
+  description: string | null;
   /** copydesk's body: its figures, the page's prose, the confidence and the signals that lowered it. */
   own: { figures: RegionFigures; pageProseChars: number; confidence: number; signals: ConfidenceSignal[] };
   onReport: ((report: FallbackReport) => void) | null;
@@ -63,7 +65,7 @@ export function applyFallback(article: Article, ctx: FallbackContext): Article {
   let other: ReadabilityBody | null;
   try {
     const run = ctx.engine.run(ctx.page.html, ctx.url, { maxNodes: ctx.limits.maxNodes });
-    other = run ? bodyFromReadability(run.content, { baseUrl: ctx.baseUrl, headline: ctx.headline, clean: true, limits: ctx.limits }) : null;
+    other = run ? bodyFromReadability(run.content, { baseUrl: ctx.baseUrl, headline: ctx.headline, description: ctx.description, clean: true, limits: ctx.limits }) : null;
   } catch (error) {
     // jsdom's CSS parser throws on some real pages; Readability throws past its element limit.
     report('error', 'copydesk', error, null, true);

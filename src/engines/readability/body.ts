@@ -37,6 +37,8 @@ export interface ReadabilityBodyOptions {
   baseUrl: string | null;
   /** The article's headline, so that the cleaner drops its repetition. */
   headline: string | null;
+  /** The page's stated description, so that the cleaner leaves a standfirst printing it out (null: none known). */
+  description?: string | null;
   /**
    * Judge Readability's HTML with copydesk's cleaner and take the dateline out
    * (the fallback), or keep it as Readability wrote it (the drop-in).
@@ -65,7 +67,7 @@ export function bodyFromReadability(content: string, options: ReadabilityBodyOpt
   let boilerplate: BoilerplateBlock[] = [];
   let dateline: DatelineMatch | null = null;
   if (options.clean && roots.length > 0) {
-    const cleaned = cleanRegion(roots, { index, flags: CLEAN_FLAGS, headline: options.headline, main: roots[0]! });
+    const cleaned = cleanRegion(roots, { index, flags: CLEAN_FLAGS, headline: options.headline, description: options.description ?? null, main: roots[0]! });
     skip = cleaned.skip;
     // The public records only (kind and text): the cleaner's also hold its elements and rules.
     boilerplate = publicAccount(cleaned.boilerplate);
