@@ -103,12 +103,6 @@ describe('the cleaner and the standfirst', () => {
     expect(a.body.text).toContain(LEAD);
   });
 
-  it('leaves out a heading under the headline that prints the page description', () => {
-    const a = extract(page(`<h3>${DESCRIPTION}</h3><p>${LEAD}</p>`, ''));
-    expect(a.body.text.startsWith(LEAD)).toBe(true);
-    expect(a.dek).toBe(DESCRIPTION);
-  });
-
   it('keeps a strong standfirst class ("standfirst") whatever the description says', () => {
     const a = extract(page(`<p class="standfirst">Officials are testing everyone who met the man.</p><p>${LEAD}</p>`, ''));
     expect(a.body.text).not.toContain('Officials are testing everyone');

@@ -7,7 +7,7 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { BLOCK_TAGS, classAndId, isElement, isText, textOf } from '../dom/nodes.js';
 import type { BoilerplateKind } from '../types.js';
-import { isNamedDek, printsDescription } from '../fields/dek/dek.js';
+import { isNamedDek } from '../fields/dek/dek.js';
 import { isCaptionBlock, isCaptionedPicture, isCaptionOfBox, isPlainCaption } from '../fields/captions/blocks.js';
 import type { ElementStats, PageIndex } from './features.js';
 import { META_LINE_CLASS, META_LINE_ITEMPROP, SHARE_BAR_CLASS, TAG_LINK_REL } from './patterns.js';
@@ -74,8 +74,6 @@ function shareBar(el: Element, st: ElementStats): MarkupKind | null {
 }
 /** Class/id of a standfirst (dek). 'lead' and 'intro' are left out: in German and Dutch papers they name the first paragraph. */
 const DEK_CLASS = /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo)(?=$|[\s_-])/i;
-/** Headings a standfirst is printed as (the headline is the h1). */
-const STANDFIRST_HEADINGS = new Set(['h2', 'h3', 'h4']);
 /** Longest "Read more: ..." line (chars). */
 const MAX_RELATED_LINE_CHARS = 250;
 /** Longest block (chars) read for a cookie, paywall or rights notice. */
@@ -319,11 +317,6 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
       }
       if (!seenProse && st.text < MAX_DEK_CHARS && st.paragraphs <= 2 && DEK_CLASS.test(classAndId(el)) && isNamedDek(classAndId(el), () => textOf(el), description)) {
         // The standfirst above the body: the dek field, not body text.
-        skip.add(el);
-        continue;
-      }
-      if (!seenProse && description && STANDFIRST_HEADINGS.has(el.name) && printsDescription(textOf(el), description)) {
-        // A standfirst printed as a heading under the headline, the page's description word for word.
         skip.add(el);
         continue;
       }
