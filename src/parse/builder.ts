@@ -45,6 +45,8 @@ export interface BuildResult {
   stoppedBy: 'maxNodes' | 'timeBudgetMs' | null;
   /** True when some elements nested deeper than `maxDepth` were attached higher up. */
   flattened: boolean;
+  /** The `<noscript>` elements of the tree, in document order (see `noscript.ts`). */
+  noscripts: Element[];
 }
 
 /** Nodes built between two looks at the clock (reading it costs more than building a node). */
@@ -63,6 +65,7 @@ class TreeBuilder implements TokenizerCallbacks {
   nodes = 0;
   stoppedBy: BuildResult['stoppedBy'] = null;
   flattened = false;
+  readonly noscripts: Element[] = [];
 
   private readonly tokenizer: Tokenizer;
   /** Names of the open elements, innermost last (htmlparser2's stack, reversed). */
@@ -158,6 +161,7 @@ class TreeBuilder implements TokenizerCallbacks {
       const name = this.tagName;
       const el = new Element(name, attribs);
       this.addNode(el, true);
+      if (name === 'noscript') this.noscripts.push(el);
       if (!VOID_ELEMENTS.has(name)) {
         const top = this.open.length - 1;
         // A flattened element sits at the cap's depth, like its parent's other children.
@@ -293,5 +297,5 @@ class TreeBuilder implements TokenizerCallbacks {
 export function buildTree(html: string, limits: BuildLimits): BuildResult {
   const builder = new TreeBuilder(html, limits);
   builder.run();
-  return { document: builder.document, nodes: builder.nodes, stoppedBy: builder.stoppedBy, flattened: builder.flattened };
+  return { document: builder.document, nodes: builder.nodes, stoppedBy: builder.stoppedBy, flattened: builder.flattened, noscripts: builder.noscripts };
 }

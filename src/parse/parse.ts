@@ -7,6 +7,7 @@
  * parse5.
  */
 import { buildTree, type BuildResult } from './builder.js';
+import { showContentFallbacks } from './noscript.js';
 
 export type { BuildResult } from './builder.js';
 
@@ -19,7 +20,12 @@ export interface ParseLimits {
   now: () => number;
 }
 
-/** Parses HTML into a domhandler document. Never throws: any string yields a tree. */
+/**
+ * Parses HTML into a domhandler document, as a browser with scripting off
+ * shows it (`noscript.ts`). Never throws: any string yields a tree.
+ */
 export function parseHtml(html: string, limits: ParseLimits): BuildResult {
-  return buildTree(html, limits);
+  const built = buildTree(html, limits);
+  showContentFallbacks(built.noscripts);
+  return built;
 }
