@@ -176,6 +176,8 @@ export function indexPage(document: Document): PageIndex {
   let linkDepth = 0;
   const unlikelyStack: boolean[] = [false];
   const excludedStack: boolean[] = [false];
+  // Elements named unlikely by their own class/id under a parent that is not: the wrappers a rescue may clear.
+  const unlikelyRoots: Element[] = [];
 
   for (let i = document.children.length - 1; i >= 0; i--) {
     nodes.push(document.children[i]!);
@@ -260,7 +262,9 @@ export function indexPage(document: Document): PageIndex {
       hidden.add(el);
       continue;
     }
-    const unlikely = unlikelyStack[unlikelyStack.length - 1]! || isUnlikely(el);
+    const inherited = unlikelyStack[unlikelyStack.length - 1]!;
+    const unlikely = inherited || isUnlikely(el);
+    if (unlikely && !inherited) unlikelyRoots.push(el);
     const excluded = excludedStack[excludedStack.length - 1]! || isExcluded(el);
     stats.set(el, {
       // An AMP image is an element with fallback children, not a void tag: it counts itself.
@@ -280,5 +284,55 @@ export function indexPage(document: Document): PageIndex {
       exits.push(false);
     }
   }
+  rescueLayoutWrappers(unlikelyRoots, { body, byTag, stats, elements });
   return { document, body, byTag, stats, elements, blocks, hidden };
+}
+
+/**
+ * A wrapper named unlikely by a layout word ("above-footer", "header-offset")
+ * that holds at least this share of the page's text, the headline among it,
+ * is the page's frame, not a sidebar or a comment section: Readability's rule
+ * would strip the whole article with it on the first attempt.
+ */
+export const LAYOUT_WRAPPER_SHARE = 0.5;
+
+/**
+ * Clears the unlikely flag of the layout wrappers among `roots` (the
+ * elements unlikely by their own name) and re-derives it below them. Only
+ * class/id names are overruled: `nav`, `aside`, `footer` and unlikely roles say
+ * what an element is.
+ */
+function rescueLayoutWrappers(roots: readonly Element[], index: Pick<PageIndex, 'body' | 'byTag' | 'stats' | 'elements'>): void {
+  const { body, stats, elements } = index;
+  const pageText = body ? stats.get(body)?.text ?? 0 : 0;
+  const h1s = (index.byTag.get('h1') ?? []).filter((h) => stats.has(h));
+  if (pageText === 0 || h1s.length === 0) return;
+  const isLayoutWrapper = (el: Element): boolean =>
+    stats.get(el)!.text >= LAYOUT_WRAPPER_SHARE * pageText && !UNLIKELY_TAGS.has(el.name) && !isUnlikelyRole(el) && h1s.some((h) => isWithin(h, el));
+  for (const root of roots) {
+    if (!isLayoutWrapper(root)) continue;
+    // Re-derive the flag below it, in document order (a parent's flag is final before its children's).
+    stats.get(root)!.unlikely = false;
+    const inside = new Set<Element>([root]);
+    for (let o = stats.get(root)!.order + 1; o < elements.length; o++) {
+      const el = elements[o]!;
+      const parent = el.parent as Element;
+      if (!inside.has(parent)) break; // past the subtree: document order does not come back to it
+      inside.add(el);
+      const st = stats.get(el)!;
+      st.unlikely = stats.get(parent)!.unlikely || (isUnlikely(el) && !isLayoutWrapper(el));
+    }
+    // At most one wrapper holds half of the page's text and the headline at each level; the inner ones were judged above.
+    break;
+  }
+}
+
+function isUnlikelyRole(el: Element): boolean {
+  const role = el.attribs.role;
+  return role !== undefined && UNLIKELY_ROLES.has(role);
+}
+
+function isWithin(el: Element, ancestor: Element): boolean {
+  for (let p: Element | null = el; p; p = p.parent && isElement(p.parent) ? p.parent : null) if (p === ancestor) return true;
+  return false;
 }
