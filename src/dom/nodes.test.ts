@@ -28,3 +28,10 @@ describe('textOf', () => {
     expect(textOf(p, new Set([p.children[0]!]))).toBe('');
   });
 });
+
+describe('ruby annotations', () => {
+  it('are not read as text: the base characters are, without their readings', () => {
+    const p = root('<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくす</p>');
+    expect(textOf(p)).toBe('子どもへの虐待をなくす');
+  });
+});

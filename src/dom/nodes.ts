@@ -41,11 +41,17 @@ export function childElements(parent: ParentNode): Element[] {
   return out;
 }
 
-/** Tags whose content is never visible text. */
+/**
+ * Tags whose content is never visible text, or never article text: ruby
+ * annotations (`rt`, `rtc`, `rp`: the readings printed above Japanese or
+ * Chinese characters) are a reading aid; read inline they would split every
+ * word ("子こども").
+ */
 const INVISIBLE_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link',
   'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'select', 'option',
   'textarea', 'button', 'input', 'audio', 'video', 'source', 'track', 'map',
+  'rt', 'rtc', 'rp',
 ]);
 
 /** True for tags whose content is never visible article text. */

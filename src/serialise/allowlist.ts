@@ -66,7 +66,9 @@ export const DATA_IMAGE_PATTERN = /^data:image\/(?:png|gif|jpeg|webp);base64,[a-
  * embedded documents and plug-ins, forms and their controls, vector/math markup
  * (which has its own script and link semantics), media players (a body without
  * a player is better than a body with a dead one), document metadata and
- * navigation. `noscript` is in the list but gets one exception: images inside it
+ * navigation, and ruby annotations (`rt`, `rtc`, `rp`: a reading aid, which
+ * would split every annotated word in the text; the base text stays).
+ * `noscript` is in the list but gets one exception: images inside it
  * are used as fallbacks for lazy-loaded images (see `images.ts`).
  *
  * `aside` is deliberately *not* here: deciding whether an aside is boilerplate
@@ -79,7 +81,7 @@ export const DROPPED_TAGS: ReadonlySet<string> = new Set([
   'output', 'progress', 'meter',
   'svg', 'math', 'canvas', 'audio', 'video', 'source', 'track', 'map', 'area',
   'link', 'meta', 'base', 'basefont', 'bgsound', 'head', 'title', 'nav', 'dialog', 'menuitem',
-  'rp', 'xml',
+  'rp', 'rt', 'rtc', 'xml',
 ]);
 
 /**
@@ -99,7 +101,7 @@ export const UNWRAPPED_BLOCK_TAGS: ReadonlySet<string> = new Set([
  */
 export const UNWRAPPED_INLINE_TAGS: ReadonlySet<string> = new Set([
   'span', 'font', 'bdi', 'bdo', 'data', 'nobr', 'ins', 'del', 'var', 'dfn', 'big', 'blink',
-  'ruby', 'rb', 'rt', 'rtc', 'picture', 'wbr', 'label',
+  'ruby', 'rb', 'picture', 'wbr', 'label',
 ]);
 
 /**
