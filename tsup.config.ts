@@ -77,7 +77,7 @@ export default defineConfig((cli): Options[] => {
       sourcemap: true,
       target: 'node18',
       platform: 'node',
-      shims: true, // import.meta.url in the CommonJS build (finds dist/worker.js)
+      shims: true, // import.meta.url in the CommonJS build (finds dist/worker.cjs)
       esbuildPlugins: [coreByName, publicCoreByName, labelsByTextDecoder],
       noExternal: ['p-map', ...BUNDLED], // p-map is ESM only: bundled so that the CommonJS build works on Node 18
       silent: true,
@@ -97,9 +97,8 @@ export default defineConfig((cli): Options[] => {
       silent: true,
     },
     {
-      // The worker thread of the pool, and the command-line tool (Node only).
-      // Both bundle the core: a worker is its own isolate anyway.
-      entry: { cli: 'src/cli/main.ts', worker: 'src/node/worker.ts' },
+      // The command-line tool (Node only). It bundles the core.
+      entry: { cli: 'src/cli/main.ts' },
       format: ['esm'],
       target: 'node18',
       platform: 'node',
@@ -107,6 +106,22 @@ export default defineConfig((cli): Options[] => {
       noExternal: ['p-map', ...BUNDLED],
       esbuildPlugins: [labelsByTextDecoder],
       banner: { js: '#!/usr/bin/env node' },
+      silent: true,
+    },
+    {
+      // The worker thread of the pool (Node only), bundling the core (a worker
+      // is its own isolate anyway). CommonJS on purpose: a worker is loaded
+      // with require(), and Node aborts the whole process when a worker is
+      // stopped while ES modules are being instantiated in it (a run that ends
+      // before its workers have loaded); CommonJS loading can be stopped
+      // safely at any point.
+      entry: { worker: 'src/node/worker.ts' },
+      format: ['cjs'],
+      target: 'node18',
+      platform: 'node',
+      splitting: false,
+      noExternal: ['p-map', ...BUNDLED],
+      esbuildPlugins: [labelsByTextDecoder],
       silent: true,
     },
   ];

@@ -1,5 +1,5 @@
 // `copydesk/node`: extractMany, run from the built package (dist/node.js and
-// its worker dist/worker.js; `npm test` builds first through `pretest`).
+// its worker dist/worker.cjs; `npm test` builds first through `pretest`).
 
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -181,5 +181,25 @@ describe('copydesk/node from CommonJS', () => {
     const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ out: ['a'], same: true });
+  });
+});
+
+describe('a pool that ends before its workers have loaded', () => {
+  it('does not abort the process (a worker stopped while loading its modules would)', () => {
+    // One page on four workers, ended at once, twenty times over: the other
+    // workers are still loading when the run ends.
+    const script = `
+      const { extractMany } = require('copydesk/node');
+      (async () => {
+        for (let i = 0; i < 20; i++) {
+          for await (const r of extractMany([], { concurrency: 4 })) void r;
+          for await (const r of extractMany([{ id: i, html: '<p>x</p>' }], { concurrency: 4 })) void r;
+        }
+        console.log('done');
+      })();`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(r.signal).toBe(null);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('done');
   });
 });

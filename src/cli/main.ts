@@ -1,7 +1,7 @@
 /**
  * `copydesk`: the command-line tool (Node only). Bundled by tsup into
  * dist/cli.js together with the library it imports; the worker threads of a
- * batch run dist/worker.js.
+ * batch run dist/worker.cjs.
  */
 
 import { version } from '../../package.json';

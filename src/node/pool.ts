@@ -9,8 +9,12 @@ import { fileURLToPath } from 'node:url';
 import Piscina from 'piscina';
 import { STARTED, type WorkerReply, type WorkerTask } from './protocol.js';
 
-/** The worker script, built beside this module (dist/worker.js). */
-const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
+/**
+ * The worker script, built beside this module as CommonJS (dist/worker.cjs):
+ * a worker stopped while it is still loading (a run that ends at once) must
+ * not be instantiating ES modules, which aborts the process.
+ */
+const WORKER_FILE = fileURLToPath(new URL('./worker.cjs', import.meta.url));
 
 /** Idle workers are kept this long: a run keeps them busy, so this only matters between bursts. */
 const IDLE_TIMEOUT_MS = 30_000;

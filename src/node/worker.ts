@@ -1,5 +1,5 @@
 /**
- * The worker thread of `copydesk/node` (built to dist/worker.js and loaded by
+ * The worker thread of `copydesk/node` (built to dist/worker.cjs and loaded by
  * the pool): extracts one page per task. Every outcome is a reply, never a
  * throw, so that the kind of a failure survives the trip to the main thread.
  * For the CLI it also parses raw JSONL lines and writes the output line as
