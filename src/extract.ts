@@ -28,6 +28,7 @@ import { extractByline } from './fields/byline/byline.js';
 import { extractCanonicalUrl, extractPublisher, extractSourceUrl } from './fields/source/source.js';
 import { extractLanguage } from './fields/language/language.js';
 import { extractDek, pageDescription } from './fields/dek/dek.js';
+import { DROPPED_TAGS } from './serialise/allowlist.js';
 import { extractSection, extractTags } from './fields/taxonomy/taxonomy.js';
 import type { PageMetadata } from './metadata/collect.js';
 import { serialiseBody } from './serialise/index.js';
@@ -77,7 +78,12 @@ function attemptBody(index: PageIndex, step: number, cues: ArticleCues, hint: El
   return { top: hint ? null : top, scores, step, roots, skip, boilerplate, captions, areas, textLength: keptText(roots, skip) };
 }
 
-/** Characters of the region's text that survive the skip set (one walk; skipped subtrees are not entered). */
+/**
+ * Characters of the region's text that survive the skip set and reach the
+ * serialised body (one walk; skipped subtrees, and the elements the
+ * serialiser drops with their content — forms, buttons, menus — are not
+ * entered): the ladder compares attempts by the text a reader would get.
+ */
 function keptText(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number {
   let total = 0;
   const stack: AnyNode[] = [...roots];
@@ -85,7 +91,7 @@ function keptText(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number
     const node = stack.pop()!;
     if (skip.has(node)) continue;
     if (isText(node)) total += node.data.trim().length;
-    else if (isElement(node) && !isInvisibleTag(node.name)) for (const c of node.children) stack.push(c);
+    else if (isElement(node) && !isInvisibleTag(node.name) && !DROPPED_TAGS.has(node.name)) for (const c of node.children) stack.push(c);
   }
   return total;
 }

@@ -138,3 +138,23 @@ ${P.map((p) => `<p>${p}</p>`).join('\n')}${extra}</article></div></body></html>`
     expect(a.boilerplate.find((b) => /buses, night network, city council/.test(b.text))?.kind).toBe('navigation');
   });
 });
+
+describe('the retry ladder on a very short post', () => {
+  it('keeps the post, not the comment form a relaxed attempt finds (form text never reaches the body)', () => {
+    const html = `<!doctype html><html lang="de"><head><title>Nichts tun ist auch eine Möglichkeit | Gnaur</title></head><body><div id="wrapper">
+<div id="content"><div class="post-406 post type-post hentry" id="post-406"><h2 class="posttitle"><a href="/2013/06/14/nichts-tun/">Nichts tun ist auch eine Möglichkeit</a></h2>
+<p class="commentmeta">14. Juni 2013 at 20:51</p>
+<p>„Ich weiß, ich bin müde und sollte das vielleicht nicht sagen …“</p><p>– „Dann sag es nicht.“</p><p>– „Ok.“</p></div>
+<div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title">Kommentar verfassen</h3>
+<form id="commentform" class="comment-form"><div class="comment-form-field comment-textarea"><label for="comment">Gib hier deinen Kommentar ein ...</label><textarea id="comment" name="comment"></textarea></div>
+<div class="comment-form-nascar"><p>Trage deine Daten unten ein oder klicke ein Icon, um dich einzuloggen:</p></div>
+<div class="comment-form-field comment-form-email"><label for="email">E-Mail (Adresse wird niemals veröffentlicht)</label><input id="email" name="email" type="email"></div>
+<div class="comment-form-subscribe"><p><input type="checkbox" id="subscribe"> <label for="subscribe">Benachrichtigung bei weiteren Kommentaren per E-Mail senden.</label></p></div>
+<p class="form-submit"><input type="submit" value="Kommentar absenden"></p></form></div></div></div></body></html>`;
+    const a = extract(html);
+    expect(a.body.text).toContain('Ich weiß, ich bin müde');
+    expect(a.body.text).toContain('Dann sag es nicht');
+    expect(a.body.text).not.toMatch(/Kommentar|E-Mail|Benachrichtigung/);
+    expect(a.boilerplate.find((b) => b.text.startsWith('Kommentar verfassen'))?.kind).toBe('comments');
+  });
+});

@@ -44,6 +44,10 @@ export const COMMENTS_LABEL = wholeLabel([
   'your email address will not be published', 'cancel reply', 'save my name, email, and website in this browser for the next time i comment',
   'kommentare?( \\(\\d+\\))?', 'kommentieren', 'commentaires?', 'laisser un commentaire', 'comentarios?', 'deja un comentario',
   'commenti', 'comentários', 'reacties', 'réagir', 'réactions', 'reagieren', 'leserkommentare', 'reacciones', 'opina', 'participa', 'комментарии', '评论', '댓글', 'コメント',
+  // WordPress's "Leave a Reply" heading of the comment form, as its translations print it.
+  'kommentar verfassen', 'schreibe einen kommentar', 'hinterlasse einen kommentar', 'laisser une réponse', 'deja una respuesta',
+  'lascia un commento', 'lascia una risposta', 'deixe um comentário', 'deixe uma resposta', 'geef een reactie', 'laat een reactie achter',
+  'dodaj komentarz', 'skomentuj', 'оставьте комментарий', 'добавить комментарий',
 ]);
 
 /** Ad labels. */
