@@ -56,6 +56,8 @@ export const AD_LABEL = wholeLabel([
   'ad', 'ads', 'story continues below( this)? (ad|advertisement)', 'article continues below( this)? (ad|advertisement)',
   'continue reading (the main story|below)', 'anzeige', 'werbung', 'publicité', 'publicite', 'publicidad', 'pubblicità',
   'advertentie', 'реклама', '广告', '광고', '広告',
+  // The bracketed "PR" that Japanese sites print over an ad slot.
+  '\\[pr\\]', '【pr】', '\\(pr\\)', '（pr）',
 ]);
 
 /** Newsletter and subscription calls. */

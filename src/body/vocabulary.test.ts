@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { labelKind } from './vocabulary.js';
+
+describe('labelKind', () => {
+  it.each([
+    ['- Advertisement -', 'ad'],
+    ['Anzeige', 'ad'],
+    ['[PR]', 'ad'],
+    ['【PR】', 'ad'],
+    ['Related Articles', 'related'],
+    ['Please enter your comment!', 'comments'],
+    ['Kommentar verfassen', 'comments'],
+    ['Schreibe einen Kommentar', 'comments'],
+    ['Lascia un commento', 'comments'],
+    ['Deixe uma resposta', 'comments'],
+  ] as const)('names %j a %s label', (text, kind) => {
+    expect(labelKind(text)).toBe(kind);
+  });
+
+  it.each(['PR', 'Press release', 'PR-Abteilung', 'The comment the minister made'])('does not take %j for an ad label', (text) => {
+    expect(labelKind(text)).not.toBe('ad');
+  });
+});
