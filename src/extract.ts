@@ -100,19 +100,37 @@ function keptText(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number
  * Runs the retry ladder: the first attempt whose text reaches the threshold
  * wins; otherwise the longest attempt does (Readability's `_grabArticle` loop,
  * expressed as other flags over the same side tables instead of re-parses).
+ * An attempt rooted inside a block an earlier attempt named boilerplate by
+ * its markup is passed over once an attempt has found text.
  * Past the time budget's deadline no further attempt is started.
  */
 function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element | null, deadline: number): BodyAttempt | null {
   let best: BodyAttempt | null = null;
+  // Blocks the earlier attempts' cleaners named boilerplate by their markup (an author box, a comment area).
+  const named = new Set<Element>();
   for (let step = 0; step < ATTEMPTS.length; step++) {
     const attempt = attemptBody(index, step, cues, hint);
     if (attempt) {
-      if (attempt.textLength >= THRESHOLDS.retryChars) return attempt;
-      if (!best || attempt.textLength > best.textLength) best = attempt;
+      // A later attempt relaxes the rules; one rooted inside a block an earlier attempt named
+      // (the author bio under a two-line post) has found that block, not a longer article.
+      const stray = best !== null && best.textLength > 0 && isInsideAny(attempt.roots[0]!, named);
+      for (const el of attempt.areas) named.add(el);
+      for (const b of attempt.boilerplate) if (b.rule === 'markup') named.add(b.el);
+      if (!stray) {
+        if (attempt.textLength >= THRESHOLDS.retryChars) return attempt;
+        if (!best || attempt.textLength > best.textLength) best = attempt;
+      }
     }
     if (now() > deadline) break;
   }
   return best;
+}
+
+/** Whether `el` is one of `blocks` or lies inside one. */
+function isInsideAny(el: Element, blocks: ReadonlySet<Element>): boolean {
+  if (blocks.size === 0) return false;
+  for (let p: Element | null = el; p; p = isElement(p.parent) ? p.parent : null) if (blocks.has(p)) return true;
+  return false;
 }
 
 /**

@@ -158,3 +158,33 @@ describe('the retry ladder on a very short post', () => {
     expect(a.boilerplate.find((b) => b.text.startsWith('Kommentar verfassen'))?.kind).toBe('comments');
   });
 });
+
+describe('author boxes', () => {
+  const BIO = 'Simone is a podcaster and trainer from Munich. She studied electrical engineering, with a focus on digital communications, runs a small academy for knowledge management, and writes about learning organisations, new work, open source and lifelong learning. Member of the corporate learning community, the society for knowledge management, and the open knowledge foundation.';
+  // A Twenty Ten-style theme: the author box sits in the post's utility line, under the post.
+  const page = (post: string) => `<!doctype html><html lang="de"><head><title>Live vom Camp</title></head><body><div id="wrapper" class="hfeed">
+<div id="main"><div id="container"><div id="content" role="main">
+<div id="post-385" class="post-385 post type-post hentry"><h1 class="entry-title">Live vom Camp</h1>
+<div class="entry-meta">Veröffentlicht am 17. Dezember 2019 von Simone</div>
+<div class="entry-content">${post}</div>
+<div class="entry-utility">Dieser Eintrag wurde veröffentlicht in <a href="/category/podcast/" rel="category tag">Podcast</a>.
+<div id="author-info"><div id="author-avatar"><img src="/avatar.png" alt="" width="68" height="68"></div>
+<div id="author-description"><h2>Über Simone Beispiel</h2>${BIO}</div></div></div></div>
+<div id="nav-below" class="navigation"><div class="nav-previous"><a href="/koa038/">KOA038 Vorige Folge</a></div></div>
+</div></div>
+<div id="primary" class="widget-area" role="complementary"><ul>${Array.from({ length: 12 }, (_, i) => `<li><a href="/2019/${i}/">KOA0${i}: Folge ${i} aus dem Archiv</a></li>`).join('')}</ul></div></div></div></body></html>`;
+
+  it('labels the author box of a long post and keeps it out of the body', () => {
+    const paras = Array.from({ length: 5 }, (_, i) => `<p>Teil ${i + 1}: Auf dem Camp in Berlin haben wir wieder live gepodcastet, mit Gästen aus Forschung und Praxis, die über ihre Eindrücke, über neue Formate und über alte Gewohnheiten erzählen.</p>`).join('');
+    const a = extract(page(paras));
+    expect(a.body.text).toContain('Teil 5');
+    expect(a.body.text).not.toContain('podcaster and trainer');
+    expect(a.boilerplate.some((b) => b.kind === 'other' && b.text.includes('podcaster and trainer'))).toBe(true);
+  });
+
+  it('keeps a two-line post as the body, not the longer author bio a relaxed attempt would find', () => {
+    const a = extract(page('<p>Auch auf dem Camp 2019, das in Berlin stattfand, haben wir live gepodcastet. Zu Gast waren zwei Forscher, die über ihre Eindrücke vom Camp erzählen.</p><p>Download: <a href="/koa.mp3">mp3</a></p>'));
+    expect(a.body.text).toContain('Auch auf dem Camp 2019');
+    expect(a.body.text).not.toContain('podcaster and trainer');
+  });
+});

@@ -10,7 +10,7 @@ import type { BoilerplateKind } from '../types.js';
 import { isNamedDek } from '../fields/dek/dek.js';
 import { isCaptionBlock, isCaptionedPicture, isCaptionOfBox, isPlainCaption } from '../fields/captions/blocks.js';
 import type { ElementStats, PageIndex } from './features.js';
-import { META_LINE_CLASS, META_LINE_ITEMPROP, SHARE_BAR_CLASS, TAG_LINK_REL } from './patterns.js';
+import { AUTHOR_BOX_CLASS, META_LINE_CLASS, META_LINE_ITEMPROP, SHARE_BAR_CLASS, TAG_LINK_REL } from './patterns.js';
 import { areaOfBlock, hasChildBlocks, isLabelElement, isWrapper, looksLikeProse, markupKind, recordedKind, summary, type MarkupKind } from './markup.js';
 import { classWeight, linkDensity, type AttemptFlags } from './score.js';
 import { COOKIE_TEXT, CTA_LINK, isLegalText, MAX_LABEL_CHARS, RELATED_PREFIX, PAYWALL_TEXT, SOURCE_LINK_LABEL, labelKind, normaliseLabel } from './vocabulary.js';
@@ -68,9 +68,16 @@ const MAX_REMOVABLE_SHARE = 0.5;
  */
 const MAX_SHARE_BAR_CHARS = 500;
 
-/** With class weights off, a short share or like widget is still named by its markup. */
-function shareBar(el: Element, st: ElementStats): MarkupKind | null {
-  return st.text < MAX_SHARE_BAR_CHARS && SHARE_BAR_CLASS.test(classAndId(el)) ? { kind: 'share', source: 'class' } : null;
+/** Longest author box (chars) removed with class weights off: a photo, a name and a few lines of bio. */
+const MAX_AUTHOR_BOX_CHARS = 1000;
+
+/** With class weights off, a short share or like widget, or an author box, is still named by its markup. */
+function alwaysNamed(el: Element, st: ElementStats): MarkupKind | null {
+  const ci = classAndId(el);
+  if (!ci) return null;
+  if (st.text < MAX_SHARE_BAR_CHARS && SHARE_BAR_CLASS.test(ci)) return { kind: 'share', source: 'class' };
+  if (st.text < MAX_AUTHOR_BOX_CHARS && AUTHOR_BOX_CLASS.test(ci)) return { kind: 'other', source: 'class' };
+  return null;
 }
 /** Class/id of a standfirst (dek). 'lead' and 'intro' are left out: in German and Dutch papers they name the first paragraph. */
 const DEK_CLASS = /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo)(?=$|[\s_-])/i;
@@ -291,8 +298,10 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
 
     if (!isRoot) {
       // 1. Markup that names boilerplate (tag, role, class/id vocabulary).
-      if (isStructural(el, hasLooseText) && share < MAX_REMOVABLE_SHARE) {
-        const m = flags.weightClasses ? markupKind(el) : shareBar(el, st);
+      if (isStructural(el, hasLooseText)) {
+        // Class and role rules spare a block that holds most of the region; short share bars and
+        // author boxes, named on every attempt, go whatever their share (under a two-line post).
+        const m = (flags.weightClasses && share < MAX_REMOVABLE_SHARE ? markupKind(el) : null) ?? alwaysNamed(el, st);
         if (m && !looksLikeProse(m.kind, st)) {
           if (areaOfBlock(el, m)) {
             // A sidebar inside the chosen container: left out whole, accounted block by block with the page around.

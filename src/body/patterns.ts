@@ -125,6 +125,19 @@ export const SCORABLE_TAGS: ReadonlySet<string> = new Set([
  */
 export const SHARE_BAR_CLASS = tokenPattern(['share', 'sharing', 'sharedaddy', 'addtoany', 'shariff', 'jetpack-likes-widget-wrapper']);
 
+/** Class/id tokens of the author box under a post (the author's photo and bio; theme and plugin names). */
+const AUTHOR_BOX_TOKENS = [
+  'author-box', 'author-bio', 'authorbox', 'post-author', 'about-author', 'about-the-author', 'author-info',
+  'author-description', 'author-details', 'author-card', 'saboxplugin-wrap',
+] as const;
+
+/**
+ * Class/id of an author box. Like a share bar, a short one is removed on every
+ * attempt of the ladder, class weights on or off: a post short enough to fall
+ * to the attempts without class names would otherwise take in the bio.
+ */
+export const AUTHOR_BOX_CLASS = tokenPattern(AUTHOR_BOX_TOKENS);
+
 /**
  * Boilerplate vocabularies by kind, matched as whole class/id tokens; ordered
  * most specific first, because the first kind that matches names the block.
@@ -139,7 +152,7 @@ export const BOILERPLATE_CLASS_TOKENS: ReadonlyArray<readonly [BoilerplateKind, 
   ['ad', tokenPattern(['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'ad-slot', 'adsbygoogle', 'dfp', 'gpt', 'rec', 'sponsor', 'sponsored', 'promo', 'promoted', 'banner', 'billboard', 'leaderboard', 'mpu', 'skyscraper', 'adspot', 'commercial', 'stream-item', 'native'])],
   ['navigation', tokenPattern(['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skip', 'toolbar'])],
   ['footer', tokenPattern(['footer', 'colophon', 'site-footer'])],
-  ['other', tokenPattern(['sidebar', 'widget', 'author-box', 'author-bio', 'tags', 'tag-list', 'post-tags', 'source-tags', 'sr-only', 'visually-hidden', 'screen-reader-text', 'modal', 'popup', 'overlay'])],
+  ['other', tokenPattern(['sidebar', 'widget', ...AUTHOR_BOX_TOKENS, 'tags', 'tag-list', 'post-tags', 'source-tags', 'sr-only', 'visually-hidden', 'screen-reader-text', 'modal', 'popup', 'overlay'])],
 ];
 
 /** Matches when any of {@link BOILERPLATE_CLASS_TOKENS} does (most class names match none). */

@@ -5,6 +5,7 @@ describe('labelKind', () => {
   it.each([
     ['- Advertisement -', 'ad'],
     ['Anzeige', 'ad'],
+    ['Advert', 'ad'],
     ['[PR]', 'ad'],
     ['【PR】', 'ad'],
     ['Related Articles', 'related'],

@@ -52,7 +52,7 @@ export const COMMENTS_LABEL = wholeLabel([
 
 /** Ad labels. */
 export const AD_LABEL = wholeLabel([
-  'advertisements?', 'advertising', 'sponsored( content| links| stories)?', 'paid (content|post|partner content)', 'promoted( content)?',
+  'advertisements?', 'advertising', 'adverts?', 'sponsored( content| links| stories)?', 'paid (content|post|partner content)', 'promoted( content)?',
   'ad', 'ads', 'story continues below( this)? (ad|advertisement)', 'article continues below( this)? (ad|advertisement)',
   'continue reading (the main story|below)', 'anzeige', 'werbung', 'publicité', 'publicite', 'publicidad', 'pubblicità',
   'advertentie', 'реклама', '广告', '광고', '広告',
