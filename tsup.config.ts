@@ -49,6 +49,19 @@ const labelsByTextDecoder: NonNullable<Options['esbuildPlugins']>[number] = {
 };
 const BUNDLED = ['encoding-sniffer'];
 
+/**
+ * The CLI and the worker thread bundle the core (a worker is its own isolate
+ * anyway) and p-map (ESM only), in one file each.
+ */
+const selfContainedNode: Options = {
+  target: 'node18',
+  platform: 'node',
+  splitting: false,
+  noExternal: ['p-map', ...BUNDLED],
+  esbuildPlugins: [labelsByTextDecoder],
+  silent: true,
+};
+
 export default defineConfig((cli): Options[] => {
   // One clean before all builds: the configs below build in parallel, so a
   // `clean` in one of them could delete another's output.
@@ -97,32 +110,21 @@ export default defineConfig((cli): Options[] => {
       silent: true,
     },
     {
-      // The command-line tool (Node only). It bundles the core.
+      // The command-line tool (Node only).
+      ...selfContainedNode,
       entry: { cli: 'src/cli/main.ts' },
       format: ['esm'],
-      target: 'node18',
-      platform: 'node',
-      splitting: false,
-      noExternal: ['p-map', ...BUNDLED],
-      esbuildPlugins: [labelsByTextDecoder],
       banner: { js: '#!/usr/bin/env node' },
-      silent: true,
     },
     {
-      // The worker thread of the pool (Node only), bundling the core (a worker
-      // is its own isolate anyway). CommonJS on purpose: a worker is loaded
-      // with require(), and Node aborts the whole process when a worker is
-      // stopped while ES modules are being instantiated in it (a run that ends
-      // before its workers have loaded); CommonJS loading can be stopped
-      // safely at any point.
+      // The worker thread of the pool (Node only). CommonJS on purpose: a
+      // worker is loaded with require(), and Node aborts the whole process
+      // when a worker is stopped while ES modules are being instantiated in it
+      // (a run that ends before its workers have loaded); CommonJS loading
+      // can be stopped safely at any point.
+      ...selfContainedNode,
       entry: { worker: 'src/node/worker.ts' },
       format: ['cjs'],
-      target: 'node18',
-      platform: 'node',
-      splitting: false,
-      noExternal: ['p-map', ...BUNDLED],
-      esbuildPlugins: [labelsByTextDecoder],
-      silent: true,
     },
   ];
 });
