@@ -22,7 +22,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DATELINE_PATTERNS, MAX_DATELINE_CHARS } from '../src/fields/dateline/patterns.js';
 import { TAIL_CHARS } from '../src/fields/captions/credit.js';
-import { normaliseLabel } from '../src/body/vocabulary.js';
+import { MAX_PITCH_CHARS, NEWSLETTER_PITCH, normaliseLabel } from '../src/body/vocabulary.js';
 import { cleanByline, cleanName, MAX_NAMES_INPUT, splitAuthors } from '../src/fields/byline/byline.js';
 import { matchDateline } from '../src/fields/dateline/dateline.js';
 import { AUTHOR_SEPARATORS, BYLINE_TAIL } from '../src/fields/byline/tables.js';
@@ -49,6 +49,7 @@ const BOUNDED: ReadonlyArray<readonly [string, number, string]> = [
   [String.raw`(?:©|\(c\)|\bcopyright\b)\s*([^©]{2,100})$`, TAIL_CHARS, CAPTION_BOUND],
   [String.raw`[,;]?\s*\b(?:photos?|photographs?|images?|pictures?|fotos?)\s*$`, 40, 'applied to the 40 characters before a © sign (fields/captions/credit.ts)'],
   [String.raw`^[("'“‘[]+|[)"'”’\],.;:]+$`, TAIL_CHARS, CAPTION_BOUND],
+  [NEWSLETTER_PITCH.source, MAX_PITCH_CHARS, 'applied to blocks of under MAX_PITCH_CHARS characters (body/clean.ts)'],
   [String.raw`\s*\[[^\]]*\]$`, MAX_DATELINE_CHARS + 20, 'applied to a dateline place, cut from the first MAX_DATELINE_CHARS + 20 characters'],
   ...[
     String.raw`\([^)]*\)`,

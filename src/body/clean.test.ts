@@ -188,3 +188,26 @@ describe('author boxes', () => {
     expect(a.body.text).not.toContain('podcaster and trainer');
   });
 });
+
+describe('newsletter pitches in the article text', () => {
+  const P = [
+    'Taylor Swift can perform her old songs again after the dispute with her former label was settled on Monday, lawyers for both sides said in a joint statement.',
+    'The agreement covers live performances and a television special, but not the re-recordings of her first six albums, which she began releasing two years ago.',
+    'Moving forward, she has a new record deal in place, and the label will be left to wonder how much the dispute cost it in sales of the original masters.',
+  ];
+  const page = (extra: string) => `<!doctype html><html lang="en"><head><title>Swift can play her songs</title></head><body><article><h1>Swift can play her songs</h1>
+${P.map((p) => `<p>${p}</p>`).join('\n')}${extra}</article></body></html>`;
+
+  it('leaves out a short pitch with a sign-up link, as a newsletter block', () => {
+    const pitch = '<p><strong>There\'s plenty more where that came from. Sign up for <a href="https://list.example/s">The Water Cooler</a> today to get the free daily newsletter delivered to your inbox.</strong></p>';
+    const a = extract(page(pitch));
+    expect(a.body.text).toContain(P[2]);
+    expect(a.body.text).not.toContain('Water Cooler');
+    expect(a.boilerplate.find((b) => b.text.includes('Water Cooler'))?.kind).toBe('newsletter');
+  });
+
+  it('keeps a sentence of the story that mentions a newsletter without a link', () => {
+    const line = '<p>The label said fans who sign up for its newsletter would hear about the special first.</p>';
+    expect(extract(page(line)).body.text).toContain('fans who sign up for its newsletter');
+  });
+});

@@ -13,7 +13,7 @@ import type { ElementStats, PageIndex } from './features.js';
 import { AUTHOR_BOX_CLASS, META_LINE_CLASS, META_LINE_ITEMPROP, SHARE_BAR_CLASS, TAG_LINK_REL } from './patterns.js';
 import { areaOfBlock, hasChildBlocks, isLabelElement, isWrapper, looksLikeProse, markupKind, recordedKind, summary, type MarkupKind } from './markup.js';
 import { classWeight, linkDensity, type AttemptFlags } from './score.js';
-import { COOKIE_TEXT, CTA_LINK, isLegalText, MAX_LABEL_CHARS, RELATED_PREFIX, PAYWALL_TEXT, SOURCE_LINK_LABEL, labelKind, normaliseLabel } from './vocabulary.js';
+import { COOKIE_TEXT, CTA_LINK, MAX_PITCH_CHARS, NEWSLETTER_PITCH, isLegalText, MAX_LABEL_CHARS, RELATED_PREFIX, PAYWALL_TEXT, SOURCE_LINK_LABEL, labelKind, normaliseLabel } from './vocabulary.js';
 
 /**
  * The rule that removed a block: `markup` (tag, role or class/id vocabulary),
@@ -376,6 +376,11 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
           drop(el, 'footer', 'text');
           continue;
         }
+      }
+      if ((el.name === 'p' || el.name === 'div') && st.link > 0 && st.text < MAX_PITCH_CHARS && !hasChildBlocks(el) && NEWSLETTER_PITCH.test(textOf(el))) {
+        // "Sign up for <a>The Brief</a> to get our free newsletter": a pitch in the article's own words.
+        drop(el, 'newsletter', 'text');
+        continue;
       }
       if (!wrapper && st.text < MAX_RELATED_LINE_CHARS && st.link / Math.max(st.text, 1) > 0.5 && !hasChildBlocks(el) && RELATED_PREFIX.test(textOf(el))) {
         // "READ MORE: <headline>" lines inside the body.

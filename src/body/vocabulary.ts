@@ -110,6 +110,18 @@ export function isCookieNotice(text: string): boolean {
 /** Paywall calls ("Subscribe to continue reading"), as a prefix of short blocks. */
 export const PAYWALL_TEXT = /^(subscribe to (continue|keep) reading|to continue reading|this (article|content|story) is (only )?(available|reserved) (to|for) (subscribers|members)|already a subscriber|you have reached your (free )?(article )?limit|create a free account to (continue|read)|jetzt weiterlesen|weiterlesen mit|abonnez-vous pour lire|la suite est réservée aux abonnés)/iu;
 
+/**
+ * A newsletter pitch written as a sentence inside the article ("Sign up for
+ * The Morning Brief to get the free daily newsletter delivered to your
+ * inbox"): a call to sign up or subscribe and the word newsletter in one
+ * sentence. The cleaner applies it to blocks with a link of under
+ * {@link MAX_PITCH_CHARS} characters only, which also bounds its scan.
+ */
+export const NEWSLETTER_PITCH = /\b(?:sign up|signup|subscribe|register|abonnieren|abonniere|abonnez-vous|inscrivez-vous|suscr[ií]bete|iscriviti)\b[^.!?]{0,120}\b(?:newsletters?|e-?mail briefings?|bolet[ií]n|lettre d'information)\b|\bnewsletters?\b[^.!?]{0,60}\b(?:sign up|subscribe|abonnieren|inscrivez-vous|suscr[ií]bete)\b/iu;
+
+/** Longest newsletter pitch (chars): two sentences. */
+export const MAX_PITCH_CHARS = 300;
+
 /** Reader-feedback prompts and similar page furniture. */
 export const FEEDBACK_LABEL = wholeLabel([
   'war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)', 'was this (article|page|information) (helpful|useful)',
