@@ -403,3 +403,14 @@ describe('copydesk extract --fallback readability in a batch', () => {
     expect(jsonl(fromJsonl.stdout)).toEqual([{ id: 'a', url: null, engine: 'copydesk' }]);
   });
 });
+
+describe('copydesk extract --input warc, a broken record cut short', () => {
+  it('reports a record without WARC-Date whose content is cut, and does not hang', async () => {
+    const file = path.join(tmp, 'broken-cut.warc');
+    writeFileSync(file, 'WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000000>\r\nContent-Length: 500\r\n\r\n<p>only a few bytes of the page');
+    const r = await run(['extract', file, '--fields', 'headline', '-q']);
+    expect(r.status).toBe(1);
+    const lines = jsonl(r.stdout);
+    expect(lines.at(-1)!.error?.message).toMatch(/the file is cut short/);
+  });
+});
