@@ -152,7 +152,7 @@ export const BOILERPLATE_CLASS_TOKENS: ReadonlyArray<readonly [BoilerplateKind, 
   ['ad', tokenPattern(['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'ad-slot', 'adsbygoogle', 'dfp', 'gpt', 'rec', 'sponsor', 'sponsored', 'promo', 'promoted', 'banner', 'billboard', 'leaderboard', 'mpu', 'skyscraper', 'adspot', 'commercial', 'stream-item', 'native'])],
   ['navigation', tokenPattern(['nav', 'navbar', 'navigation', 'menu', 'breadcrumb', 'breadcrumbs', 'pagination', 'pager', 'skip', 'toolbar'])],
   ['footer', tokenPattern(['footer', 'colophon', 'site-footer'])],
-  ['other', tokenPattern(['sidebar', 'widget', ...AUTHOR_BOX_TOKENS, 'tags', 'tag-list', 'post-tags', 'source-tags', 'sr-only', 'visually-hidden', 'screen-reader-text', 'modal', 'popup', 'overlay'])],
+  ['other', tokenPattern(['sidebar', 'widget', ...AUTHOR_BOX_TOKENS, 'post-ratings', 'tags', 'tag-list', 'post-tags', 'source-tags', 'sr-only', 'visually-hidden', 'screen-reader-text', 'modal', 'popup', 'overlay'])],
 ];
 
 /** Matches when any of {@link BOILERPLATE_CLASS_TOKENS} does (most class names match none). */

@@ -14,6 +14,8 @@ describe('labelKind', () => {
     ['Schreibe einen Kommentar', 'comments'],
     ['Lascia un commento', 'comments'],
     ['Deixe uma resposta', 'comments'],
+    ['War der Artikel nützlich?', 'other'],
+    ['What do you think?', 'comments'],
   ] as const)('names %j a %s label', (text, kind) => {
     expect(labelKind(text)).toBe(kind);
   });

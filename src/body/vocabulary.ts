@@ -181,7 +181,7 @@ function wordCount(text: string): number {
 /** Decoration trimmed from the start of a label. */
 const LEADING_DECORATION = /[\s\-–—•·|:>»«›‹*#]/u;
 /** Decoration trimmed from the end of a label. */
-const TRAILING_DECORATION = /[\s\-–—•·|:>»«›‹*#!.…]/u;
+const TRAILING_DECORATION = /[\s\-–—•·|:>»«›‹*#!?.…]/u;
 
 /**
  * Trims decoration around a label: dashes, bullets, colons, arrows and quotes.
