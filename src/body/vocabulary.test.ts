@@ -16,6 +16,8 @@ describe('labelKind', () => {
     ['Deixe uma resposta', 'comments'],
     ['War der Artikel nützlich?', 'other'],
     ['What do you think?', 'comments'],
+    ['Über den Autor', 'other'],
+    ['About the author', 'other'],
   ] as const)('names %j a %s label', (text, kind) => {
     expect(labelKind(text)).toBe(kind);
   });

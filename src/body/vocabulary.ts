@@ -122,6 +122,12 @@ export const NEWSLETTER_PITCH = /\b(?:sign up|signup|subscribe|register|abonnier
 /** Longest newsletter pitch (chars): two sentences. */
 export const MAX_PITCH_CHARS = 300;
 
+/** Headings of the author box under a post. */
+export const AUTHOR_BOX_LABEL = wholeLabel([
+  'about the author', 'about the authors', 'über den autor', 'über die autorin', 'über die autoren', 'zum autor', 'zur autorin',
+  "à propos de l'auteur", "à propos de l’auteur", 'sobre el autor', 'sobre la autora', 'sobre o autor', "sull'autore", 'sull’autore', 'over de auteur', 'o autorze',
+]);
+
 /** Reader-feedback prompts and similar page furniture. */
 export const FEEDBACK_LABEL = wholeLabel([
   'war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)', 'was this (article|page|information) (helpful|useful)',
@@ -167,6 +173,7 @@ export const LABEL_VOCABULARIES: ReadonlyArray<readonly [BoilerplateKind, RegExp
   ['share', SHARE_LABEL],
   ['navigation', NAVIGATION_LABEL],
   ['other', FEEDBACK_LABEL],
+  ['other', AUTHOR_BOX_LABEL],
 ];
 
 /** Most words a label has (the longest vocabulary entry is WordPress's "Save my name, email, and website..."). */
