@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../extract.js';
 import { parseHtml } from './parse.js';
+import { NOSCRIPT_FALLBACK } from './noscript.js';
 
 const PARAS = [
   'Over the past few years the threats we see on the web have become far more sophisticated: phishing sites rotate their domains within hours, and malware campaigns go straight for the users most at risk.',
@@ -49,5 +50,16 @@ describe('noscript content fallbacks', () => {
     const { noscripts } = parseHtml(html, { maxNodes: 1e6, maxDepth: 512, deadline: Infinity, now: () => 0 });
     expect(noscripts[0]!.name).toBe('noscript');
     expect(extract(html).body.text).not.toContain('needs JavaScript');
+  });
+});
+
+describe('noscript fallbacks on adversarial pages', () => {
+  it('measures at most NOSCRIPT_FALLBACK.maxChecks noscripts, so thousands of nested ones stay linear', () => {
+    const prose = `<p>${'A paragraph of fallback prose that is long enough to count as content. '.repeat(4)}</p>`;
+    const depth = 3000;
+    const html = `<body>${'<div><noscript>' + prose + '</noscript>'.repeat(1)}`.repeat(depth) + '</div>'.repeat(depth) + '</body>';
+    const built = parseHtml(html, { maxNodes: 1e6, maxDepth: 100_000, deadline: Infinity, now: () => 0 });
+    expect(built.noscripts.length).toBe(depth);
+    expect(built.noscripts.filter((n) => n.name === 'div').length).toBeLessThanOrEqual(NOSCRIPT_FALLBACK.maxChecks);
   });
 });

@@ -22,6 +22,12 @@ export const NOSCRIPT_FALLBACK = Object.freeze({
   maxShownShare: 0.5,
   /** Elements looked at inside a noscript for a block (a bound for huge noscripts). */
   maxScan: 2000,
+  /**
+   * Noscripts whose surroundings are measured, at most (each measure reads
+   * its parent's text): a page built of thousands of nested noscripts stays
+   * linear, and no real page has more than a few content fallbacks.
+   */
+  maxChecks: 50,
 });
 
 /** Whether a noscript holds one of the fallback blocks, within the scan bound. */
@@ -46,12 +52,15 @@ function holdsBlock(noscript: Element): boolean {
  */
 export function showContentFallbacks(noscripts: readonly Element[]): number {
   let shown = 0;
+  let checks = 0;
   for (const el of noscripts) {
+    if (checks >= NOSCRIPT_FALLBACK.maxChecks) break;
     const parent = el.parent;
     if (!parent || !isElement(parent) || el.name !== 'noscript' || isInHead(el)) continue;
     if (!holdsBlock(el)) continue;
     const own = textOf(el).length;
     if (own < NOSCRIPT_FALLBACK.minChars) continue;
+    checks++;
     // The parent's text without this noscript (textOf skips noscripts below its root).
     if (textOf(parent).length >= own * NOSCRIPT_FALLBACK.maxShownShare) continue;
     el.name = 'div';
