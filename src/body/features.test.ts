@@ -44,3 +44,15 @@ describe('layout wrappers with unlikely names', () => {
     expect(extract(html).body.text).not.toContain('Comment 3:');
   });
 });
+
+describe('layout wrappers on adversarial pages', () => {
+  it('stays linear with thousands of nested unlikely-named wrappers around the headline', () => {
+    const depth = 5000;
+    const html = `<body>${'<div class="footer-wrap">'.repeat(depth)}<h1>Title</h1><p>${'Words of the article. '.repeat(40)}</p>${'</div>'.repeat(depth)}</body>`;
+    const { document } = parseHtml(html, { maxNodes: 1e6, maxDepth: 100_000, deadline: Infinity, now: () => 0 });
+    const index = indexPage(document);
+    const wrappers = index.elements.filter((el) => el.attribs.class === 'footer-wrap');
+    expect(wrappers).toHaveLength(depth);
+    expect(wrappers.every((el) => index.stats.get(el)!.unlikely === false)).toBe(true);
+  });
+});

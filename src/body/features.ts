@@ -296,6 +296,9 @@ export function indexPage(document: Document): PageIndex {
  */
 export const LAYOUT_WRAPPER_SHARE = 0.5;
 
+/** The h1s whose ancestors may be layout wrappers (pages print one or two; a bound for pages that print thousands). */
+const MAX_HEADINGS_LOOKED_AT = 10;
+
 /**
  * Clears the unlikely flag of the layout wrappers among `roots` (the
  * elements unlikely by their own name) and re-derives it below them. Only
@@ -305,10 +308,14 @@ export const LAYOUT_WRAPPER_SHARE = 0.5;
 function rescueLayoutWrappers(roots: readonly Element[], index: Pick<PageIndex, 'body' | 'byTag' | 'stats' | 'elements'>): void {
   const { body, stats, elements } = index;
   const pageText = body ? stats.get(body)?.text ?? 0 : 0;
-  const h1s = (index.byTag.get('h1') ?? []).filter((h) => stats.has(h));
-  if (pageText === 0 || h1s.length === 0) return;
+  // The ancestors of the page's first visible h1s, gathered once: each test below is then a lookup.
+  const headingAncestors = new Set<Element>();
+  for (const h of (index.byTag.get('h1') ?? []).filter((el) => stats.has(el)).slice(0, MAX_HEADINGS_LOOKED_AT)) {
+    for (let p: Element | null = h; p && !headingAncestors.has(p); p = p.parent && isElement(p.parent) ? p.parent : null) headingAncestors.add(p);
+  }
+  if (pageText === 0 || headingAncestors.size === 0) return;
   const isLayoutWrapper = (el: Element): boolean =>
-    stats.get(el)!.text >= LAYOUT_WRAPPER_SHARE * pageText && !UNLIKELY_TAGS.has(el.name) && !isUnlikelyRole(el) && h1s.some((h) => isWithin(h, el));
+    stats.get(el)!.text >= LAYOUT_WRAPPER_SHARE * pageText && !UNLIKELY_TAGS.has(el.name) && !isUnlikelyRole(el) && headingAncestors.has(el);
   for (const root of roots) {
     if (!isLayoutWrapper(root)) continue;
     // Re-derive the flag below it, in document order (a parent's flag is final before its children's).
@@ -330,9 +337,4 @@ function rescueLayoutWrappers(roots: readonly Element[], index: Pick<PageIndex, 
 function isUnlikelyRole(el: Element): boolean {
   const role = el.attribs.role;
   return role !== undefined && UNLIKELY_ROLES.has(role);
-}
-
-function isWithin(el: Element, ancestor: Element): boolean {
-  for (let p: Element | null = el; p; p = p.parent && isElement(p.parent) ? p.parent : null) if (p === ancestor) return true;
-  return false;
 }
