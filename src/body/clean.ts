@@ -96,13 +96,18 @@ const MAX_TAG_LIST_CHARS = 1000;
 /** ...and more than this share of it in links ("Tags" and commas are the rest). */
 const MIN_TAG_LIST_LINK_SHARE = 0.6;
 
+/** Elements a tag list holds at most (a bound on the walk below for pathological nesting). */
+const MAX_TAG_LIST_ELEMENTS = 300;
+
 /** Whether every link inside `el` is a tag link (rel="tag"). */
 function isTagList(el: Element): boolean {
   let links = 0;
+  let seen = 0;
   const stack: AnyNode[] = [...el.children];
   while (stack.length) {
     const n = stack.pop()!;
     if (!isElement(n)) continue;
+    if (++seen > MAX_TAG_LIST_ELEMENTS) return false;
     if (n.name === 'a') {
       if (!TAG_LINK_REL.test(n.attribs.rel ?? '')) return false;
       links++;
@@ -377,7 +382,7 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
           continue;
         }
       }
-      if ((el.name === 'p' || el.name === 'div') && st.link > 0 && st.text < MAX_PITCH_CHARS && !hasChildBlocks(el) && NEWSLETTER_PITCH.test(textOf(el))) {
+      if ((el.name === 'p' || (el.name === 'div' && !wrapper)) && st.link > 0 && st.text < MAX_PITCH_CHARS && !hasChildBlocks(el) && NEWSLETTER_PITCH.test(textOf(el))) {
         // "Sign up for <a>The Brief</a> to get our free newsletter": a pitch in the article's own words.
         drop(el, 'newsletter', 'text');
         continue;
