@@ -211,3 +211,26 @@ ${P.map((p) => `<p>${p}</p>`).join('\n')}${extra}</article></body></html>`;
     expect(extract(page(line)).body.text).toContain('fans who sign up for its newsletter');
   });
 });
+
+describe('headlines of other stories set as links between paragraphs', () => {
+  const P = [
+    'The singer will be allowed to perform her old songs at the awards show after all, her former label said on Monday, ending a week of public argument over the rights.',
+    'The label had said it never tried to stop the performance, only a documentary that would have used the original recordings without its permission.',
+    'Fans had flooded social media with messages of support, and several artists had spoken out about the rights musicians hold over their early work.',
+  ];
+  const page = (between: string) => `<!doctype html><html lang="en"><head><title>Singer can perform</title></head><body><article><h1>Singer can perform</h1>
+<p>${P[0]}</p>${between}<p>${P[1]}</p><p>${P[2]}</p></article></body></html>`;
+
+  it('leaves out an all-capitals link line, however long, as related', () => {
+    const teaser = '<p><strong><a href="/entertainment/singer-cleared-to-perform-hits">SINGER CLEARED TO PERFORM HITS AT AWARDS AMID FEUD WITH FORMER LABEL AND ITS NEW OWNERS IN LOS ANGELES: REPORT</a></strong></p>';
+    const a = extract(page(teaser));
+    expect(a.body.text).not.toContain('SINGER CLEARED');
+    expect(a.boilerplate.find((b) => b.text.startsWith('SINGER CLEARED'))?.kind).toBe('related');
+    expect(a.body.text).toContain(P[1]);
+  });
+
+  it('keeps a sentence of the story that is a long link in ordinary case', () => {
+    const line = '<p><a href="/docs/ruling.pdf">The full ruling of the arbitration panel, published on Monday, sets out the terms for each of the six albums in detail</a></p>';
+    expect(extract(page(line)).body.text).toContain('The full ruling of the arbitration panel');
+  });
+});

@@ -83,6 +83,25 @@ function alwaysNamed(el: Element, st: ElementStats): MarkupKind | null {
 const DEK_CLASS = /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo)(?=$|[\s_-])/i;
 /** Longest "Read more: ..." line (chars). */
 const MAX_RELATED_LINE_CHARS = 250;
+/** Longest paragraph (chars) made of a link that is a teaser line ("Read more: ..."). */
+const MAX_LINK_LINE_CHARS = 100;
+/**
+ * Longer, up to this (chars), when it is all capitals: the headline of
+ * another story set as a link between paragraphs ("TAYLOR SWIFT CLEARED TO
+ * PERFORM HITS AT AMAS AMID FEUD WITH ...").
+ */
+const MAX_CAPS_LINK_LINE_CHARS = 250;
+
+/** Whether a text's letters are capitals (at least 20 of them, and no lower-case letter). */
+function isCapitals(text: string): boolean {
+  let upper = 0;
+  for (const ch of text) {
+    if (ch !== ch.toUpperCase()) return false;
+    if (ch !== ch.toLowerCase()) upper++;
+  }
+  return upper >= 20;
+}
+
 /** Longest block (chars) read for a cookie, paywall or rights notice. */
 const MAX_NOTICE_CHARS = 400;
 /** Longest promotional box (chars): a heading, a line of pitch and a call-to-action link. */
@@ -408,7 +427,8 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         continue;
       }
       // 5. Short blocks made of a link: "Read more: ...", teaser lines.
-      if ((el.name === 'p' || el.name === 'li' || el.name === 'div') && st.text > 0 && st.text < 100 && st.link / st.text > 0.8 && !hasChildBlocks(el)) {
+      if ((el.name === 'p' || el.name === 'li' || el.name === 'div') && st.text > 0 && st.link / st.text > 0.8 && !hasChildBlocks(el)
+        && (st.text < MAX_LINK_LINE_CHARS || (st.text < MAX_CAPS_LINK_LINE_CHARS && st.link / st.text > 0.95 && isCapitals(textOf(el))))) {
         // A "Source link" line of a republished story is a pointer to the original, not a related article.
         drop(el, SOURCE_LINK_LABEL.test(normaliseLabel(textOf(el))) ? 'other' : 'related', 'links');
         continue;
