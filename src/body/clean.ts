@@ -81,6 +81,11 @@ function alwaysNamed(el: Element, st: ElementStats): MarkupKind | null {
 }
 /** Class/id of a standfirst (dek). 'lead' and 'intro' are left out: in German and Dutch papers they name the first paragraph. */
 const DEK_CLASS = /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo)(?=$|[\s_-])/i;
+/** Whether `el` is named a standfirst by this cleaner's words, and the page's description does not contradict a weak one (`isNamedDek`). */
+function isStandfirst(el: Element, description: string | null): boolean {
+  const ci = classAndId(el);
+  return DEK_CLASS.test(ci) && isNamedDek(ci, () => textOf(el), description);
+}
 /** Longest "Read more: ..." line (chars). */
 const MAX_RELATED_LINE_CHARS = 250;
 /** Longest paragraph (chars) made of a link that is a teaser line ("Read more: ..."). */
@@ -348,7 +353,7 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         skip.add(el);
         continue;
       }
-      if (!seenProse && st.text < MAX_DEK_CHARS && st.paragraphs <= 2 && DEK_CLASS.test(classAndId(el)) && isNamedDek(classAndId(el), () => textOf(el), description)) {
+      if (!seenProse && st.text < MAX_DEK_CHARS && st.paragraphs <= 2 && isStandfirst(el, description)) {
         // The standfirst above the body: the dek field, not body text.
         skip.add(el);
         continue;

@@ -94,9 +94,7 @@ export function isHidden(el: Element): boolean {
 }
 
 function isUnlikely(el: Element): boolean {
-  if (UNLIKELY_TAGS.has(el.name)) return true;
-  const role = el.attribs.role;
-  if (role !== undefined && UNLIKELY_ROLES.has(role)) return true;
+  if (UNLIKELY_TAGS.has(el.name) || isUnlikelyRole(el)) return true;
   if (el.name === 'body' || el.name === 'a' || el.name === 'article' || el.name === 'main') return false;
   const ci = classAndId(el);
   return ci !== '' && UNLIKELY_CANDIDATE.test(ci) && !MAYBE_CANDIDATE.test(ci);

@@ -43,7 +43,7 @@ const SCRIPT_SAMPLE_CHARS = 2000;
 export function textWeight(sample: string): number {
   const letters = countKept(sample, NOT_LETTERS);
   if (letters === 0) return 1;
-  const dense = letters === 0 ? 0 : countKept(sample, NOT_DENSE_LETTERS);
+  const dense = countKept(sample, NOT_DENSE_LETTERS);
   return 1 + ((DENSE_SCRIPT_WEIGHT - 1) * dense) / letters;
 }
 

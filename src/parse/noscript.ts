@@ -10,7 +10,7 @@
  * with its images read by the image stage.
  */
 import type { Element } from 'domhandler';
-import { isElement, textOf } from '../dom/nodes.js';
+import { ancestors, isElement, someInSubtree, textOf } from '../dom/nodes.js';
 
 /** What makes a noscript a content fallback, as a named table. */
 export const NOSCRIPT_FALLBACK = Object.freeze({
@@ -20,7 +20,7 @@ export const NOSCRIPT_FALLBACK = Object.freeze({
   blocks: new Set(['p', 'article', 'section', 'blockquote', 'ul', 'ol', 'table', 'h2', 'h3']),
   /** ...and the rest of its parent shows less text than this share of its own (it is not a copy of text already shown). */
   maxShownShare: 0.5,
-  /** Elements looked at inside a noscript for a block (a bound for huge noscripts). */
+  /** Nodes looked at inside a noscript for a block (a bound for huge noscripts). */
   maxScan: 2000,
   /**
    * Noscripts whose surroundings are measured, at most (each measure reads
@@ -32,16 +32,7 @@ export const NOSCRIPT_FALLBACK = Object.freeze({
 
 /** Whether a noscript holds one of the fallback blocks, within the scan bound. */
 function holdsBlock(noscript: Element): boolean {
-  const stack = [...noscript.children];
-  let seen = 0;
-  while (stack.length && seen < NOSCRIPT_FALLBACK.maxScan) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    seen++;
-    if (NOSCRIPT_FALLBACK.blocks.has(n.name)) return true;
-    for (const c of n.children) stack.push(c);
-  }
-  return false;
+  return someInSubtree(noscript, (n) => NOSCRIPT_FALLBACK.blocks.has(n.name), NOSCRIPT_FALLBACK.maxScan);
 }
 
 /**
@@ -70,6 +61,5 @@ export function showContentFallbacks(noscripts: readonly Element[]): number {
 }
 
 function isInHead(el: Element): boolean {
-  for (let p = el.parent; p && isElement(p); p = p.parent) if (p.name === 'head') return true;
-  return false;
+  return ancestors(el).some((p) => p.name === 'head');
 }

@@ -98,7 +98,11 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
         // Cut inside its header block (or its content) when nothing follows; broken otherwise.
         // Its content is drained first: warcio's own skipping loops forever on a record cut short.
         const { cut } = await rawPayload(record, false, LimitReader);
-        const next = cut ? null : await parser.parse().catch(() => null);
+        if (cut) {
+          yield cutShort(id);
+          return;
+        }
+        const next = await parser.parse().catch(() => null);
         yield next === null
           ? { id, url: null, error: { kind: 'read-failed', message: `${label} ends inside the headers of record ${id}: the file is cut short` } }
           : { id, url: null, error: { kind: 'read-failed', message: `cannot read ${label}: record ${id} has no ${missing} header` } };

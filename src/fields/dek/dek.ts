@@ -51,7 +51,7 @@ export function pageDescription(md: PageMetadata, headline: string | null): stri
 }
 
 /** Whether `text` prints the page's description. */
-export function printsDescription(text: string, description: string): boolean {
+function printsDescription(text: string, description: string): boolean {
   return similarity(text, description) >= DESCRIPTION_MATCH;
 }
 
