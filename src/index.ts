@@ -5,10 +5,7 @@
  * @packageDocumentation
  */
 export type * from './types.js';
-export type { FallbackOption, FallbackReason, FallbackReport } from './engines/types.js';
 export type { ReadabilityEngine, ReadabilityRun, ReadabilityRunOptions } from './engines/readability/types.js';
-export type { ConfidenceSignal, ConfidenceSignalName } from './body/confidence.js';
-export type { ComparisonReason } from './engines/compare.js';
 export { extract } from './extract.js';
 export { CONFIDENCE_SIGNALS, DEFAULT_FALLBACK_THRESHOLD, NOT_AN_ARTICLE_CONFIDENCE, AGREED_CONFIDENCE } from './body/confidence.js';
 export { COMPARISON } from './engines/compare.js';

@@ -4,10 +4,9 @@
 import { DEFAULT_FALLBACK_THRESHOLD } from './body/confidence.js';
 import { resolveFallback } from './engines/resolve.js';
 import type { ReadabilityEngine } from './engines/readability/types.js';
-import type { FallbackReport } from './engines/types.js';
 import { InvalidArgumentError } from './errors.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import type { ExtractLimits, ExtractOptions } from './types.js';
+import type { ExtractLimits, ExtractOptions, FallbackReport } from './types.js';
 
 /** Options after validation, with defaults applied. */
 export interface NormalisedOptions {

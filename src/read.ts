@@ -6,9 +6,14 @@
 import type { Document } from 'domhandler';
 import { decodePage } from './decode/decode.js';
 import { PARSE_BUDGET_SHARE, now } from './limits.js';
-import type { NormalisedOptions } from './options.js';
 import { parseHtml } from './parse/parse.js';
-import type { InputReport, LimitName } from './types.js';
+import type { ExtractLimits, InputReport, LimitName } from './types.js';
+
+/** What reading needs of the call's options (a part of `NormalisedOptions`, named here so that reading does not depend on option handling). */
+export interface ReadOptions {
+  contentType: string | undefined;
+  limits: ExtractLimits;
+}
 
 /** The parsed page, the report of how it was read, and the call's deadline. */
 export interface ReadPage {
@@ -21,7 +26,7 @@ export interface ReadPage {
 }
 
 /** Decodes and parses the input within the limits. Never throws. */
-export function readPage(input: string | Uint8Array, opts: NormalisedOptions): ReadPage {
+export function readPage(input: string | Uint8Array, opts: ReadOptions): ReadPage {
   const started = now();
   const { maxInputSize, maxNodes, maxDepth, timeBudgetMs } = opts.limits;
   const decoded = decodePage(input, opts.contentType, maxInputSize);

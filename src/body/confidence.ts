@@ -11,20 +11,11 @@
  * prose and, for copydesk's own engine, how the scorer reached its choice, so
  * the same function rates a body found by another engine.
  */
+import type { ConfidenceSignal, ConfidenceSignalName } from '../types.js';
 import type { RegionFigures } from './signals.js';
 
-/** One signal as measured on a body. */
-export interface ConfidenceSignal {
-  /** Which signal (a key of {@link CONFIDENCE_SIGNALS}). */
-  name: ConfidenceSignalName;
-  /** The measured value (a share, a count or a ladder step; see the table). */
-  value: number;
-  /** Its penalty, 0..1. */
-  penalty: number;
-}
+export type { ConfidenceSignal, ConfidenceSignalName };
 
-/** Names of the signals. */
-export type ConfidenceSignalName = 'coverage' | 'rival' | 'oneList' | 'links' | 'relaxedRules' | 'fewParagraphs' | 'short';
 
 /** A ramp of {@link CONFIDENCE_SIGNALS}: no penalty at `fine` or better, full penalty at `bad` or worse, linear between. */
 export interface Ramp {

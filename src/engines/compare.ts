@@ -9,7 +9,10 @@
  * long, link-poor paragraphs, each counted once (galleries repeat captions).
  */
 import type { RegionFigures } from '../body/signals.js';
+import type { ComparisonReason } from '../types.js';
 import { containment, shingles } from './overlap.js';
+
+export type { ComparisonReason };
 
 /** The thresholds of the comparison, as a named table. */
 export const COMPARISON = Object.freeze({
@@ -31,18 +34,6 @@ export const COMPARISON = Object.freeze({
   minProseBlocks: 2,
 } as const);
 
-/** Why the comparison chose as it did. */
-export type ComparisonReason =
-  /** The other body holds copydesk's and adds prose to it: copydesk's was cut short. */
-  | 'extends'
-  /** copydesk's body is mostly one list; the other body is prose. */
-  | 'one-list'
-  /** The two bodies hold nearly the same text: copydesk's stands (its cleaning is finer). */
-  | 'agrees'
-  /** The bodies differ, but not by evidence enough to replace copydesk's. */
-  | 'no-gain'
-  /** The other engine found no body. */
-  | 'empty';
 
 /** One body to compare: its text and figures. */
 export interface ComparedBody {

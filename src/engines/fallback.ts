@@ -16,7 +16,7 @@ import { now } from '../limits.js';
 import type { ReadPage } from '../read.js';
 import type { PageIndex } from '../body/features.js';
 import type { ReadabilityEngine } from './readability/types.js';
-import type { FallbackReason, FallbackReport } from './types.js';
+import type { FallbackReason, FallbackReport } from '../types.js';
 
 /** What the fallback needs from copydesk's own run. */
 export interface FallbackContext {
