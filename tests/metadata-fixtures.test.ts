@@ -1,73 +1,107 @@
 /**
- * Metadata fields of every fixture, checked against the `later` block of its
- * expected.json: authors, publication date, dateline, agency, publisher and
- * source link. (The body and headline are checked in fixtures.test.ts.)
+ * Metadata fields of every fixture, checked against the `fields` block of its
+ * expected.json: byline and authors, dek, publication and modification dates,
+ * dateline place and text, agency, publisher, source link, language, section
+ * and tags. (The body, headline, captions, images and boilerplate are checked
+ * in fixtures.test.ts.) Every field the block states is checked.
+ *
+ * A field whose expectation copydesk does not meet yet is listed under
+ * `pending` in expected.json, with the reason: its test then asserts that the
+ * output still differs, so that fixing it fails the test until the entry is
+ * removed (a known gap is visible, never silently skipped).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
+import type { Article } from '../src/types.js';
 
 const root = path.join(__dirname, '..', 'fixtures');
 const norm = (s: string | null | undefined): string =>
   (s ?? '').normalize('NFKC').replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 
-interface Later {
-  byline?: string | null;
-  authors?: string[];
-  published?: string | null;
-  place?: string | null;
-  datelineText?: string | null;
-  agency?: string | null;
-  publisher?: string | null;
-  sourceUrl?: string | null;
-  section?: string | null;
+/** A date as a comparable value: the instant when it has a time, else the day. */
+function dateKey(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  if (!/T\d/.test(value)) return value.slice(0, 10);
+  const ms = Date.parse(value);
+  // copydesk reports whole seconds
+  return Number.isNaN(ms) ? value : new Date(ms - (ms % 1000)).toISOString();
+}
+
+/** How each stated field is read from the article and compared. */
+const FIELDS: Record<string, { read: (a: Article) => unknown; key: (v: unknown) => unknown }> = {
+  byline: { read: (a) => a.byline, key: (v) => (v === null ? null : norm(v as string)) },
+  authors: { read: (a) => a.authors, key: (v) => (v as string[]).map(norm) },
+  dek: { read: (a) => a.dek, key: (v) => (v === null ? null : norm(v as string)) },
+  published: { read: (a) => a.dateline.published, key: dateKey },
+  modified: { read: (a) => a.dateline.modified, key: dateKey },
+  place: { read: (a) => a.dateline.place, key: (v) => v },
+  datelineText: { read: (a) => a.dateline.text, key: (v) => v },
+  agency: { read: (a) => a.source.agency, key: (v) => v },
+  publisher: { read: (a) => a.source.publisher, key: (v) => (v === null ? null : norm(v as string)) },
+  sourceUrl: { read: (a) => a.source.sourceUrl, key: (v) => v },
+  language: { read: (a) => a.language, key: (v) => (v === null ? null : (v as string).toLowerCase()) },
+  section: { read: (a) => a.section, key: (v) => (v === null ? null : norm(v as string)) },
+  tags: { read: (a) => a.tags, key: (v) => (v as string[]).map(norm) },
+};
+
+/**
+ * Stated in some fixtures for fields copydesk does not report (page kinds,
+ * live-blog updates, paywall flags, sign-offs, table captions, Markdown
+ * snippets): documented here so that a new unknown name fails the test.
+ */
+const NOT_ARTICLE_FIELDS = new Set(['isAccessibleForFree', 'liveUpdates', 'markdownHas', 'pageType', 'signOff', 'tableCaption']);
+
+interface Expected {
+  url: string;
+  fields?: Record<string, unknown>;
+  pending?: Record<string, string>;
 }
 
 const fixtures = fs
   .readdirSync(root)
   .filter((d) => fs.existsSync(path.join(root, d, 'expected.json')))
-  .map((d) => ({ name: d, expected: JSON.parse(fs.readFileSync(path.join(root, d, 'expected.json'), 'utf8')) as { url?: string; later?: Later } }))
-  .filter((f) => f.expected.later);
+  .map((d) => ({ name: d, expected: JSON.parse(fs.readFileSync(path.join(root, d, 'expected.json'), 'utf8')) as Expected }))
+  .filter((f) => f.expected.fields);
 
 describe.each(fixtures)('metadata of $name', ({ name, expected }) => {
-  const later = expected.later!;
-  const article = extract(new Uint8Array(fs.readFileSync(path.join(root, name, 'source.html'))), {
-    url: expected.url,
-    referenceDate: '2026-01-01T00:00:00Z',
+  const fields = expected.fields ?? {};
+  const pending = expected.pending ?? {};
+  let article: Article | undefined;
+  const get = (): Article => {
+    article ??= extract(new Uint8Array(fs.readFileSync(path.join(root, name, 'source.html'))), {
+      url: expected.url,
+      referenceDate: '2026-01-01T00:00:00Z',
+      // results must not depend on the machine's speed or load
+      limits: { timeBudgetMs: Number.POSITIVE_INFINITY },
+    });
+    return article;
+  };
+
+  it('states only known fields, and pending entries for stated fields', () => {
+    const unknown = Object.keys(fields).filter((k) => !(k in FIELDS) && !NOT_ARTICLE_FIELDS.has(k));
+    expect(unknown).toEqual([]);
+    expect(Object.keys(pending).filter((k) => !(k in fields))).toEqual([]);
   });
 
-  if ('authors' in later) {
-    it('names the authors', () => {
-      expect(article.authors.map(norm)).toEqual((later.authors ?? []).map(norm));
-    });
+  for (const [field, value] of Object.entries(fields)) {
+    const spec = FIELDS[field];
+    if (!spec) continue;
+    if (field in pending) {
+      it(`still misses ${field} (pending: ${pending[field]})`, () => {
+        expect(spec.key(spec.read(get()))).not.toEqual(spec.key(value));
+      });
+    } else {
+      it(`reads ${field}`, () => {
+        expect(spec.key(spec.read(get()))).toEqual(spec.key(value));
+      });
+    }
   }
-  if (later.authors?.length) {
+
+  if (Array.isArray(fields.authors) && fields.authors.length > 0 && !('authors' in pending) && !('byline' in pending)) {
     it('prints a byline naming every author', () => {
-      for (const a of later.authors!) expect(norm(article.byline)).toContain(norm(a));
+      for (const a of fields.authors as string[]) expect(norm(get().byline)).toContain(norm(a));
     });
-  }
-  if ('published' in later) {
-    it('dates the publication', () => {
-      expect(article.dateline.published?.slice(0, 10) ?? null).toBe(later.published?.slice(0, 10) ?? null);
-    });
-  }
-  if ('place' in later) {
-    it('reads the dateline place', () => expect(article.dateline.place).toBe(later.place ?? null));
-  }
-  if ('datelineText' in later) {
-    it('reads the dateline text', () => expect(article.dateline.text).toBe(later.datelineText ?? null));
-  }
-  if ('agency' in later) {
-    it('credits the agency', () => expect(article.source.agency).toBe(later.agency ?? null));
-  }
-  if ('publisher' in later) {
-    it('names the publisher', () => expect(norm(article.source.publisher)).toBe(norm(later.publisher)));
-  }
-  if ('section' in later) {
-    it('files the section', () => expect(norm(article.section)).toBe(norm(later.section)));
-  }
-  if ('sourceUrl' in later) {
-    it('finds the source link', () => expect(article.source.sourceUrl).toBe(later.sourceUrl ?? null));
   }
 });
