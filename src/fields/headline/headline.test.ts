@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { extract } from '../src/index.js';
-import { similarity, stripSiteAffix, titleParts, wordCount } from '../src/fields/headline/affix.js';
-import { isLogoHeading } from '../src/fields/headline/headline.js';
+import { extract } from '../../index.js';
+import { similarity, stripSiteAffix, titleParts, wordCount } from './affix.js';
+import { isLogoHeading } from './headline.js';
 import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 
