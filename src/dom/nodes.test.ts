@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { someInSubtree, textOf } from './nodes.js';
+import { collapse, someInSubtree, textOf } from './nodes.js';
 
 const root = (html: string): Element => parseDocument(html).children[0] as Element;
 
@@ -33,5 +34,30 @@ describe('ruby annotations', () => {
   it('are not read as text: the base characters are, without their readings', () => {
     const p = root('<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくす</p>');
     expect(textOf(p)).toBe('子どもへの虐待をなくす');
+  });
+});
+
+describe('collapse', () => {
+  /** The definition: every run of whitespace or zero-width spaces to one space, trimmed. */
+  const reference = (text: string) => text.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();
+  const WHITESPACE = [' ', '  ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200c', '\u180e'];
+
+  it('equals the definition on any mix of words and whitespace (every \\s character included)', () => {
+    const piece = fc.oneof(fc.constantFrom(...WHITESPACE), fc.string({ maxLength: 4 }), fc.constantFrom('word', 'é', '字'));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      expect(collapse(text)).toBe(reference(text));
+    }), { numRuns: 1000 });
+    const differ: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      if (collapse(`a${ch}b${ch}`) !== reference(`a${ch}b${ch}`) || collapse(`${ch}a`) !== reference(`${ch}a`)) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('returns text that needs nothing unchanged', () => {
+    const text = 'Already collapsed text, with one space between words.';
+    expect(collapse(text)).toBe(text);
   });
 });

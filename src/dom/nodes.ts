@@ -31,8 +31,20 @@ export function classAndId(el: Element): string {
 
 /** Collapses runs of whitespace (including NBSP) to one space and trims. */
 export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();
+  // Most text nodes need nothing: one test, no new string (collapse runs on every text read).
+  if (!NEEDS_COLLAPSE.test(text)) return text;
+  return text.replace(COLLAPSIBLE_RUN, ' ').trim();
 }
+
+/** A run of whitespace (JavaScript's \s, which holds NBSP, LS, PS and BOM) or zero-width spaces. */
+const COLLAPSIBLE_RUN = /[\s\u200b]+/g;
+
+/**
+ * True when `collapse` would change the text: a whitespace character other
+ * than the plain space (the \s set spelled out, plus U+200B), two spaces in a
+ * row, or a space at either end.
+ */
+const NEEDS_COLLAPSE = /[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
 
 /** Element children of a parent, in order. */
 export function childElements(parent: ParentNode): Element[] {
