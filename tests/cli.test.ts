@@ -2,7 +2,7 @@
 // (`npm test` builds first through `pretest`). These tests check the CLI's
 // behaviour and the shape of its output, not the quality of the extraction.
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,11 +21,28 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], input?: string | Buffer): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', timeout: 20_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/**
+ * Runs the CLI in a child process without blocking this worker's event loop
+ * (spawnSync would hold it for the whole run), so that independent runs can
+ * overlap and vitest's worker stays responsive on a busy machine.
+ */
+function run(args: string[], input?: string | Buffer): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.on('error', () => {}); // a CLI that exits before reading all of stdin
+    child.stdin.end(input ?? '');
+  });
 }
+
+/** `copydesk extract PAGE` with the default format, run once and shared by the tests that compare against it. */
+let defaultRun: Promise<Run> | undefined;
+const runDefault = (): Promise<Run> => (defaultRun ??= run(['extract', PAGE]));
 
 const ARTICLE_KEYS = [
   'authors', 'body', 'boilerplate', 'byline', 'captions', 'confidence', 'dateline', 'dek', 'engine', 'headline',
@@ -63,9 +80,9 @@ beforeAll(() => {
 });
 
 describe('copydesk --help / --version', () => {
-  it('prints the help on --help and -h, exit 0', () => {
+  it('prints the help on --help and -h, exit 0', async () => {
     for (const flag of ['--help', '-h']) {
-      const r = run([flag]);
+      const r = await run([flag]);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/^copydesk \d+\.\d+\.\d+/);
       expect(r.stdout).toContain('usage:');
@@ -76,22 +93,22 @@ describe('copydesk --help / --version', () => {
     }
   });
 
-  it('prints the help for `extract --help`, exit 0', () => {
-    const r = run(['extract', '--help']);
+  it('prints the help for `extract --help`, exit 0', async () => {
+    const r = await run(['extract', '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('usage:');
   });
 
-  it('prints the package version on --version and -v, exit 0', () => {
+  it('prints the package version on --version and -v, exit 0', async () => {
     for (const flag of ['--version', '-v']) {
-      const r = run([flag]);
+      const r = await run([flag]);
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(`${PKG.version}\n`);
     }
   });
 
-  it('prints the help on stderr and exits 2 without a command', () => {
-    const r = run([]);
+  it('prints the help on stderr and exits 2 without a command', async () => {
+    const r = await run([]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('usage:');
@@ -99,8 +116,8 @@ describe('copydesk --help / --version', () => {
 });
 
 describe('copydesk extract', () => {
-  it('prints the Article as JSON with a 2-space indent by default', () => {
-    const r = run(['extract', PAGE]);
+  it('prints the Article as JSON with a 2-space indent by default', async () => {
+    const r = await runDefault();
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^\{\n {2}"headline": /);
@@ -108,29 +125,29 @@ describe('copydesk extract', () => {
     expectArticle(r.stdout);
   });
 
-  it('prints the same JSON with --format json', () => {
-    expect(run(['extract', PAGE, '--format', 'json']).stdout).toBe(run(['extract', PAGE]).stdout);
+  it('prints the same JSON with --format json', async () => {
+    expect((await run(['extract', PAGE, '--format', 'json'])).stdout).toBe((await runDefault()).stdout);
   });
 
-  it('prints body.text with --format text (also -f text and --format=text)', () => {
-    const a = expectArticle(run(['extract', PAGE]).stdout);
+  it('prints body.text with --format text (also -f text and --format=text)', async () => {
+    const a = expectArticle((await runDefault()).stdout);
     for (const args of [['--format', 'text'], ['-f', 'text'], ['--format=text']]) {
-      const r = run(['extract', PAGE, ...args]);
+      const r = await run(['extract', PAGE, ...args]);
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(asLine(a.body.text));
     }
   });
 
-  it('prints body.html with --format html', () => {
-    const a = expectArticle(run(['extract', PAGE]).stdout);
-    const r = run(['extract', PAGE, '--format', 'html']);
+  it('prints body.html with --format html', async () => {
+    const a = expectArticle((await runDefault()).stdout);
+    const r = await run(['extract', PAGE, '--format', 'html']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(asLine(a.body.html));
   });
 
-  it('prints "# headline" and body.markdown with --format markdown', () => {
-    const a = expectArticle(run(['extract', PAGE]).stdout);
-    const r = run(['extract', PAGE, '--format', 'markdown']);
+  it('prints "# headline" and body.markdown with --format markdown', async () => {
+    const a = expectArticle((await runDefault()).stdout);
+    const r = await run(['extract', PAGE, '--format', 'markdown']);
     expect(r.status).toBe(0);
     if (a.headline) {
       expect(r.stdout.startsWith(`# ${a.headline}\n`)).toBe(true);
@@ -140,37 +157,37 @@ describe('copydesk extract', () => {
     }
   });
 
-  it('reads the page from standard input with -', () => {
+  it('reads the page from standard input with -', async () => {
     const bytes = readFileSync(PAGE);
-    const fromStdin = run(['extract', '-'], bytes);
+    const fromStdin = await run(['extract', '-'], bytes);
     expect(fromStdin.status).toBe(0);
-    expect(fromStdin.stdout).toBe(run(['extract', PAGE]).stdout);
-    const text = run(['extract', '-', '--format', 'text', '--url', 'https://ledger.example/news/1'], bytes);
+    expect(fromStdin.stdout).toBe((await runDefault()).stdout);
+    const text = await run(['extract', '-', '--format', 'text', '--url', 'https://ledger.example/news/1'], bytes);
     expect(text.status).toBe(0);
   });
 
-  it('reads an empty standard input without failing', () => {
-    const r = run(['extract', '-'], '');
+  it('reads an empty standard input without failing', async () => {
+    const r = await run(['extract', '-'], '');
     expect(r.status).toBe(0);
     expectArticle(r.stdout);
   });
 
-  it('accepts --url and --content-type', () => {
-    const r = run(['extract', PAGE, '--url', 'https://ledger.example/news/2024/05/19/port-alder-sea-wall',
+  it('accepts --url and --content-type', async () => {
+    const r = await run(['extract', PAGE, '--url', 'https://ledger.example/news/2024/05/19/port-alder-sea-wall',
       '--content-type', 'text/html; charset=utf-8']);
     expect(r.status).toBe(0);
     expectArticle(r.stdout);
-    expect(run(['extract', '--url=https://ledger.example/x', PAGE]).status).toBe(0);
+    expect((await run(['extract', '--url=https://ledger.example/x', PAGE])).status).toBe(0);
   });
 
-  it('passes non-UTF-8 pages through as bytes without failing', () => {
-    const r = run(['extract', PAGE_1252]);
+  it('passes non-UTF-8 pages through as bytes without failing', async () => {
+    const r = await run(['extract', PAGE_1252]);
     expect(r.status).toBe(0);
     expectArticle(r.stdout);
   });
 
-  it('runs the Readability fallback with --fallback readability', () => {
-    const r = run(['extract', PAGE, '--fallback', 'readability', '--url', 'https://example.com/news/1']);
+  it('runs the Readability fallback with --fallback readability', async () => {
+    const r = await run(['extract', PAGE, '--fallback', 'readability', '--url', 'https://example.com/news/1']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const a = expectArticle(r.stdout);
@@ -179,58 +196,58 @@ describe('copydesk extract', () => {
     expect(a.confidence).toBeLessThanOrEqual(1);
   });
 
-  it('takes a file named like an option after --', () => {
-    expectFailure(run(['extract', '--', '--no-such-file.html']), 2, /cannot read --no-such-file\.html: no such file/);
+  it('takes a file named like an option after --', async () => {
+    expectFailure(await run(['extract', '--', '--no-such-file.html']), 2, /cannot read --no-such-file\.html: no such file/);
   });
 });
 
 describe('copydesk errors', () => {
-  it('exits 2 with one line for a missing file', () => {
-    expectFailure(run(['extract', 'tests/data/no-such-page.html']), 2, /cannot read .*no-such-page\.html: no such file/);
+  it('exits 2 with one line for a missing file', async () => {
+    expectFailure(await run(['extract', 'tests/data/no-such-page.html']), 2, /cannot read .*no-such-page\.html: no such file/);
   });
 
-  it('exits 2 with one line for a glob that matches nothing', () => {
-    expectFailure(run(['extract', 'tests/data/*.no-such-extension']), 2, /no files match tests\/data\/\*\.no-such-extension/);
+  it('exits 2 with one line for a glob that matches nothing', async () => {
+    expectFailure(await run(['extract', 'tests/data/*.no-such-extension']), 2, /no files match tests\/data\/\*\.no-such-extension/);
   });
 
-  it('exits 2 with one line for an output file that cannot be written', () => {
-    expectFailure(run(['extract', PAGE, PAGE, '-o', 'tests/no-such-dir/out.jsonl']), 2, /cannot write tests\/no-such-dir\/out\.jsonl: no such file/);
+  it('exits 2 with one line for an output file that cannot be written', async () => {
+    expectFailure(await run(['extract', PAGE, PAGE, '-o', 'tests/no-such-dir/out.jsonl']), 2, /cannot write tests\/no-such-dir\/out\.jsonl: no such file/);
   });
 
-  it('exits 2 with one line for an unknown option', () => {
-    expectFailure(run(['extract', PAGE, '--frobnicate']), 2, /unknown option "--frobnicate"/);
-    expectFailure(run(['--frobnicate']), 2, /unknown option/);
+  it('exits 2 with one line for an unknown option', async () => {
+    expectFailure(await run(['extract', PAGE, '--frobnicate']), 2, /unknown option "--frobnicate"/);
+    expectFailure(await run(['--frobnicate']), 2, /unknown option/);
   });
 
-  it('exits 2 with one line for an unknown command', () => {
-    expectFailure(run(['parse', PAGE]), 2, /unknown command "parse"/);
+  it('exits 2 with one line for an unknown command', async () => {
+    expectFailure(await run(['parse', PAGE]), 2, /unknown command "parse"/);
   });
 
-  it('exits 2 with one line for an unknown format', () => {
-    expectFailure(run(['extract', PAGE, '--format', 'pdf']), 2, /unknown format "pdf"/);
+  it('exits 2 with one line for an unknown format', async () => {
+    expectFailure(await run(['extract', PAGE, '--format', 'pdf']), 2, /unknown format "pdf"/);
   });
 
-  it('exits 2 when extract has no file', () => {
-    expectFailure(run(['extract']), 2, /extract needs a FILE/);
+  it('exits 2 when extract has no file', async () => {
+    expectFailure(await run(['extract']), 2, /extract needs a FILE/);
   });
 
-  it('exits 2 for options that do not fit the mode', () => {
-    expectFailure(run(['extract', PAGE, PAGE, '--format', 'text']), 2, /--format prints a single page/);
-    expectFailure(run(['extract', PAGE, PAGE, '--url', 'https://x.example/a']), 2, /--url is for a single page/);
-    expectFailure(run(['extract', PAGE, '--resume']), 2, /--resume needs the output file/);
-    expectFailure(run(['extract', PAGE, '--resume', '-o', 'x.json']), 2, /--resume works on a batch/);
-    expectFailure(run(['extract', PAGE, '--fields', 'headline,nonsense']), 2, /unknown field "nonsense" in --fields/);
-    expectFailure(run(['extract', PAGE, '--format', 'text', '--fields', 'headline']), 2, /--fields chooses what JSON holds/);
-    expectFailure(run(['fetch', 'ftp://x.example/a']), 2, /fetch needs http or https URLs/);
+  it('exits 2 for options that do not fit the mode', async () => {
+    expectFailure(await run(['extract', PAGE, PAGE, '--format', 'text']), 2, /--format prints a single page/);
+    expectFailure(await run(['extract', PAGE, PAGE, '--url', 'https://x.example/a']), 2, /--url is for a single page/);
+    expectFailure(await run(['extract', PAGE, '--resume']), 2, /--resume needs the output file/);
+    expectFailure(await run(['extract', PAGE, '--resume', '-o', 'x.json']), 2, /--resume works on a batch/);
+    expectFailure(await run(['extract', PAGE, '--fields', 'headline,nonsense']), 2, /unknown field "nonsense" in --fields/);
+    expectFailure(await run(['extract', PAGE, '--format', 'text', '--fields', 'headline']), 2, /--fields chooses what JSON holds/);
+    expectFailure(await run(['fetch', 'ftp://x.example/a']), 2, /fetch needs http or https URLs/);
   });
 
-  it('exits 2 when an option lacks its value', () => {
-    expectFailure(run(['extract', PAGE, '--url']), 2, /--url needs a value/);
-    expectFailure(run(['extract', PAGE, '--format']), 2, /--format needs a value/);
+  it('exits 2 when an option lacks its value', async () => {
+    expectFailure(await run(['extract', PAGE, '--url']), 2, /--url needs a value/);
+    expectFailure(await run(['extract', PAGE, '--format']), 2, /--format needs a value/);
   });
 
-  it('exits 2 for a relative --url', () => {
-    expectFailure(run(['extract', PAGE, '--url', 'news/1']), 2, /absolute URL/);
+  it('exits 2 for a relative --url', async () => {
+    expectFailure(await run(['extract', PAGE, '--url', 'news/1']), 2, /absolute URL/);
   });
 });
 

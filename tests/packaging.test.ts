@@ -4,7 +4,7 @@
  * for the fallback without them throws a typed error naming them, and the
  * browser build holds neither them nor any Node module.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,10 +62,20 @@ afterAll(() => {
   if (sandbox) fs.rmSync(sandbox, { recursive: true, force: true });
 });
 
-function runIn(file: string, source: string): { status: number | null; stdout: string; stderr: string } {
+/** Runs a script in the sandbox in a child process, without blocking this worker's event loop. */
+function runIn(file: string, source: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   fs.writeFileSync(path.join(sandbox, file), source);
-  const r = spawnSync(process.execPath, [file], { cwd: sandbox, encoding: 'utf8', timeout: 30_000, input: PAGE });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [file], { cwd: sandbox, timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.on('error', () => {});
+    child.stdin.end(PAGE);
+  });
 }
 
 const CHECKS = `
@@ -86,8 +96,8 @@ console.log(JSON.stringify(out));
 `;
 
 describe('without jsdom and @mozilla/readability installed', () => {
-  it('the peers are really absent from the sandbox', () => {
-    const r = runIn('probe.cjs', "try { require.resolve('jsdom'); console.log('found') } catch { console.log('absent') }");
+  it('the peers are really absent from the sandbox', async () => {
+    const r = await runIn('probe.cjs', "try { require.resolve('jsdom'); console.log('found') } catch { console.log('absent') }");
     expect(r.stdout.trim()).toBe('absent');
   });
 
@@ -95,8 +105,8 @@ describe('without jsdom and @mozilla/readability installed', () => {
     ['esm.mjs', "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\nimport * as core from 'copydesk'; import * as entry from 'copydesk/readability';"],
     ['cjs.cjs', "const core = require('copydesk'); const entry = require('copydesk/readability');"],
   ] as const) {
-    it(`imports and extracts, and the fallback throws MissingPeerDependencyError (${file})`, () => {
-      const r = runIn(file, `${prelude}\n${CHECKS}`);
+    it(`imports and extracts, and the fallback throws MissingPeerDependencyError (${file})`, async () => {
+      const r = await runIn(file, `${prelude}\n${CHECKS}`);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       const out = JSON.parse(r.stdout) as Record<string, unknown>;

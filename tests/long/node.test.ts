@@ -1,16 +1,16 @@
 // `copydesk/node`: extractMany, run from the built package (dist/node.js and
 // its worker dist/worker.cjs; `npm test` builds first through `pretest`).
 
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Article, PageInput, PageResult } from '../src/node/index.js';
+import type { Article, PageInput, PageResult } from '../../src/node/index.js';
 
-type NodeEntry = typeof import('../src/node/index.js');
-type CoreEntry = typeof import('../src/index.js');
+type NodeEntry = typeof import('../../src/node/index.js');
+type CoreEntry = typeof import('../../src/index.js');
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const { extractMany, InvalidArgumentError, WINDOW_PER_WORKER } = (await import(`${ROOT}dist/node.js`)) as NodeEntry;
 const core = (await import(`${ROOT}dist/index.js`)) as CoreEntry;
 
@@ -23,6 +23,19 @@ const REFERENCE_DATE = '2024-07-01T00:00:00Z';
 
 /** An Article without the fields that could depend on the moment of the call. */
 const stable = (a: Article) => ({ ...a, dateline: null });
+
+/**
+ * Runs a Node script in a child process without blocking this worker's event
+ * loop (spawnSync would hold it for the whole run); resolves with its exit
+ * signal and output, also when it fails.
+ */
+function runScript(script: string, timeout: number): Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout }, (error, stdout, stderr) => {
+      resolve({ signal: error?.signal ?? null, stdout, stderr });
+    });
+  });
+}
 
 async function collect(it: AsyncIterable<PageResult>): Promise<PageResult[]> {
   const out: PageResult[] = [];
@@ -151,7 +164,7 @@ describe('extractMany', () => {
 
 describe('extractMany with the Readability fallback', () => {
   it('runs it in the worker threads, given as a name or as the engine object', async () => {
-    const { readability } = (await import(`${ROOT}dist/readability.js`)) as typeof import('../src/readability.js');
+    const { readability } = (await import(`${ROOT}dist/readability.js`)) as typeof import('../../src/readability.js');
     const pages: PageInput[] = FIXTURES.slice(0, 3).map((f) => ({ id: f.name, bytes: f.bytes }));
     for (const fallback of ['readability', readability] as const) {
       const results = await collect(extractMany(pages, { concurrency: 2, extractOptions: { fallback, fallbackThreshold: 1, referenceDate: REFERENCE_DATE } }));
@@ -169,7 +182,7 @@ describe('extractMany with the Readability fallback', () => {
 });
 
 describe('copydesk/node from CommonJS', () => {
-  it('requires, shares the core, and runs', () => {
+  it('requires, shares the core, and runs', async () => {
     const script = `
       const { extractMany, extract, InvalidArgumentError } = require('copydesk/node');
       const core = require('copydesk');
@@ -178,14 +191,14 @@ describe('copydesk/node from CommonJS', () => {
         for await (const r of extractMany([{ id: 'a', html: '<h1>T</h1><p>x</p>' }], { concurrency: 1 })) out.push(r.id);
         console.log(JSON.stringify({ out, same: extract === core.extract && InvalidArgumentError === core.InvalidArgumentError }));
       })();`;
-    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+    const r = await runScript(script, 60_000);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ out: ['a'], same: true });
   });
 });
 
 describe('a pool that ends before its workers have loaded', () => {
-  it('does not abort the process (a worker stopped while loading its modules would)', () => {
+  it('does not abort the process (a worker stopped while loading its modules would)', async () => {
     // One page on four workers, ended at once, twenty times over: the other
     // workers are still loading when the run ends.
     const script = `
@@ -197,7 +210,7 @@ describe('a pool that ends before its workers have loaded', () => {
         }
         console.log('done');
       })();`;
-    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const r = await runScript(script, 240_000);
     expect(r.signal).toBe(null);
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('done');

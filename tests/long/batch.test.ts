@@ -13,11 +13,11 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Article } from '../src/index.js';
+import type { Article } from '../../src/index.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const { extract } = (await import(`${ROOT}dist/index.js`)) as typeof import('../src/index.js');
+const { extract } = (await import(`${ROOT}dist/index.js`)) as typeof import('../../src/index.js');
 
 const FIXTURE_DIRS = readdirSync(path.join(ROOT, 'fixtures'))
   .filter((d) => existsSync(path.join(ROOT, 'fixtures', d, 'source.html')))
