@@ -98,7 +98,7 @@ export default defineConfig((cli): Options[] => {
     {
       // `copydesk/queue`: the BullMQ worker fleet (Node only). bullmq and
       // ioredis are optional peer dependencies, imported at run time.
-      entry: { queue: 'src/queue/index.ts' },
+      entry: { queue: 'src/queue.ts' },
       format: ['esm', 'cjs'],
       dts: true,
       sourcemap: true,

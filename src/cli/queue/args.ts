@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULTS, FALLBACKS, parseSize, UsageError, type FallbackName } from '../args.js';
 import type { SourceKind } from '../plan.js';
-import { QUEUE_NAME } from '../../queue/keys.js';
+import { QUEUE_NAME } from './keys.js';
 import type { JsonlNames } from '../../node/jsonl.js';
 
 export const QUEUE_INPUTS = ['html', 'jsonl', 'warc', 'urls'] as const;
@@ -219,6 +219,6 @@ export function parseQueueArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       return { action: 'results', ...common, file: output === '-' ? null : output, follow: v.follow === true };
     }
     case 'status':
-      return { action: 'status', ...common, json: v.json === true, watch: v.watch === true, intervalMs: seconds(str('interval'), '--interval', 1) };
+      return { action: 'status', ...common, json: v.json === true, watch: v.watch === true, intervalMs: seconds(str('interval'), '--interval', 1, true) };
   }
 }

@@ -5,10 +5,10 @@
 
 import { CopydeskError } from '../../errors.js';
 import { resolveFallback } from '../../engines/resolve.js';
-import { addToQueue, RETRY_DEFAULTS } from '../../queue/add.js';
-import { writeResults } from '../../queue/results.js';
-import { queueStatus, type QueueStatus } from '../../queue/status.js';
-import { startWorker } from '../../queue/work.js';
+import { addToQueue, RETRY_DEFAULTS } from './add.js';
+import { writeResults } from './results.js';
+import { queueStatus, type QueueStatus } from './status.js';
+import { startWorker } from './work.js';
 import { DEFAULTS, UsageError } from '../args.js';
 import { InputError } from '../input.js';
 import { formatRate } from '../summary.js';
@@ -60,7 +60,8 @@ results               write each finished page's JSONL line, once per id
 
 status                counts, pages per second, and a progress bar on a terminal
   --json              one JSON object
-  -w, --watch         refresh every --interval seconds (default 1) until done
+  --interval S        the rate is measured over S seconds (default 1; 0: no rate)
+  -w, --watch         refresh every --interval seconds until no job is left
 `;
 }
 
@@ -72,7 +73,7 @@ function statusLine(s: QueueStatus): string {
 const isDone = (s: QueueStatus) => s.waiting === 0 && s.active === 0;
 
 async function showStatus(command: QueueStatusCommand): Promise<number> {
-  const ask = () => queueStatus({ redis: command.redis, queue: command.queue, sampleMs: command.intervalMs });
+  const ask = () => queueStatus({ redis: command.redis, queue: command.queue, sampleMs: command.watch ? Math.max(command.intervalMs, 200) : command.intervalMs });
   if (command.json) {
     do {
       const s = await ask();
@@ -133,7 +134,7 @@ export async function runQueue(argv: readonly string[], fail: (message: string) 
         const summary = await addToQueue({ ...command, sources: command.sources });
         if (!command.quiet) {
           const skipped = Object.entries(summary.skipped).map(([why, n]) => `, ${n} skipped (${why})`).join('');
-          process.stderr.write(`copydesk: ${summary.added} jobs added to ${command.queue}, ${summary.known} already known${skipped}\n`);
+          process.stderr.write(`copydesk: ${summary.added} jobs added to ${command.queue} (${summary.bytes} bytes of job data), ${summary.known} already known${skipped}\n`);
         }
         return 0;
       }

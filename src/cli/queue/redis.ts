@@ -5,7 +5,7 @@
 
 import type { Queue as BullQueue, Worker as BullWorker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { CopydeskError } from '../errors.js';
+import { CopydeskError } from '../../errors.js';
 
 /** The two libraries, loaded on first use. */
 export interface QueueLibs {

@@ -8,8 +8,8 @@
  */
 
 import zlib from 'node:zlib';
-import type { RecordError } from '../cli/sources/types.js';
-import type { PageId } from '../node/types.js';
+import type { RecordError } from '../sources/types.js';
+import type { PageId } from '../../node/types.js';
 
 interface JobBase {
   id: PageId;

@@ -8,10 +8,10 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
-import { parseJsonlLine, type JsonlNames } from '../node/jsonl.js';
-import { DEFAULTS } from '../cli/args.js';
-import { expandInputs, type SourceKind } from '../cli/plan.js';
-import { readRecords, type SourceContext, type SourceRecord } from '../cli/sources/index.js';
+import { parseJsonlLine, type JsonlNames } from '../../node/jsonl.js';
+import { DEFAULTS } from '../args.js';
+import { expandInputs, type SourceKind } from '../plan.js';
+import { readRecords, type SourceContext, type SourceRecord } from '../sources/index.js';
 import { idKey, jobIdOf, queueKeys } from './keys.js';
 import { pack, type JobData } from './payload.js';
 import { connect, disconnect, reach, loadQueueLibs } from './redis.js';
@@ -157,6 +157,7 @@ export async function addToQueue(options: AddOptions): Promise<AddSummary> {
   const mode = options.payload ?? 'reference';
 
   const send = async (batch: JobData[]) => {
+    if (batch.length === 0) return;
     // Several records of one batch may share an id (a JSONL file with repeated ids): the first wins.
     const inBatch = new Set<string>();
     const unique = batch.filter((job) => !inBatch.has(idKey(job.id)) && inBatch.add(idKey(job.id)));

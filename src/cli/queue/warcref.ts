@@ -1,8 +1,8 @@
 /** Reading one WARC record back from a reference (file, offset, length), in a worker. */
 
 import { open } from 'node:fs/promises';
-import { classify, WARC_SKIPS } from '../cli/sources/warc.js';
-import { messageOf, type SourceRecord } from '../cli/sources/types.js';
+import { classify, WARC_SKIPS } from '../sources/warc.js';
+import { messageOf, type SourceRecord } from '../sources/types.js';
 import type { WarcJob } from './payload.js';
 
 /** A file that could not be read: worth another attempt (a shared file system that is back). */

@@ -7,7 +7,7 @@
  */
 
 import zlib from 'node:zlib';
-import { openOutput, readDoneIds } from '../cli/output.js';
+import { openOutput, readDoneIds } from '../output.js';
 import { queueKeys } from './keys.js';
 import { connect, disconnect, reach } from './redis.js';
 

@@ -5,7 +5,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { PageId } from '../node/types.js';
+import type { PageId } from '../../node/types.js';
 
 /** copydesk's keys of queue `name`. */
 export interface QueueKeys {

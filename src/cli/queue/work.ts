@@ -15,14 +15,14 @@
 
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { version } from '../../package.json';
-import { DEFAULTS, type FallbackName } from '../cli/args.js';
-import { extractLine, type Extraction, type Outcome } from '../cli/batch.js';
-import { defaultUserAgent, fetchRecord, type FetchOptions } from '../cli/fetch.js';
-import type { SourceContext, SourceRecord } from '../cli/sources/types.js';
-import { messageOf } from '../cli/sources/types.js';
-import { errorLine } from '../node/fields.js';
-import { ExtractPool, defaultConcurrency } from '../node/pool.js';
+import { version } from '../../../package.json';
+import { DEFAULTS, type FallbackName } from '../args.js';
+import { extractLine, type Extraction, type Outcome } from '../batch.js';
+import { defaultUserAgent, fetchRecord, type FetchOptions } from '../fetch.js';
+import type { SourceContext, SourceRecord } from '../sources/types.js';
+import { messageOf } from '../sources/types.js';
+import { errorLine } from '../../node/fields.js';
+import { ExtractPool, defaultConcurrency } from '../../node/pool.js';
 import { idKey, queueKeys, type QueueKeys } from './keys.js';
 import { unpack, type JobData } from './payload.js';
 import { connect, disconnect, loadQueueLibs } from './redis.js';
