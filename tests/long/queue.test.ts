@@ -4,10 +4,12 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import { WARCRecord, WARCSerializer } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 
@@ -247,6 +249,69 @@ describe('copydesk queue (real Redis)', () => {
     const done = await doneCount(queue);
     expect(done).toBeLessThan(300);
     expect(r.stderr).toContain(`${done} results stored`);
+  }, 120_000);
+});
+
+describe('copydesk queue payloads (real Redis)', () => {
+  it('WARC records travel by reference and extract as the batch CLI extracts them', async () => {
+    const queue = freshQueue();
+    const warc = path.join(tmp, 'pages.warc.gz');
+    const chunks: Uint8Array[] = [];
+    for (let i = 0; i < 6; i++) {
+      const type = i === 3 ? 'request' : 'response';
+      const record = WARCRecord.create(
+        { url: `https://news.example/w/${i}`, date: '2024-05-01T10:00:00Z', type, warcVersion: 'WARC/1.1',
+          ...(type === 'response' ? { httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' } } : { httpHeaders: {} }) },
+        (async function* () { yield new TextEncoder().encode(type === 'response' ? page(100 + i) : ''); })(),
+      );
+      chunks.push(await WARCSerializer.serialize(record, { gzip: true }));
+    }
+    writeFileSync(warc, Buffer.concat(chunks));
+    const add = await run(['queue', 'add', ...common(queue), warc]);
+    expect(add.stderr).toMatch(/5 jobs added .*\((\d+) bytes of job data\)/);
+    // five references, not five pages: a few hundred bytes each
+    expect(Number(/\((\d+) bytes/.exec(add.stderr)![1])).toBeLessThan(5 * 400);
+    expect((await run(['queue', 'work', ...common(queue), ...WORKER])).status).toBe(0);
+    const out = path.join(tmp, 'warc.out.jsonl');
+    expect((await run(['queue', 'results', ...common(queue), '-o', out])).status).toBe(0);
+    const batch = (await run(['extract', warc, '--output', 'jsonl', '-q'])).stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+    const byId = new Map(results(out).map((l) => [l.id, l]));
+    expect(byId.size).toBe(5);
+    for (const b of batch) expect(byId.get(b.id)).toMatchObject({ url: b.url, headline: b.headline });
+  }, 120_000);
+
+  it('URL jobs: a 503 is retried with backoff, not-html and 404 are stored once', async () => {
+    const hits = new Map<string, number>();
+    const server = http.createServer((req, res) => {
+      const n = (hits.get(req.url!) ?? 0) + 1;
+      hits.set(req.url!, n);
+      if (req.url === '/flaky' && n === 1) res.writeHead(503).end('busy');
+      else if (req.url === '/pdf') res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF');
+      else if (req.url === '/gone') res.writeHead(404).end('no');
+      else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(req.url === '/flaky' ? 7 : 8));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const list = path.join(tmp, 'urls.txt');
+      writeFileSync(list, ['/ok', '/flaky', '/pdf', '/gone'].map((p) => base + p).join('\n'));
+      const queue = freshQueue();
+      expect((await run(['queue', 'add', ...common(queue), '--input', 'urls', '--backoff', '0.2', list])).status).toBe(0);
+      const worker = await run(['queue', 'work', ...common(queue), '--jobs', '1', '--until-empty']);
+      expect(worker.status, worker.stderr).toBe(0);
+      expect(worker.stderr).toContain('1 attempts to retry');
+      const out = path.join(tmp, 'urls.out.jsonl');
+      expect((await run(['queue', 'results', ...common(queue), '-o', out])).status).toBe(0);
+      const byId = new Map(results(out).map((l) => [l.id, l]));
+      expect(byId.size).toBe(4);
+      expect(byId.get(`${base}/ok`)!.headline).toBe('Council story number 8');
+      expect(byId.get(`${base}/flaky`)!.headline).toBe('Council story number 7');
+      expect(byId.get(`${base}/pdf`)!.error!.kind).toBe('not-html');
+      expect(byId.get(`${base}/gone`)!.error!.kind).toBe('http-status');
+      expect(Object.fromEntries(hits)).toEqual({ '/ok': 1, '/flaky': 2, '/pdf': 1, '/gone': 1 });
+    } finally {
+      server.close();
+    }
   }, 120_000);
 });
 
