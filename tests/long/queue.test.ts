@@ -197,10 +197,13 @@ describe('copydesk queue (real Redis)', () => {
     const fourth = await run(['queue', 'add', ...common(queue), file, overlap]);
     expect(fourth.stderr).toContain('0 jobs added');
 
+    // --trim: the results leave Redis once they are synced to the file
     const out = path.join(tmp, 'twice.out.jsonl');
-    expect((await run(['queue', 'results', ...common(queue), '-o', out])).status).toBe(0);
+    expect((await run(['queue', 'results', ...common(queue), '-o', out, '--trim'])).status).toBe(0);
+    expect(await client.xlen(`copydesk:{${queue}}:results`)).toBe(0);
     const counts = countIds(results(out));
     expect(counts.size).toBe(60);
+    expect(results(out)).toHaveLength(60);
     expect([...ids, ...Array.from({ length: 10 }, (_, i) => `twice-${50 + i}`)].every((id) => counts.get(id) === 1)).toBe(true);
   }, 120_000);
 

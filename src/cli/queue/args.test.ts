@@ -46,6 +46,7 @@ describe('copydesk queue arguments', () => {
     bad(['work', '--queue', 'q', 'extra']); // work takes no positional
     bad(['work', '--queue', 'q', '--lock-duration', '0']);
     bad(['results', '--queue', 'q']); // no -o
+    bad(['results', '--queue', 'q', '-o', '-', '--trim']); // nothing on disk to trim against
     bad(['status', '--queue', 'q', '--unknown']);
   });
 });

@@ -54,6 +54,8 @@ export interface QueueResults extends Common {
   /** The JSONL file, or null for standard output (`-o -`). */
   file: string | null;
   follow: boolean;
+  /** `--trim`: delete results from Redis once they are synced to the file. */
+  trim: boolean;
 }
 
 export interface QueueStatusCommand extends Common {
@@ -103,7 +105,7 @@ const OPTIONS = {
     'until-empty': { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
   },
-  results: { ...COMMON, output: { type: 'string', short: 'o' }, follow: { type: 'boolean', short: 'f' } },
+  results: { ...COMMON, output: { type: 'string', short: 'o' }, follow: { type: 'boolean', short: 'f' }, trim: { type: 'boolean' } },
   status: { ...COMMON, json: { type: 'boolean' }, watch: { type: 'boolean', short: 'w' }, interval: { type: 'string' } },
 } as const;
 
@@ -216,7 +218,8 @@ export function parseQueueArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     case 'results': {
       const output = str('output');
       if (output === undefined || output === '') throw new UsageError('queue results needs -o FILE (or -o - for standard output)');
-      return { action: 'results', ...common, file: output === '-' ? null : output, follow: v.follow === true };
+      if (output === '-' && v.trim === true) throw new UsageError('--trim deletes results once they are on disk: it needs -o FILE, not standard output');
+      return { action: 'results', ...common, file: output === '-' ? null : output, follow: v.follow === true, trim: v.trim === true };
     }
     case 'status':
       return { action: 'status', ...common, json: v.json === true, watch: v.watch === true, intervalMs: seconds(str('interval'), '--interval', 1, true) };

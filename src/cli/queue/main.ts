@@ -57,6 +57,8 @@ results               write each finished page's JSONL line, once per id
   -o FILE             the file (appended to; ids already in it are skipped, so
                       it can be re-run or resumed); - for standard output
   -f, --follow        keep writing results as they come, until Ctrl-C/SIGTERM
+  --trim              delete results from Redis once they are synced to FILE
+                      (long runs: Redis then holds only what is not yet written)
 
 status                counts, pages per second, and a progress bar on a terminal
   --json              one JSON object
@@ -162,7 +164,7 @@ export async function runQueue(argv: readonly string[], fail: (message: string) 
       case 'results': {
         const controller = new AbortController();
         const off = onStop(() => controller.abort());
-        const n = await writeResults({ redis: command.redis, queue: command.queue, file: command.file, follow: command.follow, signal: controller.signal });
+        const n = await writeResults({ redis: command.redis, queue: command.queue, file: command.file, follow: command.follow, trim: command.trim, signal: controller.signal });
         off();
         if (command.file !== null) process.stderr.write(`copydesk: ${n} results written to ${command.file}\n`);
         return 0;

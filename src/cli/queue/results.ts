@@ -3,11 +3,13 @@
  * per id. The output file is read first (as `extract --resume` reads it, a
  * cut-off last line dropped) and the ids it holds are skipped, so the command
  * can be re-run or resumed and never writes an id twice; `follow` keeps
- * writing results as they come.
+ * writing results as they come; `trim` deletes from Redis the results that
+ * are safely on disk.
  */
 
+import { open } from 'node:fs/promises';
 import zlib from 'node:zlib';
-import { openOutput, readDoneIds } from '../output.js';
+import { openOutput, readDoneIds, type LineWriter } from '../output.js';
 import { queueKeys } from './keys.js';
 import { connect, disconnect, reach } from './redis.js';
 
@@ -21,6 +23,12 @@ export interface ResultsOptions {
   follow?: boolean;
   /** Stops a `follow` (the lines read are written first). */
   signal?: AbortSignal;
+  /**
+   * Delete each batch of results from Redis once it is written and synced to
+   * `file` (which must be given): Redis then holds only the results not yet
+   * written out, however long the run.
+   */
+  trim?: boolean;
   /** Called after each batch of lines with the count written so far. */
   onProgress?: (written: number) => void;
 }
@@ -31,6 +39,37 @@ const READ_BATCH = 1000;
 const FOLLOW_BLOCK_MS = 1000;
 
 type Entry = [id: Buffer, fields: Buffer[]];
+
+/** The smallest stream id after `id` (`ms-seq`): XTRIM MINID keeps it and what follows. */
+function nextStreamId(id: string): string {
+  const [ms, seq] = id.split('-');
+  return `${ms}-${BigInt(seq ?? '0') + 1n}`;
+}
+
+/** An output file written in batches, each synced to disk before the batch counts as written. */
+async function syncedFile(file: string): Promise<LineWriter & { sync(): Promise<void> }> {
+  const handle = await open(file, 'a');
+  let pending: Buffer[] = [];
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const chunk = Buffer.concat(pending);
+    pending = [];
+    await handle.write(chunk);
+  };
+  return {
+    async write(line) {
+      pending.push(typeof line === 'string' ? Buffer.from(`${line}\n`) : Buffer.from(line));
+    },
+    async sync() {
+      await flush();
+      await handle.datasync();
+    },
+    async close() {
+      await flush();
+      await handle.close();
+    },
+  };
+}
 
 /** The id and line of one stream entry. */
 function lineOf(fields: Buffer[]): { id: string; line: Buffer } | null {
@@ -50,8 +89,10 @@ function lineOf(fields: Buffer[]): { id: string; line: Buffer } | null {
  */
 export async function writeResults(options: ResultsOptions): Promise<number> {
   const keys = queueKeys(options.queue);
+  if (options.trim && options.file === null) throw new Error('writeResults: trim needs a file (results are deleted once they are on disk)');
   const written = options.file === null ? new Set<string>() : await readDoneIds(options.file);
-  const out = await openOutput(options.file, true);
+  const synced = options.trim && options.file !== null ? await syncedFile(options.file) : null;
+  const out = synced ?? (await openOutput(options.file, true));
   const redis = await connect(options.redis, 'copydesk-results');
   await reach(redis, options.redis);
   let count = 0;
@@ -62,6 +103,10 @@ export async function writeResults(options: ResultsOptions): Promise<number> {
       written.add(entry.id);
       await out.write(entry.line);
       count++;
+    }
+    if (synced && entries.length > 0) {
+      await synced.sync();
+      await redis.xtrim(keys.results, 'MINID', nextStreamId(entries.at(-1)![0].toString()));
     }
     options.onProgress?.(count);
   };
