@@ -12,4 +12,4 @@ export { addToQueue, RETRY_DEFAULTS, type AddOptions, type AddSummary, type Payl
 export { startWorker, type QueueWorker, type WorkOptions, type WorkSummary } from './cli/queue/work.js';
 export { writeResults, type ResultsOptions } from './cli/queue/results.js';
 export { queueStatus, type QueueStatus } from './cli/queue/status.js';
-export { jobIdOf, queueKeys, type QueueKeys } from './cli/queue/keys.js';
+export { bullPrefix, jobIdOf, queueKeys, type QueueKeys } from './cli/queue/keys.js';

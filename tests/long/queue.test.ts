@@ -247,7 +247,7 @@ describe('copydesk queue (real Redis)', () => {
     w.child.kill('SIGTERM');
     const r = await w.done;
     expect(r.status, r.stderr).toBe(0);
-    const active = await client.llen(`bull:${queue}:active`);
+    const active = await client.llen(`bull:{${queue}}:${queue}:active`);
     expect(active).toBe(0); // nothing left locked by the stopped worker
     const done = await doneCount(queue);
     expect(done).toBeLessThan(300);

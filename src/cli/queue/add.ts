@@ -12,7 +12,7 @@ import { parseJsonlLine, type JsonlNames } from '../../node/jsonl.js';
 import { DEFAULTS } from '../args.js';
 import { expandInputs, type SourceKind } from '../plan.js';
 import { readRecords, type SourceContext, type SourceRecord } from '../sources/index.js';
-import { idKey, jobIdOf, queueKeys } from './keys.js';
+import { bullPrefix, idKey, jobIdOf, queueKeys } from './keys.js';
 import { pack, type JobData } from './payload.js';
 import { connect, disconnect, reach, loadQueueLibs } from './redis.js';
 
@@ -145,7 +145,7 @@ export async function addToQueue(options: AddOptions): Promise<AddSummary> {
   const keys = queueKeys(options.queue);
   const redis = await connect(options.redis, 'copydesk-add');
   await reach(redis, options.redis);
-  const queue = new Queue(options.queue, { connection: redis });
+  const queue = new Queue(options.queue, { connection: redis, prefix: bullPrefix(options.queue) });
   const jobOptions = {
     attempts: options.attempts ?? RETRY_DEFAULTS.attempts,
     backoff: { type: 'exponential', delay: options.backoffMs ?? RETRY_DEFAULTS.backoffMs },

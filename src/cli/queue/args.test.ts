@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../args.js';
 import { DEFAULT_REDIS, parseQueueArgs } from './args.js';
-import { jobIdOf, queueKeys } from './keys.js';
+import { bullPrefix, jobIdOf, queueKeys } from './keys.js';
 
 const bad = (argv: string[]) => expect(() => parseQueueArgs(argv)).toThrow(UsageError);
 
@@ -62,5 +62,6 @@ describe('queue keys', () => {
     const keys = Object.values(queueKeys('crawl'));
     expect(keys.every((k) => k.includes('{crawl}'))).toBe(true);
     expect(new Set(keys).size).toBe(4);
+    expect(bullPrefix('crawl')).toBe('bull:{crawl}');
   });
 });

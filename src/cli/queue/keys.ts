@@ -1,7 +1,8 @@
 /**
- * Names in Redis: BullMQ's queue, and copydesk's own keys beside it. The own
- * keys share one hash tag (`{NAME}`), so that in Redis Cluster they sit in
- * one slot and the result script may touch them together.
+ * Names in Redis: BullMQ's queue, and copydesk's own keys beside it. All of
+ * a queue's keys share one hash tag (`{NAME}`): in Redis Cluster they sit in
+ * one slot, as BullMQ's scripts and the result script need, and different
+ * queues spread over the cluster's nodes.
  */
 
 import { createHash } from 'node:crypto';
@@ -21,6 +22,14 @@ export interface QueueKeys {
 
 /** A queue name BullMQ accepts (no `:`) and that reads well in keys. */
 export const QUEUE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+/**
+ * BullMQ's key prefix for queue `name`: its keys are then
+ * `bull:{NAME}:NAME:wait` and so on, in the slot of `{NAME}`.
+ */
+export function bullPrefix(name: string): string {
+  return `bull:{${name}}`;
+}
 
 export function queueKeys(name: string): QueueKeys {
   const base = `copydesk:{${name}}`;

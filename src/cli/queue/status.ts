@@ -1,6 +1,6 @@
 /** `queue status`: where a queue stands, and how fast it moves. */
 
-import { queueKeys } from './keys.js';
+import { bullPrefix, queueKeys } from './keys.js';
 import { connect, disconnect, reach, loadQueueLibs } from './redis.js';
 
 /** A queue's state. */
@@ -30,7 +30,7 @@ export async function queueStatus(options: { redis: string; queue: string; sampl
   const keys = queueKeys(options.queue);
   const redis = await connect(options.redis, 'copydesk-status');
   await reach(redis, options.redis);
-  const queue = new Queue(options.queue, { connection: redis });
+  const queue = new Queue(options.queue, { connection: redis, prefix: bullPrefix(options.queue) });
   try {
     const sampleMs = options.sampleMs ?? 1000;
     const first = await redis.scard(keys.done);

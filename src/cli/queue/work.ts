@@ -23,7 +23,7 @@ import type { SourceContext, SourceRecord } from '../sources/types.js';
 import { messageOf } from '../sources/types.js';
 import { errorLine } from '../../node/fields.js';
 import { ExtractPool, defaultConcurrency } from '../../node/pool.js';
-import { idKey, queueKeys, type QueueKeys } from './keys.js';
+import { bullPrefix, idKey, queueKeys, type QueueKeys } from './keys.js';
 import { unpack, type JobData } from './payload.js';
 import { connect, disconnect, loadQueueLibs } from './redis.js';
 import { readWarcRef, TransientError } from './warcref.js';
@@ -199,6 +199,7 @@ export async function startWorker(options: WorkOptions): Promise<QueueWorker> {
   const lockDuration = options.lockDurationMs ?? 30_000;
   const worker = new Worker<JobData>(options.queue, processJob, {
     connection,
+    prefix: bullPrefix(options.queue),
     concurrency: options.concurrency ?? threads * 2,
     lockDuration,
     stalledInterval: lockDuration,
@@ -225,7 +226,7 @@ export async function startWorker(options: WorkOptions): Promise<QueueWorker> {
   };
 
   if (options.untilEmpty) {
-    const queue = new Queue(options.queue, { connection: store });
+    const queue = new Queue(options.queue, { connection: store, prefix: bullPrefix(options.queue) });
     let checking = false;
     emptyTimer = setInterval(() => {
       if (checking) return;
