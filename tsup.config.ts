@@ -96,6 +96,21 @@ export default defineConfig((cli): Options[] => {
       silent: true,
     },
     {
+      // `copydesk/queue`: the BullMQ worker fleet (Node only). bullmq and
+      // ioredis are optional peer dependencies, imported at run time.
+      entry: { queue: 'src/queue.ts' },
+      format: ['esm', 'cjs'],
+      dts: true,
+      sourcemap: true,
+      target: 'node18',
+      platform: 'node',
+      shims: true, // import.meta.url in the CommonJS build (finds dist/worker.cjs)
+      external: ['bullmq', 'ioredis'],
+      esbuildPlugins: [publicCoreByName, labelsByTextDecoder],
+      noExternal: ['p-map', ...BUNDLED],
+      silent: true,
+    },
+    {
       // `copydesk/readability`: Readability on jsdom (Node only; imports node:module to load them).
       entry: { readability: 'src/readability.ts' },
       format: ['esm', 'cjs'],

@@ -25,7 +25,7 @@ import { idOfLine } from './sources/jsonl.js';
 import { formatSummary, RunStats } from './summary.js';
 
 /** A line to write (null: a blank input line, nothing to write) and the kind of its error, if any. */
-interface Outcome {
+export interface Outcome {
   line: string | Uint8Array | null;
   errorKind: string | null;
 }
@@ -34,7 +34,7 @@ interface Outcome {
 const EXIT_INTERRUPTED = 130;
 
 /** How pages are extracted: the pool, and what every task carries. */
-interface Extraction {
+export interface Extraction {
   pool: ExtractPool;
   fields: readonly string[] | null;
   ctx: SourceContext;
@@ -66,7 +66,7 @@ function taskOf(record: SourceRecord, { fields, ctx, fallback }: Extraction): { 
 }
 
 /** Extracts one record on the pool, as a JSONL line. */
-async function extractLine(record: SourceRecord, extraction: Extraction): Promise<Outcome> {
+export async function extractLine(record: SourceRecord, extraction: Extraction): Promise<Outcome> {
   if (record.error) return { line: errorLine(record.id, record.url, record.error), errorKind: record.error.kind };
   const { task, transfer } = taskOf(record, extraction);
   const reply = await extraction.pool.run(task, transfer);

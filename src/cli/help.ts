@@ -13,6 +13,7 @@ usage:
   copydesk extract PATH... [--input html|jsonl|warc] [--output jsonl] [-o FILE] [--jobs N] [--resume]
   copydesk extract --fetch URLS.txt... [-o FILE]
   copydesk fetch URL...
+  copydesk queue add|work|results|status ...   (many machines: see copydesk queue --help)
   copydesk --help | --version
 
 commands:

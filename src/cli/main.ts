@@ -24,6 +24,8 @@ function fail(message: string): void {
 
 /** Runs one command line; resolves to the exit status. */
 async function main(argv: readonly string[]): Promise<number> {
+  // `copydesk queue ...` has its own arguments and module (it loads BullMQ).
+  if (argv[0] === 'queue') return (await import('./queue/main.js')).runQueue(argv.slice(1), fail);
   try {
     const command = parseArgs(argv);
     if (command.kind === 'help') {

@@ -105,7 +105,7 @@ export function folderTake(spec: FolderSpec): (file: string) => boolean {
  * a glob is its matches. Throws {@link InputError} for a path that names
  * nothing or a glob that matches nothing (the run has not started: exit 2).
  */
-export async function expandInputs(command: RunCommand): Promise<{ inputs: InputSpec[]; total: number | null }> {
+export async function expandInputs(command: Pick<RunCommand, 'kind' | 'paths' | 'fetchLists' | 'input'>): Promise<{ inputs: InputSpec[]; total: number | null }> {
   if (command.kind === 'fetch') return { inputs: [{ source: 'args', urls: command.paths }], total: command.paths.length };
   const kindOf = (file: string): SourceKind => (command.fetchLists ? 'urls' : command.input ?? inputKindOf(file));
   const folderKinds: SourceKind[] = command.fetchLists ? ['urls'] : command.input ? [command.input] : ['html', 'jsonl', 'warc'];

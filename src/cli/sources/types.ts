@@ -27,6 +27,11 @@ export interface SourceRecord {
    * `FILE:LINE` and null, unless the line was parsed here for `--resume`.
    */
   jsonl?: { raw: Uint8Array; lineNo: number; label: string };
+  /**
+   * Where a WARC record lies in its file (not for standard input): enough to
+   * read it again later (`copydesk queue` sends this instead of the page).
+   */
+  at?: { file: string; offset: number; length: number };
   /** Set when the record failed before extraction: it is written as an error line. */
   error?: RecordError;
 }

@@ -44,7 +44,7 @@ export function missingHeader(record: Pick<WARCRecord, 'warcHeader'>): string | 
 }
 
 /** The page a record holds, or the reason to skip it. */
-function classify(record: WARCRecord): { contentType: string | null } | { skip: keyof typeof WARC_SKIPS } {
+export function classify(record: WARCRecord): { contentType: string | null } | { skip: keyof typeof WARC_SKIPS } {
   const type = record.warcType;
   if (type === 'resource') {
     const ct = record.warcContentType ?? null;
@@ -121,6 +121,8 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
       }
       lastId = id;
       const url = record.warcTargetURI ?? null;
+      // Read now, while the parser stands at the end of this record.
+      const at = path === '-' ? undefined : { file: path, offset: parser.offset, length: parser.recordLength };
       if (tooLarge || raw === null) {
         yield { id, url, error: { kind: 'too-large', message: `the record has ${record.warcContentLength} bytes, over --max-bytes ${ctx.maxBytes}` } };
         continue;
@@ -136,7 +138,7 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
         yield { id, url, error: { kind: 'too-large', message: `the payload unpacks to ${bytes.length} bytes, over --max-bytes ${ctx.maxBytes}` } };
         continue;
       }
-      yield { id, url, bytes, contentType: what.contentType ?? ctx.contentType };
+      yield { id, url, bytes, contentType: what.contentType ?? ctx.contentType, ...(at && { at }) };
     }
     // A gzip member cut short yields nothing at all: only the offset of the
     // last whole member, short of the bytes read, tells that data was lost.
