@@ -7,7 +7,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { isElement, isInvisibleTag, isText } from './dom/nodes.js';
 import { takeDateline } from './fields/dateline/strip.js';
-import type { DatelineMatch } from './fields/dateline/dateline.js';
+import { withDatelineReporters, type DatelineMatch } from './fields/dateline/dateline.js';
 import { readPage } from './read.js';
 import { now } from './limits.js';
 import { indexPage, type PageIndex } from './body/features.js';
@@ -185,7 +185,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   }
 
   const declaredLanguage = extractLanguage(md, '');
-  const credit = extractByline(md, index, { headline, url: opts.url });
+  const credit = withDatelineReporters(extractByline(md, index, { headline, url: opts.url }), dateline);
   const dates = extractDates(md, index, opts.url, { language: declaredLanguage, referenceDate: opts.referenceDate }, headline, found?.roots);
   const own = assessOwnBody(index, found);
   const article: Article = {

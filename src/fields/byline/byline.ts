@@ -10,11 +10,17 @@ import { textOf } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import { ldTypes, type LdNode } from '../../metadata/jsonld.js';
-import { AGENCIES } from '../dateline/patterns.js';
+import { agencyOfAnyCase } from '../agencies/table.js';
 import {
   ACCOUNT_NAME, AFFILIATION_WORDS, AUTHOR_LABEL, AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_PREFIX, BYLINE_TAIL, COLLECTIVE_WORDS, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE,
-  LOGIN_HANDLE, PICTURE_PREFIX, PICTURE_ROLES, ROLE_WORDS, WEEKDAY_TAIL,
+  DATE_WORD, JOB_TITLE, LOGIN_HANDLE, NAME_SUFFIX, PICTURE_PREFIX, PICTURE_ROLES, ROLE_WORDS, WEEKDAY_TAIL,
 } from './tables.js';
+
+/** The text before the first date word ("Jane Doe Updated May 3" gives "Jane Doe"; "Actualizado 21/05" gives ""). */
+function beforeDateWord(s: string): string {
+  const m = DATE_WORD.exec(s);
+  return m ? s.slice(0, m.index) : s;
+}
 import { isWithin, printedByline } from './printed.js';
 import { extractPublisher } from '../source/source.js';
 
@@ -44,12 +50,10 @@ export interface BylineContext {
  */
 export const MAX_NAMES_INPUT = 1000;
 
-const AGENCY_NAMES = new Map(AGENCIES.map(([printed, name]) => [printed.toLowerCase(), name] as const));
-
 /** Cleans one name: no prefix, role, handle or e-mail; null when nothing name-like is left. */
 export function cleanName(raw: string): string | null {
   let s = raw.slice(0, MAX_NAMES_INPUT).replace(/\s+/g, ' ').trim();
-  s = s.replace(PICTURE_PREFIX, '').replace(BYLINE_PREFIX, '');
+  s = beforeDateWord(s.replace(PICTURE_PREFIX, '').replace(BYLINE_PREFIX, '')).replace(NAME_SUFFIX, '');
   s = s.replace(/\([^)]*\)/g, ' ').replace(/<[^>]*>/g, ' ');
   s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ');
   // "Jane Doe, Staff Writer" / "Jane Doe - Senior Editor": drop the role after the name.
@@ -66,6 +70,17 @@ export function cleanName(raw: string): string | null {
   return s;
 }
 
+/**
+ * A job title standing alone ("Senior Science Writer", "Staff Writer", "Redakteur"): it ends in a
+ * title noun and holds at most one word besides role words (the beat). "Daniel Marans Senior
+ * Politics Reporter" holds a name, so it is not one.
+ */
+function isJobTitle(part: string): boolean {
+  if (!JOB_TITLE.test(part)) return false;
+  const words = part.split(' ');
+  return words.slice(0, -1).filter((w) => !ROLE_WORDS.test(w)).length <= 1;
+}
+
 /** Splits a byline into its authors, and finds a credited agency. */
 export function splitAuthors(byline: string): { authors: string[]; agency: string | null } {
   const authors: string[] = [];
@@ -75,10 +90,10 @@ export function splitAuthors(byline: string): { authors: string[]; agency: strin
   const names = text.split(AUTHOR_SEPARATORS).map(cleanName).filter((n): n is string => n !== null);
   // A part that is only a role ("Jane Doe, Staff Writer") names no one, unless it is the whole
   // byline: an organisation or desk byline ("Redaktion", "Staff") is kept as printed.
-  const isRoleOnly = (n: string): boolean => n.split(' ').every((w) => ROLE_WORDS.test(w));
+  const isRoleOnly = (n: string): boolean => n.split(' ').every((w) => ROLE_WORDS.test(w)) || isJobTitle(n);
   const people = names.length > 1 ? names.filter((n) => !isRoleOnly(n)) : names;
   for (const name of people) {
-    const asAgency = AGENCY_NAMES.get(name.toLowerCase());
+    const asAgency = agencyOfAnyCase(name);
     if (asAgency) {
       agency ??= asAgency;
       continue;
@@ -239,6 +254,8 @@ export function cleanByline(text: string): string | null {
   let s = text.slice(0, MAX_NAMES_INPUT).replace(/\s+/g, ' ').replace(/\s+([,;.])/g, '$1').trim();
   // Decorations printed before the credit ("~ Jane Doe", "— Jane Doe").
   s = s.replace(/^[\s~*»›>|/·•–—-]+/, '').replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '').replace(WEEKDAY_TAIL, '');
+  // A date word ends the credit ("Par AFP Publié le ...", "홍길동 기자 입력 2024.05.21"); alone, it is no credit ("Actualizado").
+  s = beforeDateWord(s).replace(NAME_SUFFIX, '');
   // Contact details are not names: "Mike Cason | mcason@example.com", "April Glaser @aprilaser".
   s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ').replace(/\s+/g, ' ').trim();
   // The photographer or illustrator of a picture ("and Adrian Malloch (photography)") did not write the story.

@@ -63,9 +63,9 @@ const SOURCE_PATTERN = new RegExp(
 );
 const LABELS = [...CREDIT_LABELS].sort((a, b) => b.length - a.length).map(escape).join('|');
 /** A credit label followed by a colon or an ellipsis ("Photo:", "Credit...", "Foto :"). */
-const LABEL_PATTERN = new RegExp(`(?:^|(?<=[\\s(\\[.,;|—–-]))(?:${LABELS})\\s*(?::|\\.{2,}|…)\\s*`, 'giu');
+const LABEL_PATTERN = new RegExp(`(?:^|(?<=[\\s(\\[.,;|—–-]))(?:${LABELS})\\s*(?::|：|=(?=\\S)|\\.{2,}|…)\\s*`, 'giu');
 /** The same label at the start of a credit, to strip it. */
-const LEADING_LABEL = new RegExp(`^(?:(?:${LABELS})\\s*(?::|\\.{2,}|…)\\s*|©\\s*|\\(c\\)\\s*|copyright\\s+)`, 'iu');
+const LEADING_LABEL = new RegExp(`^(?:(?:${LABELS})\\s*(?::|：|=(?=\\S)|\\.{2,}|…)\\s*|©\\s*|\\(c\\)\\s*|copyright\\s+)`, 'iu');
 const SENTENCE_END = /[.!?…]["”’)\]]*\s+(?=\S)/g;
 const MONTH_OR_DAY = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b/i;
 const BY_FORM = /^(?:(?:[\p{Lu}\d][\p{L}\p{N}'’.&-]*\s+){0,3}(?:photo|photograph|picture|image|video|illustration|graphic|foto)s?\s+(?:by|courtesy(?:\s+of)?|von|par|de|di)\s+\S.{1,60}|courtesy(?:\s+of)?\s+\S.{1,60})$/iu;
