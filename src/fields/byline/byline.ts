@@ -71,14 +71,44 @@ export function cleanName(raw: string): string | null {
 }
 
 /**
- * A job title standing alone ("Senior Science Writer", "Staff Writer", "Redakteur"): it ends in a
- * title noun and holds at most one word besides role words (the beat). "Daniel Marans Senior
- * Politics Reporter" holds a name, so it is not one.
+ * A name without the job title printed after it ("Daniel Marans Senior Politics Reporter" gives
+ * "Daniel Marans", "Matt Asay Contributor" gives "Matt Asay"); "" when the part is only a title
+ * ("Senior Science Writer", "Staff Writer", "Redakteur"). The title is the title noun, the role
+ * words before it and at most one beat word ("Politics", "Science", "AI"); a name keeps two words.
  */
-function isJobTitle(part: string): boolean {
-  if (!JOB_TITLE.test(part)) return false;
+export function withoutJobTitle(part: string): string {
+  if (!JOB_TITLE.test(part)) return part;
   const words = part.split(' ');
-  return words.slice(0, -1).filter((w) => !ROLE_WORDS.test(w)).length <= 1;
+  // Index after the last word of the name, moving back over role words ("Senior", "Staff").
+  const backOverRoles = (end: number): number => {
+    while (end > 0 && ROLE_WORDS.test(words[end - 1]!)) end--;
+    return end;
+  };
+  const noBeat = backOverRoles(words.length - 1);
+  if (noBeat === 0) return '';
+  const withBeat = backOverRoles(noBeat - 1);
+  if (withBeat === 0) return '';
+  if (withBeat >= 2) return words.slice(0, withBeat).join(' ');
+  return noBeat >= 2 ? words.slice(0, noBeat).join(' ') : part;
+}
+
+/**
+ * The printed byline without the reporters' job titles ("Matt Asay Contributor" gives "Matt Asay";
+ * "Jane Doe, Senior Science Writer" gives "Jane Doe"): the title goes, the names and the rest of
+ * the line (outlets, agencies, separators) stay as printed.
+ */
+function withoutJobTitles(byline: string): string {
+  let out = byline;
+  for (const raw of byline.split(AUTHOR_SEPARATORS)) {
+    const part = raw.trim();
+    if (!part) continue;
+    const name = withoutJobTitle(part);
+    if (name !== part) out = out.replace(part, name);
+  }
+  if (out === byline) return byline;
+  // A title removed whole leaves its separator behind ("Jane Doe, " or "Jane Doe,  and John Roe").
+  const tidy = out.replace(/\s*([,;|·])(?:\s*[,;|·])+/g, '$1').replace(/^[\s,;|·]+|[\s,;|·]+$/g, '').replace(/\s{2,}/g, ' ').trim();
+  return tidy || byline;
 }
 
 /** Splits a byline into its authors, and finds a credited agency. */
@@ -90,8 +120,8 @@ export function splitAuthors(byline: string): { authors: string[]; agency: strin
   const names = text.split(AUTHOR_SEPARATORS).map(cleanName).filter((n): n is string => n !== null);
   // A part that is only a role ("Jane Doe, Staff Writer") names no one, unless it is the whole
   // byline: an organisation or desk byline ("Redaktion", "Staff") is kept as printed.
-  const isRoleOnly = (n: string): boolean => n.split(' ').every((w) => ROLE_WORDS.test(w)) || isJobTitle(n);
-  const people = names.length > 1 ? names.filter((n) => !isRoleOnly(n)) : names;
+  const isRoleOnly = (n: string): boolean => n.split(' ').every((w) => ROLE_WORDS.test(w)) || withoutJobTitle(n) === '';
+  const people = (names.length > 1 ? names.filter((n) => !isRoleOnly(n)) : names).map((n) => withoutJobTitle(n) || n);
   for (const name of people) {
     const asAgency = agencyOfAnyCase(name);
     if (asAgency) {
@@ -267,7 +297,9 @@ export function cleanByline(text: string): string | null {
   // An affiliation given as a site's host ("Bob Yirka, Phys.org", "Sam Doe, Speaker at example.com").
   const last = LAST_PART.exec(s);
   if (last && last.index > 0 && HOST_NAME.test(last[1] ?? '')) s = s.slice(0, last.index);
-  s = dropTrailingRoles(dropRoleAffiliation(s.trim()));
+  // "Daniel Marans Senior Politics Reporter": the title goes with its beat word, then any role words left.
+  s = dropRoleAffiliation(s.trim());
+  s = dropTrailingRoles(withoutJobTitle(s) || s);
   // "Michael Larabel in Valve", "Nick Fairbairn in Perth": a location or section after the name.
   const place = PLACE_TAIL.exec(s);
   if (place && s.slice(0, place.index).includes(' ')) s = s.slice(0, place.index);
@@ -322,7 +354,7 @@ export function extractByline(md: PageMetadata, index: PageIndex, context: Bylin
   if (found) {
     const printed = dropOutlet(found, outletNames(md, context.url ?? null));
     const { authors, agency } = splitAuthors(printed);
-    return { byline: printed, authors, agency };
+    return { byline: withoutJobTitles(printed), authors, agency };
   }
   for (const signal of [structured, fromMicrodata(md, index), fromMeta(md)]) {
     // A login handle is the account, not the name the page prints.

@@ -100,7 +100,7 @@ export const JOB_TITLE_NOUNS: readonly string[] = [
   'correspondant', 'correspondante', 'redactor', 'redactora', 'corresponsal', 'periodista', 'repórter', 'correspondente',
   'giornalista', 'corrispondente', 'redacteur', 'verslaggever', 'correspondent', 'reporter', 'journalist', 'redaktör',
   'dziennikarz', 'dziennikarka', 'redaktor', 'корреспондент', 'журналист', 'кореспондент', 'журналіст', 'muhabiri',
-  'wartawan', 'phóng viên',
+  'wartawan',
 ];
 
 /** A byline part that is a job title: its last word is one of {@link JOB_TITLE_NOUNS}. */
