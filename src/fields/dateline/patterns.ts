@@ -68,8 +68,11 @@ const YEAR = String.raw`(?:,?\s+(?:de\s+)?\d{4})`;
  * "21 de mayo de 2024", "21. května", "21 мая", "21.05.2024", "21 tháng 5", "2024年5月21日".
  */
 const DATE = String.raw`(?:(?:${MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?${YEAR}?|\d{1,2}(?:er|º|°|st|nd|rd|th)?\.?\s+(?:de\s+|di\s+)?(?:${MONTH})\.?${YEAR}?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?:\d{4}年)?\d{1,2}月\d{1,2}日)`;
-/** A place in capitals: "SEOUL", "NEW DELHI", "LONDON/NEW YORK", "SÃO PAULO", "FERGUSON, Mo.", "МОСКВА". */
-const CAPS_PLACE = String.raw`\p{Lu}[\p{Lu}'’.\-]+(?:[ /]\p{Lu}[\p{Lu}'’.\-]+){0,3}(?:,\s+\p{Lu}[\p{Ll}]{1,5}\.(?:\s?\p{Lu}\.)?)?`;
+/**
+ * A place in capitals: "SEOUL", "NEW DELHI", "LONDON/NEW YORK", "SÃO PAULO", "МОСКВА", with the state
+ * abbreviated ("FERGUSON, Mo.") or, before a comma, in full (press releases: "COLUMBUS, Ohio, May 21").
+ */
+const CAPS_PLACE = String.raw`\p{Lu}[\p{Lu}'’.\-]+(?:[ /]\p{Lu}[\p{Lu}'’.\-]+){0,3}(?:,\s+\p{Lu}[\p{Ll}]{1,5}\.(?:\s?\p{Lu}\.)?|,\s+\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?(?=,))?`;
 /** A place in title case, allowed only before an agency or a date: "Madrid", "Rio de Janeiro", "New Delhi [India]", "Hà Nội". */
 const TITLE_PLACE = String.raw`\p{Lu}[\p{L}'’.\-]+(?:[ /](?:\p{Lu}[\p{L}'’.\-]+|de|del|da|do|dos|la|el|am|an|der|di|sur|upon|aan|op)){0,3}(?:\s\[\p{Lu}[\p{L} ]+\])?`;
 /** A place in a script without capitals (Arabic, Persian, Hebrew, Devanagari), allowed only before an agency: "القدس المحتلة", "नई दिल्ली". */
