@@ -8,6 +8,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { isElement, isInvisibleTag, isText } from './dom/nodes.js';
 import { takeDateline } from './fields/dateline/strip.js';
 import { withDatelineReporters, type DatelineMatch } from './fields/dateline/dateline.js';
+import { creditedAgency } from './fields/agencies/credit.js';
 import { readPage } from './read.js';
 import { now } from './limits.js';
 import { indexPage, type PageIndex } from './body/features.js';
@@ -200,7 +201,8 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
     leadImage: media?.leadImage ?? null,
     source: {
       publisher: extractPublisher(md, opts.url),
-      agency: dateline?.agency ?? credit.agency,
+      // The dateline's agency, else the byline's, else the sign-off or rights line at the story's end.
+      agency: dateline?.agency ?? credit.agency ?? creditedAgency(body.text, boilerplate.filter((b) => b.kind === 'footer' || b.kind === 'other').map((b) => b.text)),
       canonicalUrl: extractCanonicalUrl(md, opts.url),
       sourceUrl: extractSourceUrl(index, found?.roots ?? [], baseUrl),
     },
