@@ -139,6 +139,8 @@ function toPrediction(id, a, ms) {
     dek: str(a?.dek),
     leadImage: str(a?.leadImage),
     text: str(a?.body?.text),
+    // Not scored by score.mjs; read by scripts/confidence-check.mjs.
+    confidence: typeof a?.confidence === 'number' ? a.confidence : null,
     ms,
     error: null,
   };

@@ -7,7 +7,8 @@
 import type { AnyNode, Element } from 'domhandler';
 import { isElement, isInvisibleTag, isText } from './dom/nodes.js';
 import { takeDateline } from './fields/dateline/strip.js';
-import type { DatelineMatch } from './fields/dateline/dateline.js';
+import { withDatelineReporters, type DatelineMatch } from './fields/dateline/dateline.js';
+import { creditedAgency } from './fields/agencies/credit.js';
 import { readPage } from './read.js';
 import { now } from './limits.js';
 import { indexPage, type PageIndex } from './body/features.js';
@@ -185,7 +186,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   }
 
   const declaredLanguage = extractLanguage(md, '');
-  const credit = extractByline(md, index, { headline, url: opts.url });
+  const credit = withDatelineReporters(extractByline(md, index, { headline, url: opts.url }), dateline);
   const dates = extractDates(md, index, opts.url, { language: declaredLanguage, referenceDate: opts.referenceDate }, headline, found?.roots);
   const own = assessOwnBody(index, found);
   const article: Article = {
@@ -200,7 +201,8 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
     leadImage: media?.leadImage ?? null,
     source: {
       publisher: extractPublisher(md, opts.url),
-      agency: dateline?.agency ?? credit.agency,
+      // The dateline's agency, else the byline's, else the sign-off or rights line at the story's end.
+      agency: dateline?.agency ?? credit.agency ?? creditedAgency(body.text, boilerplate.filter((b) => b.kind === 'footer' || b.kind === 'other').map((b) => b.text)),
       canonicalUrl: extractCanonicalUrl(md, opts.url),
       sourceUrl: extractSourceUrl(index, found?.roots ?? [], baseUrl),
     },

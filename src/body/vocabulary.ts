@@ -74,6 +74,11 @@ export const NEWSLETTER_LABEL = wholeLabel([
 export const SHARE_LABEL = wholeLabel([
   'share( this( article| story| post)?| on (facebook|twitter|x|linkedin|whatsapp|email))?', 'tweet', 'email', 'print', 'copy link',
   'follow us( on [\\p{L} ]{1,20})?', 'teilen', 'artikel teilen', 'partager', 'compartir', 'condividi', 'compartilhar', 'delen', 'поделиться',
+  // Share rows of more languages: "Partager cet article", "Del", "Dela", "Jaa", "Udostępnij", "Sdílet", "Поділитися",
+  // "Paylaş", "Bagikan", "Chia sẻ", "مشاركة", "اشتراک‌گذاری", "שתף", "शेयर करें", "공유", "공유하기", "シェア", "分享", "分享到"
+  'partager (cet|l\'|l’)article', 'compartir (esta noticia|este artículo|en [\\p{L} ]{1,20})', 'del', 'dela', 'del artikel', 'jaa', 'udostępnij',
+  'sdílet', 'поділитися', 'paylaş', 'bagikan', 'chia sẻ', 'مشاركة', 'شارك', 'اشتراک‌گذاری', 'שתף', 'शेयर करें', 'शेयर', '공유', '공유하기',
+  'シェア', 'シェアする', '分享', '分享到',
 ]);
 
 /** Labels of site navigation: search boxes, archives and category lists, menus. */
@@ -146,6 +151,11 @@ export const LEGAL_PHRASES: readonly string[] = [
   'tutti i diritti riservati', 'todos os direitos reservados', 'expresamente prohibida la', 'trust principles',
   'reproduction interdite', 'copyright 1', 'copyright 2', 'все права защищены', 'wszelkie prawa zastrzeżone',
   'απαγορεύεται η αναδημοσίευση', '無断転載', '版權所有', '版权所有', '무단전재',
+  // Rights notices of more languages (Yonhap's "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>", Xinhua's "未经授权禁止转载")
+  '무단 전재', '재배포 금지', '저작권자', '未经授权', '禁止转载', '不得转载', '著作権は', 'alle rechten voorbehouden',
+  'alle rettigheder forbeholdes', 'alle rettigheter reservert', 'alla rättigheter förbehållna', 'kaikki oikeudet pidätetään',
+  'všechna práva vyhrazena', 'všetky práva vyhradené', 'всі права захищені', 'tüm hakları saklıdır', 'hak cipta dilindungi',
+  'bản quyền thuộc về', 'جميع الحقوق محفوظة', 'كل الحقوق محفوظة', 'تمامی حقوق', 'כל הזכויות שמורות', 'सर्वाधिकार सुरक्षित',
 ];
 
 /** True when a short block's text carries a rights notice. */

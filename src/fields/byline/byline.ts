@@ -10,11 +10,17 @@ import { textOf } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import { ldTypes, type LdNode } from '../../metadata/jsonld.js';
-import { AGENCIES } from '../dateline/patterns.js';
+import { agencyOfAnyCase } from '../agencies/table.js';
 import {
   ACCOUNT_NAME, AFFILIATION_WORDS, AUTHOR_LABEL, AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_PREFIX, BYLINE_TAIL, COLLECTIVE_WORDS, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE,
-  LOGIN_HANDLE, PICTURE_PREFIX, PICTURE_ROLES, ROLE_WORDS, WEEKDAY_TAIL,
+  DATE_WORD, JOB_TITLE, LOGIN_HANDLE, NAME_SUFFIX, PICTURE_PREFIX, PICTURE_ROLES, ROLE_WORDS, WEEKDAY_TAIL,
 } from './tables.js';
+
+/** The text before the first date word ("Jane Doe Updated May 3" gives "Jane Doe"; "Actualizado 21/05" gives ""). */
+function beforeDateWord(s: string): string {
+  const m = DATE_WORD.exec(s);
+  return m ? s.slice(0, m.index) : s;
+}
 import { isWithin, printedByline } from './printed.js';
 import { extractPublisher } from '../source/source.js';
 
@@ -44,12 +50,10 @@ export interface BylineContext {
  */
 export const MAX_NAMES_INPUT = 1000;
 
-const AGENCY_NAMES = new Map(AGENCIES.map(([printed, name]) => [printed.toLowerCase(), name] as const));
-
 /** Cleans one name: no prefix, role, handle or e-mail; null when nothing name-like is left. */
 export function cleanName(raw: string): string | null {
   let s = raw.slice(0, MAX_NAMES_INPUT).replace(/\s+/g, ' ').trim();
-  s = s.replace(PICTURE_PREFIX, '').replace(BYLINE_PREFIX, '');
+  s = beforeDateWord(s.replace(PICTURE_PREFIX, '').replace(BYLINE_PREFIX, '')).replace(NAME_SUFFIX, '');
   s = s.replace(/\([^)]*\)/g, ' ').replace(/<[^>]*>/g, ' ');
   s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ');
   // "Jane Doe, Staff Writer" / "Jane Doe - Senior Editor": drop the role after the name.
@@ -66,6 +70,47 @@ export function cleanName(raw: string): string | null {
   return s;
 }
 
+/**
+ * A name without the job title printed after it ("Daniel Marans Senior Politics Reporter" gives
+ * "Daniel Marans", "Matt Asay Contributor" gives "Matt Asay"); "" when the part is only a title
+ * ("Senior Science Writer", "Staff Writer", "Redakteur"). The title is the title noun, the role
+ * words before it and at most one beat word ("Politics", "Science", "AI"); a name keeps two words.
+ */
+export function withoutJobTitle(part: string): string {
+  if (!JOB_TITLE.test(part)) return part;
+  const words = part.split(' ');
+  // Index after the last word of the name, moving back over role words ("Senior", "Staff").
+  const backOverRoles = (end: number): number => {
+    while (end > 0 && ROLE_WORDS.test(words[end - 1]!)) end--;
+    return end;
+  };
+  const noBeat = backOverRoles(words.length - 1);
+  if (noBeat === 0) return '';
+  const withBeat = backOverRoles(noBeat - 1);
+  if (withBeat === 0) return '';
+  if (withBeat >= 2) return words.slice(0, withBeat).join(' ');
+  return noBeat >= 2 ? words.slice(0, noBeat).join(' ') : part;
+}
+
+/**
+ * The printed byline without the reporters' job titles ("Matt Asay Contributor" gives "Matt Asay";
+ * "Jane Doe, Senior Science Writer" gives "Jane Doe"): the title goes, the names and the rest of
+ * the line (outlets, agencies, separators) stay as printed.
+ */
+function withoutJobTitles(byline: string): string {
+  let out = byline;
+  for (const raw of byline.split(AUTHOR_SEPARATORS)) {
+    const part = raw.trim();
+    if (!part) continue;
+    const name = withoutJobTitle(part);
+    if (name !== part) out = out.replace(part, name);
+  }
+  if (out === byline) return byline;
+  // A title removed whole leaves its separator behind ("Jane Doe, " or "Jane Doe,  and John Roe").
+  const tidy = out.replace(/\s*([,;|·])(?:\s*[,;|·])+/g, '$1').replace(/^[\s,;|·]+|[\s,;|·]+$/g, '').replace(/\s{2,}/g, ' ').trim();
+  return tidy || byline;
+}
+
 /** Splits a byline into its authors, and finds a credited agency. */
 export function splitAuthors(byline: string): { authors: string[]; agency: string | null } {
   const authors: string[] = [];
@@ -75,10 +120,10 @@ export function splitAuthors(byline: string): { authors: string[]; agency: strin
   const names = text.split(AUTHOR_SEPARATORS).map(cleanName).filter((n): n is string => n !== null);
   // A part that is only a role ("Jane Doe, Staff Writer") names no one, unless it is the whole
   // byline: an organisation or desk byline ("Redaktion", "Staff") is kept as printed.
-  const isRoleOnly = (n: string): boolean => n.split(' ').every((w) => ROLE_WORDS.test(w));
-  const people = names.length > 1 ? names.filter((n) => !isRoleOnly(n)) : names;
+  const isRoleOnly = (n: string): boolean => n.split(' ').every((w) => ROLE_WORDS.test(w)) || withoutJobTitle(n) === '';
+  const people = (names.length > 1 ? names.filter((n) => !isRoleOnly(n)) : names).map((n) => withoutJobTitle(n) || n);
   for (const name of people) {
-    const asAgency = AGENCY_NAMES.get(name.toLowerCase());
+    const asAgency = agencyOfAnyCase(name);
     if (asAgency) {
       agency ??= asAgency;
       continue;
@@ -239,6 +284,8 @@ export function cleanByline(text: string): string | null {
   let s = text.slice(0, MAX_NAMES_INPUT).replace(/\s+/g, ' ').replace(/\s+([,;.])/g, '$1').trim();
   // Decorations printed before the credit ("~ Jane Doe", "— Jane Doe").
   s = s.replace(/^[\s~*»›>|/·•–—-]+/, '').replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '').replace(WEEKDAY_TAIL, '');
+  // A date word ends the credit ("Par AFP Publié le ...", "홍길동 기자 입력 2024.05.21"); alone, it is no credit ("Actualizado").
+  s = beforeDateWord(s).replace(NAME_SUFFIX, '');
   // Contact details are not names: "Mike Cason | mcason@example.com", "April Glaser @aprilaser".
   s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ').replace(/\s+/g, ' ').trim();
   // The photographer or illustrator of a picture ("and Adrian Malloch (photography)") did not write the story.
@@ -250,7 +297,9 @@ export function cleanByline(text: string): string | null {
   // An affiliation given as a site's host ("Bob Yirka, Phys.org", "Sam Doe, Speaker at example.com").
   const last = LAST_PART.exec(s);
   if (last && last.index > 0 && HOST_NAME.test(last[1] ?? '')) s = s.slice(0, last.index);
-  s = dropTrailingRoles(dropRoleAffiliation(s.trim()));
+  // "Daniel Marans Senior Politics Reporter": the title goes with its beat word, then any role words left.
+  s = dropRoleAffiliation(s.trim());
+  s = dropTrailingRoles(withoutJobTitle(s) || s);
   // "Michael Larabel in Valve", "Nick Fairbairn in Perth": a location or section after the name.
   const place = PLACE_TAIL.exec(s);
   if (place && s.slice(0, place.index).includes(' ')) s = s.slice(0, place.index);
@@ -305,7 +354,7 @@ export function extractByline(md: PageMetadata, index: PageIndex, context: Bylin
   if (found) {
     const printed = dropOutlet(found, outletNames(md, context.url ?? null));
     const { authors, agency } = splitAuthors(printed);
-    return { byline: printed, authors, agency };
+    return { byline: withoutJobTitles(printed), authors, agency };
   }
   for (const signal of [structured, fromMicrodata(md, index), fromMeta(md)]) {
     // A login handle is the account, not the name the page prints.

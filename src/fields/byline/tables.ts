@@ -17,12 +17,97 @@ export const AUTHOR_LABEL = /^(?:written by|author|authors|by|verfasst von|gesch
 /** Class/id of elements printing the byline, most specific first (matched as whole tokens). */
 export const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|by-line|bylines|author-name|authorname|author_name|byline-name|article-author|post-author|entry-author|author|authors|writer|journalist|posted-by|postedby|reporter|autor|autoren|autores|autori|auteur|auteurs|autore|story-author|contributor|contributors)(?=$|[\s_-])/i;
 
+/** Escapes a token for a regex and lets its inner spaces be any run of spaces. */
+function token(t: string): string {
+  return t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+}
+const alternation = (tokens: readonly string[]): string => [...tokens].sort((a, b) => b.length - a.length).map(token).join('|');
+
+/** Verbs and nouns before "by"/"from" that lead in to the names ("Written by", "Reporting by", "More stories from"). */
+export const LEAD_IN_WORDS: readonly string[] = [
+  'written', 'reported', 'posted', 'published', 'words', 'story', 'text', 'reporting', 'compiled', 'edited',
+  'more stories', 'more articles', 'more posts',
+];
+
+/** German lead-ins before "von" ("Ein Beitrag von", "Text von", "Verfasst von"). */
+export const GERMAN_LEAD_IN_WORDS: readonly string[] = [
+  'eingestellt', 'erstellt', 'veröffentlicht', 'geschrieben', 'verfasst', 'publiziert', 'gepostet', 'text',
+];
+
 /**
- * Words printed before the names ("By", "Von", "Par", "Por", "Di", "Door", "Written by", "Text:",
- * "Text von", "Ein Beitrag von"). A picture's credit ("Photos by", "Video by") is not one: the
- * photographer did not write the story, and such a line is a caption's credit.
+ * Byline label words in the Latin-script languages, printed before the names:
+ * English, German, French, Spanish, Portuguese, Italian, Dutch, Swedish and
+ * Norwegian ("Av"), Danish ("Af"), Indonesian ("Oleh"), Vietnamese ("Bởi").
  */
-export const BYLINE_PREFIX = /^\s*(?:(?:(?:written|reported|posted|published|words|story|text|reporting|compiled|edited|more (?:stories|articles|posts))\s+(?:by|from)|(?:eingestellt|erstellt|veröffentlicht|geschrieben|verfasst|publiziert|gepostet|text|(?:ein\s+)?(?:blog|gast)?\s?beitrag)\s+von|publicado por|publié par|scritto da|by|von|par|por|di|door|av|af)\b\s*:?|(?:text|autor|auteur|author|autore|autora|quelle)\s*:|(?:author|autor|auteur)\s+(?=\p{Lu})|(?:投稿者|作者|著者|筆者|記者|文)\s*[:：]?)\s*/iu;
+export const BYLINE_WORDS: readonly string[] = [
+  'publicado por', 'publié par', 'scritto da', 'escrito por', 'écrit par', 'geschreven door', 'skrevet af', 'skrevet av', 'skriven av',
+  'by', 'von', 'par', 'por', 'di', 'door', 'av', 'af', 'oleh', 'bởi',
+];
+
+/** Labels followed by a colon ("Text:", "Autor:", "Tekst:", "Автор:", "Yazar:", "Tác giả:"). */
+export const BYLINE_COLON_LABELS: readonly string[] = [
+  'text', 'autor', 'autorin', 'autorka', 'auteur', 'author', 'autore', 'autora', 'quelle', 'tekst', 'forfatter', 'författare',
+  'kirjoittaja', 'yazar', 'yazan', 'penulis', 'tác giả', 'автор', 'авторка', 'текст',
+];
+
+/** Labels before a capitalised name without a colon ("Author Jane Doe", "Автор Иван Петров"). */
+export const BYLINE_BARE_LABELS: readonly string[] = ['author', 'autor', 'auteur', 'автор'];
+
+/**
+ * Labels in scripts without word boundaries the regex engine knows (Chinese, Japanese, Korean,
+ * Arabic, Persian, Hebrew, Hindi), with an optional colon: "記者", "作者：", "글", "بقلم", "كتب",
+ * "نویسنده", "מאת", "लेखक".
+ */
+export const BYLINE_SCRIPT_LABELS: readonly string[] = [
+  '投稿者', '作者', '著者', '筆者', '記者', '记者', '文', '글', '기자', 'بقلم', 'كتب', 'كتبت', 'نویسنده', 'نوشته', 'מאת', 'लेखक',
+];
+
+/**
+ * Words printed before the names ("By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Written by", "Text:",
+ * "Text von", "Ein Beitrag von", "Автор:", "記者", "بقلم"). A picture's credit ("Photos by", "Video by") is not
+ * one: the photographer did not write the story, and such a line is a caption's credit. Built from the lists above.
+ */
+export const BYLINE_PREFIX = new RegExp(
+  String.raw`^\s*(?:(?:(?:${alternation(LEAD_IN_WORDS)})\s+(?:by|from)|(?:${alternation(GERMAN_LEAD_IN_WORDS)}|(?:ein\s+)?(?:blog|gast)?\s?beitrag)\s+von|${alternation(BYLINE_WORDS)})(?![\p{L}\d])\s*:?` +
+    String.raw`|(?:${alternation(BYLINE_COLON_LABELS)})\s*:|(?:${alternation(BYLINE_BARE_LABELS)})\s+(?=\p{Lu})|(?:${alternation(BYLINE_SCRIPT_LABELS)})\s*[:：]?)\s*`,
+  'iu',
+);
+
+/**
+ * Words that print a date or a time beside the byline ("Updated", "Publié le", "Actualizado",
+ * "Aktualisiert", "입력", "수정", "更新"): never a name, and the byline ends where one begins.
+ */
+export const DATE_WORDS: readonly string[] = [
+  'updated', 'last updated', 'published', 'posted', 'first published', 'publié', 'publié le', 'mis à jour', 'modifié',
+  'actualizado', 'actualizada', 'publicado', 'publicada', 'atualizado', 'atualizada', 'aggiornato', 'pubblicato',
+  'aktualisiert', 'veröffentlicht', 'zuletzt aktualisiert', 'stand', 'bijgewerkt', 'gepubliceerd', 'geplaatst',
+  'opdateret', 'publiceret', 'oppdatert', 'publisert', 'uppdaterad', 'publicerad', 'päivitetty', 'julkaistu',
+  'zaktualizowano', 'opublikowano', 'aktualizováno', 'publikováno', 'aktualizace', 'обновлено', 'опубликовано',
+  'оновлено', 'опубліковано', 'güncellendi', 'güncelleme', 'yayınlanma', 'diperbarui', 'dipublikasikan', 'cập nhật',
+  '입력', '수정', '승인', '更新', '公開', '发布', '發布', 'تحديث', 'نشر', 'עודכן', 'अपडेट',
+];
+
+/** A date word, at the start or after a space ("Jane Doe Updated 3 May", "홍길동 기자 입력 2024.05.21"). */
+export const DATE_WORD = new RegExp(String.raw`(?:^|\s)(?:${alternation(DATE_WORDS)})(?![\p{L}\d])`, 'iu');
+
+/**
+ * Job titles as the last word of a byline part ("Senior Science Writer", "Chief Political
+ * Correspondent", "Redakteurin"): a part ending in one names a role, not a person.
+ */
+export const JOB_TITLE_NOUNS: readonly string[] = [
+  'writer', 'editor', 'reporter', 'correspondent', 'columnist', 'contributor', 'producer', 'photographer', 'analyst',
+  'redakteur', 'redakteurin', 'korrespondent', 'korrespondentin', 'reporterin', 'journaliste', 'rédacteur', 'rédactrice',
+  'correspondant', 'correspondante', 'redactor', 'redactora', 'corresponsal', 'periodista', 'repórter', 'correspondente',
+  'giornalista', 'corrispondente', 'redacteur', 'verslaggever', 'correspondent', 'reporter', 'journalist', 'redaktör',
+  'dziennikarz', 'dziennikarka', 'redaktor', 'корреспондент', 'журналист', 'кореспондент', 'журналіст', 'muhabiri',
+  'wartawan',
+];
+
+/** A byline part that is a job title: its last word is one of {@link JOB_TITLE_NOUNS}. */
+export const JOB_TITLE = new RegExp(String.raw`(?:^|\s)(?:${alternation(JOB_TITLE_NOUNS)})$`, 'iu');
+
+/** Labels printed after a Korean, Japanese or Chinese reporter's name ("홍길동 기자", "山田太郎記者", "김철수 특파원"). */
+export const NAME_SUFFIX = /\s*(?:선임기자|객원기자|기자|특파원|통신원|記者|记者|特派員|特派员)\s*$/u;
 
 /**
  * Words after the names that end the byline: social links, profile buttons, links to the author's other pieces, dates,

@@ -63,9 +63,9 @@ const SOURCE_PATTERN = new RegExp(
 );
 const LABELS = [...CREDIT_LABELS].sort((a, b) => b.length - a.length).map(escape).join('|');
 /** A credit label followed by a colon or an ellipsis ("Photo:", "Credit...", "Foto :"). */
-const LABEL_PATTERN = new RegExp(`(?:^|(?<=[\\s(\\[.,;|—–-]))(?:${LABELS})\\s*(?::|\\.{2,}|…)\\s*`, 'giu');
+const LABEL_PATTERN = new RegExp(`(?:^|(?<=[\\s(\\[.,;|—–。、（-]))(?:${LABELS})\\s*(?::|：|=(?=\\S)|\\.{2,}|…)\\s*`, 'giu');
 /** The same label at the start of a credit, to strip it. */
-const LEADING_LABEL = new RegExp(`^(?:(?:${LABELS})\\s*(?::|\\.{2,}|…)\\s*|©\\s*|\\(c\\)\\s*|copyright\\s+)`, 'iu');
+const LEADING_LABEL = new RegExp(`^(?:(?:${LABELS})\\s*(?::|：|=(?=\\S)|\\.{2,}|…)\\s*|©\\s*|\\(c\\)\\s*|copyright\\s+)`, 'iu');
 const SENTENCE_END = /[.!?…]["”’)\]]*\s+(?=\S)/g;
 const MONTH_OR_DAY = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b/i;
 const BY_FORM = /^(?:(?:[\p{Lu}\d][\p{L}\p{N}'’.&-]*\s+){0,3}(?:photo|photograph|picture|image|video|illustration|graphic|foto)s?\s+(?:by|courtesy(?:\s+of)?|von|par|de|di)\s+\S.{1,60}|courtesy(?:\s+of)?\s+\S.{1,60})$/iu;
@@ -89,8 +89,8 @@ function wordsOf(text: string): string[] {
 }
 
 /**
- * True when every word is a name (capitalised, upper-case, a number or a
- * slash-joined credit) or a connector ("via", "for", "de"), and at least one
+ * True when every word is a name (capitalised, upper-case, in a script
+ * without capitals, a number or a slash-joined credit) or a connector ("via", "for", "de"), and at least one
  * word is a name.
  */
 function isNameLike(text: string): boolean {
@@ -100,7 +100,8 @@ function isNameLike(text: string): boolean {
   for (const raw of words) {
     const w = raw.replace(/^[("'“‘[]+|[)"'”’\],.;:]+$/gu, '');
     if (w === '' || w === '/' || w === '|' || w === '-' || w === '–' || w === '—' || w === '&') continue;
-    if (/^[\p{Lu}\p{N}]/u.test(w) || w.includes('/')) {
+    // A word of a script without capitals (Hangul, Han, kana, Arabic, Hebrew, Devanagari) may be a name.
+    if (/^[\p{Lu}\p{N}\p{Lo}]/u.test(w) || w.includes('/')) {
       names++;
       continue;
     }
@@ -217,7 +218,7 @@ export const CREDIT_FORMS: readonly CreditForm[] = [
     name: 'label',
     example: 'Waves crash over the promenade. Photograph: Dan Carrow/PA · Photo: X · Credit...X · Foto: X · Image: X',
     split(t) {
-      if (!t.tail.includes(':') && !t.tail.includes('..') && !t.tail.includes('…')) return null;
+      if (!/[:：=…]|\.\./.test(t.tail)) return null;
       LABEL_PATTERN.lastIndex = 0;
       let found: { at: number; end: number } | null = null;
       for (let m = LABEL_PATTERN.exec(t.tail); m; m = LABEL_PATTERN.exec(t.tail)) {
@@ -336,5 +337,5 @@ export function splitCredit(raw: string): CreditSplit {
 /** A cheap test that a short line may end with a printed credit: it holds one of the characters or words a credit form needs. */
 export function mayHoldCredit(text: string): boolean {
   const tail = text.slice(-TAIL_CHARS);
-  return /[©|/)\]:…—–]|\s-\s|\b(?:by|courtesy|photo|image|picture|copyright)\b/i.test(tail) || namesPhotoSource(tail);
+  return /[©|/)\]:：=…—–]|\s-\s|\b(?:by|courtesy|photo|image|picture|copyright)\b/i.test(tail) || namesPhotoSource(tail);
 }

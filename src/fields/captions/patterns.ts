@@ -5,6 +5,7 @@
  * Licensing Rights" links) that is not part of a caption's text.
  */
 import { tokenPattern } from '../../body/patterns.js';
+import { PHOTO_AGENCY_FORMS } from '../agencies/table.js';
 
 /**
  * Class/id of caption blocks, as substrings: `wp-caption-text`,
@@ -73,19 +74,23 @@ export const MAX_CREDIT_CHARS = 100;
 export const MAX_CREDIT_WORDS = 12;
 
 /**
- * Photo agencies, picture services and pools whose name alone makes a credit
- * ("... in April 2019. AFP", "(Reuters)", "Name | Getty Images"). Lower-case,
- * matched as whole words of the credit.
+ * Picture services, photo agencies and pools that are not wire agencies, whose
+ * name alone makes a credit ("Name | Getty Images", "... 2019. Shutterstock").
+ * Lower-case, matched as whole words of the credit.
  */
-export const PHOTO_SOURCES: readonly string[] = [
-  'afp', 'ap', 'associated press', 'reuters', 'getty', 'getty images', 'epa', 'epa-efe', 'efe', 'pa', 'pa images', 'pa wire',
-  'pa media', 'press association', 'shutterstock', 'alamy', 'istock', 'istockphoto', 'bloomberg', 'dpa', 'picture alliance',
-  'picture-alliance', 'anp', 'ansa', 'xinhua', 'yonhap', 'kyodo', 'aap', 'sipa', 'corbis', 'keystone', 'imago', 'belga',
-  'lusa', 'anadolu', 'tass', 'nurphoto', 'zuma', 'zuma press', 'zuma wire', 'sopa images', 'lightrocket', 'abaca', 'upi',
-  'wenn', 'polaris', 'redux', 'magnum', 'handout', 'pool', 'nasa', 'unsplash', 'pexels', 'wikimedia commons', 'europa press',
-  'ritzau', 'ntb', 'scanpix', 'tt', 'apa', 'kna', 'ddp', 'photothek', 'agencia efe', 'cover images', 'rex', 'rex features',
-  'bbc', 'file photo', 'courtesy',
+export const PHOTO_SERVICES: readonly string[] = [
+  'getty', 'getty images', 'pa images', 'shutterstock', 'alamy', 'istock', 'istockphoto', 'picture alliance',
+  'picture-alliance', 'sipa', 'corbis', 'keystone', 'imago', 'nurphoto', 'zuma', 'zuma press', 'zuma wire', 'sopa images',
+  'lightrocket', 'abaca', 'wenn', 'polaris', 'redux', 'magnum', 'handout', 'pool', 'nasa', 'unsplash', 'pexels',
+  'wikimedia commons', 'scanpix', 'photothek', 'cover images', 'rex', 'rex features', 'bbc', 'file photo', 'courtesy',
 ];
+
+/**
+ * Everything whose name alone makes a credit ("... in April 2019. AFP",
+ * "(Reuters)", "Name | Getty Images"): the picture services above and the wire
+ * agencies of the shared table (src/fields/agencies/table.ts). Lower-case.
+ */
+export const PHOTO_SOURCES: readonly string[] = [...new Set([...PHOTO_SERVICES, ...PHOTO_AGENCY_FORMS])];
 
 /**
  * Words that print a credit when followed by a colon or an ellipsis
@@ -97,6 +102,10 @@ export const CREDIT_LABELS: readonly string[] = [
   'illustration', 'graphic', 'graphics', 'video', 'credit', 'credits', 'photo credit', 'image credit', 'picture credit',
   'source', 'image source', 'foto', 'fotos', 'fotografie', 'fotografía', 'bild', 'bilder', 'bildquelle', 'quelle',
   'crédit', 'crédits', 'crédit photo', 'fuente', 'fonte', 'imagen', 'immagine', 'copyright',
+  // Nordic, Slavic, Turkish, Indonesian, Vietnamese
+  'billede', 'bilde', 'kuva', 'zdjęcie', 'fot', 'fotó', 'fotoğraf', 'ảnh', 'фото', 'фотография', 'снимок', 'фото и видео',
+  // Arabic, Persian, Hebrew, Hindi, Korean, Japanese, Chinese (with "=" as well as a colon: "사진=연합뉴스")
+  'صورة', 'الصورة', 'عکس', 'תמונה', 'צילום', 'फोटो', 'तस्वीर', '사진', '写真', '图', '圖', '图片', '圖片', '照片',
 ];
 
 /** Prefixes that mark an archive photo ("FILE PHOTO:", AP's "FILE -"): a flag, not part of the caption text. */
