@@ -7,7 +7,8 @@ import type { ReadabilityEngine } from './engines/readability/types.js';
 import type { FallbackReport } from './engines/types.js';
 import { InvalidArgumentError } from './errors.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import type { ExtractLimits, ExtractOptions } from './types.js';
+import type { Document } from 'domhandler';
+import type { CheerioLike, ExtractLimits, ExtractOptions } from './types.js';
 
 /** Options after validation, with defaults applied. */
 export interface NormalisedOptions {
@@ -47,6 +48,24 @@ function normaliseLimits(raw: unknown): ExtractLimits {
 }
 
 /**
+ * The domhandler document of an input parsed already: a cheerio document
+ * (`cheerio.load(html)`, whose `root()` holds it) or a domhandler `Document`
+ * itself; null for anything else. Recognised by shape, not `instanceof`, so
+ * that a cheerio or domhandler other than copydesk's own is read too.
+ */
+export function parsedDocument(input: unknown): Document | null {
+  if (typeof input === 'function' && typeof (input as Partial<CheerioLike>).root === 'function') {
+    const root = (input as unknown as CheerioLike).root()[0];
+    return isDocument(root) ? root : null;
+  }
+  return isDocument(input) ? input : null;
+}
+
+function isDocument(value: unknown): value is Document {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'root' && Array.isArray((value as { children?: unknown }).children);
+}
+
+/**
  * True for a `Uint8Array` (a Node `Buffer` included) from any realm: bytes
  * made in a worker's, an iframe's or a `vm` context's realm fail
  * `instanceof Uint8Array` here, yet are bytes all the same.
@@ -60,8 +79,11 @@ export function isUint8Array(value: unknown): value is Uint8Array {
  * fallback's typed errors when it is asked for but cannot be loaded.
  */
 export function normaliseOptions(input: unknown, options: ExtractOptions | undefined): NormalisedOptions {
-  if (typeof input !== 'string' && !isUint8Array(input)) {
-    throw new InvalidArgumentError('input', `extract: input must be a string or a Uint8Array, got ${input === null ? 'null' : typeof input}`);
+  if (typeof input !== 'string' && !isUint8Array(input) && parsedDocument(input) === null) {
+    throw new InvalidArgumentError(
+      'input',
+      `extract: input must be a string, a Uint8Array, a cheerio document or a domhandler Document, got ${input === null ? 'null' : typeof input}`,
+    );
   }
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw new InvalidArgumentError('options', 'extract: options must be an object');

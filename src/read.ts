@@ -6,25 +6,48 @@
 import type { Document } from 'domhandler';
 import { decodePage } from './decode/decode.js';
 import { PARSE_BUDGET_SHARE, now } from './limits.js';
-import type { NormalisedOptions } from './options.js';
-import { parseHtml } from './parse/parse.js';
-import type { InputReport, LimitName } from './types.js';
+import render from 'dom-serializer';
+import { isUint8Array, parsedDocument, type NormalisedOptions } from './options.js';
+import { adoptDocument, parseHtml } from './parse/parse.js';
+import type { ExtractInput, InputReport, LimitName } from './types.js';
 
 /** The parsed page, the report of how it was read, and the call's deadline. */
 export interface ReadPage {
   document: Document;
-  /** The decoded text that was parsed (cut to `maxInputSize`); the fallback hands it to jsdom. */
+  /**
+   * The decoded text that was parsed (cut to `maxInputSize`); the fallback
+   * hands it to jsdom. For a parsed document, its serialisation, made when
+   * first read (only the fallback reads it).
+   */
   html: string;
   report: InputReport;
   /** Clock reading (see `now`) at which the call's time budget runs out; `Infinity` for none. */
   deadline: number;
 }
 
-/** Decodes and parses the input within the limits. Never throws. */
-export function readPage(input: string | Uint8Array, opts: NormalisedOptions): ReadPage {
+/** Decodes and parses the input within the limits, or copies a parsed document. Never throws. */
+export function readPage(input: ExtractInput, opts: NormalisedOptions): ReadPage {
   const started = now();
   const { maxInputSize, maxNodes, maxDepth, timeBudgetMs } = opts.limits;
-  const decoded = decodePage(input, opts.contentType, maxInputSize);
+  const given = typeof input === 'string' || isUint8Array(input) ? null : parsedDocument(input);
+  if (given !== null) {
+    const copied = adoptDocument(given, { maxNodes, maxDepth, deadline: started + timeBudgetMs * PARSE_BUDGET_SHARE, now });
+    const limits: LimitName[] = [];
+    if (copied.flattened) limits.push('maxDepth');
+    if (copied.stoppedBy !== null) limits.push(copied.stoppedBy);
+    let html: string | null = null;
+    return {
+      document: copied.document,
+      get html(): string {
+        html ??= render(given);
+        return html;
+      },
+      report: { encoding: null, encodingSource: null, truncated: copied.stoppedBy !== null, limits },
+      deadline: started + timeBudgetMs,
+    };
+  }
+  const bytes = input as string | Uint8Array;
+  const decoded = decodePage(bytes, opts.contentType, maxInputSize);
   const parsed = parseHtml(decoded.html, {
     maxNodes,
     maxDepth,
