@@ -20,9 +20,12 @@ const labelsByTextDecoder: NonNullable<Options['esbuildPlugins']>[number] = {
  * Bundled rather than installed: encoding-sniffer (see above); p-map (ESM
  * only, and the CommonJS build must load); tinyld, whose package installs
  * 12 MB (playground, benchmarks, three models in three builds each) for the
- * 90 KB light model copydesk uses (MIT, as are the other two: THIRD-PARTY-NOTICES.md, shipped).
+ * 90 KB light model copydesk uses; warcio (the CLI's `--input warc`, loaded on
+ * first use), whose package brings 28 others (yargs, tempy: its own CLI) for
+ * the parser copydesk uses. Their licences (MIT, Apache-2.0) are in
+ * THIRD-PARTY-NOTICES.md, shipped.
  */
-const BUNDLED = ['encoding-sniffer', 'p-map', 'tinyld'];
+const BUNDLED = ['encoding-sniffer', 'p-map', 'tinyld', 'warcio'];
 
 /** The entries both module formats have. */
 const LIBRARY = { index: 'src/index.ts', node: 'src/node/index.ts', readability: 'src/readability.ts' };
