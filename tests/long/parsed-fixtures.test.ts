@@ -44,6 +44,7 @@ describe('extract() on a parsed document, over every fixture', () => {
       expect(fromParse5.headline, name).toBe(fromText.headline);
       await yieldToLoop();
     }
-    expect(same / PAGES.length).toBeGreaterThanOrEqual(0.6);
+    // 32 of 32 today (docs/cheerio.md); the standard's tree may differ on a page added later.
+    expect(same / PAGES.length).toBeGreaterThanOrEqual(0.9);
   });
 });
