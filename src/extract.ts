@@ -35,7 +35,7 @@ import type { PageMetadata } from './metadata/collect.js';
 import { serialiseBody } from './serialise/index.js';
 import { resolveBaseUrl } from './urls.js';
 import { normaliseOptions } from './options.js';
-import type { Article, BoilerplateBlock, Body, ExtractOptions, InputReport } from './types.js';
+import type { Article, BoilerplateBlock, Body, ExtractInput, ExtractOptions, InputReport } from './types.js';
 import { assessOwnBody } from './body/assess.js';
 import { NOT_AN_ARTICLE_CONFIDENCE } from './body/confidence.js';
 import { applyFallback } from './engines/fallback.js';
@@ -140,10 +140,13 @@ function isInsideAny(el: Element, blocks: ReadonlySet<Element>): boolean {
  * @param input - The page as HTML text, or as raw bytes (`Uint8Array`/`Buffer`),
  *   which are decoded the way a browser would (BOM, `contentType` option, `<meta charset>`, a statistical
  *   guess, windows-1252). Input beyond `options.limits.maxInputSize` is cut off (see `Article.input`).
+ *   Or a page parsed already: a cheerio document (`cheerio.load(html)`) or a domhandler `Document`
+ *   (`parseDocument(html)` from htmlparser2), read without parsing again and never changed; a tree
+ *   built by htmlparser2 gives the same `Article` as its HTML text (see docs/cheerio.md for parse5's).
  * @param options - See {@link ExtractOptions}.
  * @returns The article. Malformed or non-article pages never throw: they yield
  *   an `Article` with an empty body and `null` fields.
- * @throws {@link InvalidArgumentError} when `input` is neither a string nor a `Uint8Array`,
+ * @throws {@link InvalidArgumentError} when `input` is none of these,
  *   or an option has the wrong type.
  *
  * @example
@@ -153,7 +156,7 @@ function isInsideAny(el: Element, blocks: ReadonlySet<Element>): boolean {
  * console.log(article.headline, article.body.text);
  * ```
  */
-export function extract(input: string | Uint8Array, options?: ExtractOptions): Article {
+export function extract(input: ExtractInput, options?: ExtractOptions): Article {
   const opts = normaliseOptions(input, options);
   const page = readPage(input, opts);
   const index = indexPage(page.document);

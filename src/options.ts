@@ -6,6 +6,7 @@ import { resolveFallback } from './engines/resolve.js';
 import type { ReadabilityEngine } from './engines/readability/types.js';
 import { InvalidArgumentError } from './errors.js';
 import { DEFAULT_LIMITS } from './limits.js';
+import { isUint8Array, parsedDocument } from './input.js';
 import type { ExtractLimits, ExtractOptions, FallbackReport } from './types.js';
 
 /** Options after validation, with defaults applied. */
@@ -46,21 +47,15 @@ function normaliseLimits(raw: unknown): ExtractLimits {
 }
 
 /**
- * True for a `Uint8Array` (a Node `Buffer` included) from any realm: bytes
- * made in a worker's, an iframe's or a `vm` context's realm fail
- * `instanceof Uint8Array` here, yet are bytes all the same.
- */
-export function isUint8Array(value: unknown): value is Uint8Array {
-  return value instanceof Uint8Array || (ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]');
-}
-
-/**
  * Validates `extract`'s arguments; throws {@link InvalidArgumentError} on a wrong type, and the
  * fallback's typed errors when it is asked for but cannot be loaded.
  */
 export function normaliseOptions(input: unknown, options: ExtractOptions | undefined): NormalisedOptions {
-  if (typeof input !== 'string' && !isUint8Array(input)) {
-    throw new InvalidArgumentError('input', `extract: input must be a string or a Uint8Array, got ${input === null ? 'null' : typeof input}`);
+  if (typeof input !== 'string' && !isUint8Array(input) && parsedDocument(input) === null) {
+    throw new InvalidArgumentError(
+      'input',
+      `extract: input must be a string, a Uint8Array, a cheerio document or a domhandler Document, got ${input === null ? 'null' : typeof input}`,
+    );
   }
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw new InvalidArgumentError('options', 'extract: options must be an object');

@@ -6,8 +6,10 @@
 import type { Document } from 'domhandler';
 import { decodePage } from './decode/decode.js';
 import { PARSE_BUDGET_SHARE, now } from './limits.js';
-import { parseHtml } from './parse/parse.js';
-import type { ExtractLimits, InputReport, LimitName } from './types.js';
+import render from 'dom-serializer';
+import { isUint8Array, parsedDocument } from './input.js';
+import { adoptDocument, parseHtml } from './parse/parse.js';
+import type { ExtractInput, ExtractLimits, InputReport, LimitName } from './types.js';
 
 /** What reading needs of the call's options (a part of `NormalisedOptions`, named here so that reading does not depend on option handling). */
 export interface ReadOptions {
@@ -18,18 +20,40 @@ export interface ReadOptions {
 /** The parsed page, the report of how it was read, and the call's deadline. */
 export interface ReadPage {
   document: Document;
-  /** The decoded text that was parsed (cut to `maxInputSize`); the fallback hands it to jsdom. */
+  /**
+   * The decoded text that was parsed (cut to `maxInputSize`); the fallback
+   * hands it to jsdom. For a parsed document, its serialisation, made when
+   * first read (only the fallback reads it).
+   */
   html: string;
   report: InputReport;
   /** Clock reading (see `now`) at which the call's time budget runs out; `Infinity` for none. */
   deadline: number;
 }
 
-/** Decodes and parses the input within the limits. Never throws. */
-export function readPage(input: string | Uint8Array, opts: ReadOptions): ReadPage {
+/** Decodes and parses the input within the limits, or copies a parsed document. Never throws. */
+export function readPage(input: ExtractInput, opts: ReadOptions): ReadPage {
   const started = now();
   const { maxInputSize, maxNodes, maxDepth, timeBudgetMs } = opts.limits;
-  const decoded = decodePage(input, opts.contentType, maxInputSize);
+  const given = typeof input === 'string' || isUint8Array(input) ? null : parsedDocument(input);
+  if (given !== null) {
+    const copied = adoptDocument(given, { maxNodes, maxDepth, deadline: started + timeBudgetMs * PARSE_BUDGET_SHARE, now });
+    const limits: LimitName[] = [];
+    if (copied.flattened) limits.push('maxDepth');
+    if (copied.stoppedBy !== null) limits.push(copied.stoppedBy);
+    let html: string | null = null;
+    return {
+      document: copied.document,
+      get html(): string {
+        html ??= render(given);
+        return html;
+      },
+      report: { encoding: null, encodingSource: null, truncated: copied.stoppedBy !== null, limits },
+      deadline: started + timeBudgetMs,
+    };
+  }
+  const bytes = input as string | Uint8Array;
+  const decoded = decodePage(bytes, opts.contentType, maxInputSize);
   const parsed = parseHtml(decoded.html, {
     maxNodes,
     maxDepth,

@@ -8,7 +8,26 @@
  *
  * @packageDocumentation
  */
+import type { Document } from 'domhandler';
 import type { ReadabilityEngine } from './engines/readability/types.js';
+
+/**
+ * A cheerio document, the `$` of `cheerio.load(html)` (a `CheerioAPI`), as
+ * far as `extract` uses it: its root. Described by shape, so that copydesk's
+ * types never need cheerio installed.
+ */
+export interface CheerioLike {
+  root(): ArrayLike<Document>;
+}
+
+/**
+ * What {@link extract} reads: the page as HTML text, as raw bytes (decoded
+ * the way a browser would), or as a document the caller parsed already, a
+ * cheerio document (`cheerio.load(html)`) or a domhandler `Document`
+ * (htmlparser2's `parseDocument`), which is read without parsing again and
+ * never changed.
+ */
+export type ExtractInput = string | Uint8Array | Document | CheerioLike;
 
 /** Why a block was removed from the article. */
 export type BoilerplateKind =
@@ -154,13 +173,14 @@ export type LimitName = keyof ExtractLimits;
 export interface InputReport {
   /**
    * The WHATWG name of the encoding the bytes were decoded with ("utf-8",
-   * "windows-1251", "shift_jis"); `null` when the input was a string.
+   * "windows-1251", "shift_jis"); `null` when the input was a string or a parsed document.
    */
   encoding: string | null;
   /**
    * What decided the encoding: a byte-order mark, the `contentType` option,
    * a `<meta>` declaration, the bytes themselves (valid UTF-8, or a
-   * statistical guess), or the fallback (windows-1252); `null` for a string.
+   * statistical guess), or the fallback (windows-1252); `null` for a string
+   * or a parsed document.
    */
   encodingSource: 'bom' | 'content-type' | 'meta' | 'utf-8' | 'guess' | 'default' | null;
   /**
@@ -185,6 +205,8 @@ export interface ExtractLimits {
   /**
    * Longest input read: bytes for a `Uint8Array`, UTF-16 code units for a
    * string. The rest is cut off (not an error; `input.truncated` says so).
+   * A parsed document (cheerio's, domhandler's) is already in memory: it is
+   * bounded by `maxNodes` alone.
    */
   maxInputSize: number;
   /** Most DOM nodes (elements, text, comments) built; parsing stops there. */

@@ -166,10 +166,11 @@ describe('copydesk extract', () => {
     expect(text.status).toBe(0);
   });
 
-  it('reads an empty standard input without failing', async () => {
+  it('writes the empty Article for an empty standard input, and exits 3 with one line saying why', async () => {
     const r = await run(['extract', '-'], '');
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(3);
     expectArticle(r.stdout);
+    expect(r.stderr).toBe('copydesk: no article in standard input: the input is empty\n');
   });
 
   it('accepts --url and --content-type', async () => {

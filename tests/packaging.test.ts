@@ -34,6 +34,15 @@ describe('package.json', () => {
     }
   });
 
+  it('declares cheerio an optional peer (and no dependency), and ships neither source maps nor a cheerio type import', () => {
+    expect(PKG.peerDependenciesMeta.cheerio?.optional).toBe(true);
+    expect(PKG.dependencies.cheerio).toBeUndefined();
+    for (const unused of ['domutils', 'tinyld', 'warcio']) expect(PKG.dependencies[unused], unused).toBeUndefined();
+    const files = fs.readdirSync(path.join(ROOT, 'dist'));
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    for (const f of files.filter((f) => /\.d\.c?ts$/.test(f))) expect(fs.readFileSync(path.join(ROOT, 'dist', f), 'utf8'), f).not.toMatch(/from ['"]cheerio['"]/);
+  });
+
   it('exports copydesk/readability with types for import and require', () => {
     const entry = PKG.exports['./readability'] as Record<string, Record<string, string>>;
     for (const kind of ['import', 'require'] as const) {

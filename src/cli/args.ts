@@ -20,6 +20,7 @@ export type FallbackName = (typeof FALLBACKS)[number];
 export const OUTPUTS = ['jsonl'] as const;
 export type OutputKind = (typeof OUTPUTS)[number];
 
+import { parseArgs as nodeParseArgs } from 'node:util';
 import type { JsonlNames } from '../node/jsonl.js';
 
 export type { JsonlNames };
@@ -51,6 +52,10 @@ export interface RunCommand {
   format: Format | null;
   /** `-o`: the file written, or null for standard output. */
   outputFile: string | null;
+  /** `--output-dir`: a batch writes one file per page there, in `format`; null for JSONL only. */
+  outputDir: string | null;
+  /** `--with-metadata`: text and Markdown begin with a header of headline, byline, date, place and source. */
+  withMetadata: boolean;
   /** `--fields`: the Article fields written, or null for all. */
   fields: string[] | null;
   /** `--url`: the URL of a single page. */
@@ -107,7 +112,8 @@ type Key =
   | 'format' | 'output' | 'outputFile' | 'input' | 'url' | 'contentType' | 'fields'
   | 'idField' | 'urlField' | 'htmlField' | 'contentTypeField'
   | 'jobs' | 'unordered' | 'resume' | 'progress' | 'noProgress' | 'quiet' | 'fallback'
-  | 'pageTimeout' | 'maxBytes' | 'fetch' | 'userAgent' | 'timeout' | 'maxRedirects' | 'fetchJobs';
+  | 'pageTimeout' | 'maxBytes' | 'fetch' | 'userAgent' | 'timeout' | 'maxRedirects' | 'fetchJobs'
+  | 'outputDir' | 'withMetadata';
 
 /** Every option, by every spelling: its key and whether it is a flag (takes no value). */
 const OPTIONS: Record<string, { key: Key; flag?: true }> = {
@@ -116,6 +122,8 @@ const OPTIONS: Record<string, { key: Key; flag?: true }> = {
   '--output': { key: 'output' },
   '-o': { key: 'outputFile' },
   '--output-file': { key: 'outputFile' },
+  '--output-dir': { key: 'outputDir' },
+  '--with-metadata': { key: 'withMetadata', flag: true },
   '--input': { key: 'input' },
   '-i': { key: 'input' },
   '--url': { key: 'url' },
@@ -145,7 +153,8 @@ const OPTIONS: Record<string, { key: Key; flag?: true }> = {
 
 function oneOf<T extends string>(list: readonly T[], value: string, what: string): T {
   if ((list as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`unknown ${what} ${JSON.stringify(value)} (${what}s: ${list.join(', ')})`);
+  const guess = closest(value, list);
+  throw new UsageError(`unknown ${what} ${JSON.stringify(value)} (${guess === null ? '' : `did you mean ${guess}? `}${what}s: ${list.join(', ')})`);
 }
 
 function integer(value: string, name: string, min: number, max: number): number {
@@ -204,45 +213,85 @@ function fieldName(value: string, name: string): string {
   return v;
 }
 
-/** Splits `argv` into positionals, option values and flags. */
+/** `node:util`'s option table, made from {@link OPTIONS}: every spelling, by its name without dashes. */
+const PARSE_OPTIONS: Record<string, { type: 'string' | 'boolean' }> = Object.fromEntries([
+  ...Object.entries(OPTIONS).map(([spelling, spec]) => [spelling.replace(/^--?/, ''), { type: spec.flag ? 'boolean' : 'string' }] as const),
+  ...['h', 'help', 'v', 'V', 'version'].map((name) => [name, { type: 'boolean' }] as const),
+]);
+
+/** The long spellings, for suggestions. */
+const LONG_NAMES: readonly string[] = [...Object.keys(OPTIONS).filter((s) => s.startsWith('--')), '--help', '--version'];
+
+/** Edit distance between two short strings (insertions, deletions, substitutions, and swaps of neighbours). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The known word closest to a mistyped one, when it is close enough to be
+ * what was meant (a third of its letters wrong at most, or the start of
+ * exactly one known word); null otherwise.
+ */
+export function closest(word: string, known: readonly string[]): string | null {
+  const starting = known.filter((k) => word.length >= 3 && k.startsWith(word));
+  if (starting.length === 1) return starting[0]!;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const distance = editDistance(word.toLowerCase(), k.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [k, distance];
+  }
+  return best !== null && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : null;
+}
+
+function didYouMean(word: string, known: readonly string[]): string {
+  const guess = closest(word, known);
+  return guess === null ? '' : ` (did you mean ${guess}?)`;
+}
+
+/** The spelling of an option as typed: `--name` or `-n`. */
+const spelled = (name: string): string => (name.length === 1 ? `-${name}` : `--${name}`);
+
+/**
+ * Splits `argv` into positionals, option values and flags, on `node:util`'s
+ * parseArgs (tokens, not its strict mode: the checks below name the option
+ * and suggest the one meant).
+ */
 function scan(argv: readonly string[]) {
+  const { tokens } = nodeParseArgs({ args: [...argv], options: PARSE_OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const positionals: string[] = [];
   const values: Partial<Record<Key, string>> = {};
   let help = false;
   let version = false;
-  let optionsEnded = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (optionsEnded || arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    if (arg === '-h' || arg === '--help') {
-      help = true;
-      continue;
-    }
-    if (arg === '-v' || arg === '-V' || arg === '--version') {
-      version = true;
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const name = token.rawName;
+    if (name === '-h' || name === '--help') help = true;
+    else if (name === '-v' || name === '-V' || name === '--version') version = true;
+    if (help || version) continue;
     // Own keys only: "--__proto__" must be an unknown option, not Object.prototype.
     const spec = Object.prototype.hasOwnProperty.call(OPTIONS, name) ? OPTIONS[name] : undefined;
-    if (spec === undefined) throw new UsageError(`unknown option ${JSON.stringify(name)}`);
+    if (spec === undefined) {
+      throw new UsageError(`unknown option ${JSON.stringify(spelled(token.name))}${didYouMean(spelled(token.name), LONG_NAMES)}`);
+    }
     let value: string;
     if (spec.flag) {
-      if (eq > 0) throw new UsageError(`${name} takes no value`);
+      if (token.inlineValue) throw new UsageError(`${name} takes no value`);
       value = 'true';
-    } else if (eq > 0) value = arg.slice(eq + 1);
-    else {
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${name} needs a value`);
-      value = next;
+    } else if (token.value === undefined) {
+      throw new UsageError(`${name} needs a value`);
+    } else {
+      value = token.value;
     }
     if (values[spec.key] !== undefined) throw new UsageError(`${name} given twice`);
     values[spec.key] = value;
@@ -292,6 +341,13 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   const outputFile = v.outputFile ?? null;
   if (outputFile === '') throw new UsageError('-o needs a file name');
+  const outputDir = v.outputDir ?? null;
+  if (outputDir === '') throw new UsageError('--output-dir needs a folder name');
+  if (outputDir !== null && output !== null) throw new UsageError('--output-dir writes one file per page; --output jsonl writes one stream');
+  const withMetadata = v.withMetadata !== undefined;
+  if (withMetadata && format !== 'text' && format !== 'markdown') {
+    throw new UsageError(`--with-metadata adds a header to --format text or markdown${format === null || format === 'json' ? ' (JSON holds the metadata already)' : ''}`);
+  }
   const resume = v.resume !== undefined;
   if (resume && outputFile === null) throw new UsageError('--resume needs the output file to resume: -o FILE');
   if (v.progress !== undefined && v.noProgress !== undefined) throw new UsageError('--progress and --no-progress contradict each other');
@@ -304,6 +360,8 @@ export function parseArgs(argv: readonly string[]): Command {
     output,
     format,
     outputFile,
+    outputDir,
+    withMetadata,
     fields,
     url,
     contentType,

@@ -23,11 +23,32 @@ import { progressWanted, startProgress } from './progress.js';
 import { readRecords, type SourceContext, type SourceRecord } from './sources/index.js';
 import { idOfLine } from './sources/jsonl.js';
 import { formatSummary, RunStats } from './summary.js';
+import { render } from './formats.js';
+import { PageFiles } from './pagefiles.js';
+import { EXIT_NO_ARTICLE } from './single.js';
+import type { Article } from '../types.js';
 
-/** A line to write (null: a blank input line, nothing to write) and the kind of its error, if any. */
+const lineDecoder = new TextDecoder('utf-8');
+
+/**
+ * `--output-dir`: the page's Article, from its JSONL line, written to its own
+ * file in the chosen format; the line that goes to the JSONL stream is then
+ * the page's index entry `{"id","url","file"}`. Error lines go through as
+ * they are.
+ */
+async function toPageFile(outcome: Outcome, files: PageFiles, format: BatchPlan['format'], command: RunCommand): Promise<Outcome> {
+  if (outcome.line === null || outcome.errorKind !== null) return outcome;
+  const text = typeof outcome.line === 'string' ? outcome.line : lineDecoder.decode(outcome.line);
+  const { id, url, ...article } = JSON.parse(text) as { id: string | number; url: string | null } & Article;
+  const file = await files.write(String(id), render(article, format, command.fields, command.withMetadata));
+  return { ...outcome, line: JSON.stringify({ id, url, file }) };
+}
+
+/** A line to write (null: a blank input line, nothing to write), the kind of its error if any, and whether it held no article. */
 export interface Outcome {
   line: string | Uint8Array | null;
   errorKind: string | null;
+  noArticle?: boolean;
 }
 
 /** Exit status of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
@@ -155,17 +176,22 @@ export async function runBatch(command: RunCommand, plan: BatchPlan, version: st
 
   const jobs = command.jobs ?? defaultConcurrency();
   const pool = new ExtractPool({ threads: jobs, timeout: command.pageTimeoutMs });
-  const extraction: Extraction = { pool, fields: command.fields, ctx, fallback: command.fallback };
+  // With --output-dir the whole Article comes back: --fields applies to the files' JSON, not to the line.
+  const files = command.outputDir === null ? null : new PageFiles(command.outputDir, plan.format);
+  const extraction: Extraction = { pool, fields: files ? null : command.fields, ctx, fallback: command.fallback };
   try {
     const outcomes = pMapIterable(records, (r) => extractLine(r, extraction), {
       concurrency: jobs,
       backpressure: jobs * WINDOW_PER_WORKER,
       preserveOrder: command.ordered,
     });
-    for await (const outcome of outcomes) {
-      if (outcome.line === null) continue;
-      await writer.write(outcome.line).catch(cannotWrite);
-      stats.page(outcome.errorKind);
+    for await (const extracted of outcomes) {
+      if (extracted.line === null) continue;
+      const outcome = files ? await toPageFile(extracted, files, plan.format, command).catch((e: unknown) => {
+        throw new InputError(`cannot write in ${command.outputDir}: ${reasonOf(e)}`);
+      }) : extracted;
+      await writer.write(outcome.line!).catch(cannotWrite);
+      stats.page(outcome.errorKind, outcome.noArticle === true);
       progress.update();
     }
     await writer.close().catch(cannotWrite);
@@ -176,5 +202,10 @@ export async function runBatch(command: RunCommand, plan: BatchPlan, version: st
   }
   if (!command.quiet) process.stderr.write(formatSummary(stats, (Date.now() - started) / 1000, interrupted));
   if (interrupted) return EXIT_INTERRUPTED;
+  if (stats.pages === 0 && stats.skipped.size === 0) {
+    // Nothing to read is worth saying even with --quiet: an empty folder, a glob of the wrong files.
+    process.stderr.write(`copydesk: no pages found in ${command.paths.join(', ')} (a folder yields its .html, .htm, .jsonl, .ndjson and .warc files)\n`);
+    return EXIT_NO_ARTICLE;
+  }
   return stats.errors > 0 ? 1 : 0;
 }

@@ -11,12 +11,46 @@ function line(s: string): string {
   return s.endsWith('\n') ? s : `${s}\n`;
 }
 
+/** A value that YAML would misread unquoted (a colon and space, a leading sign or quote, outer spaces). */
+const NEEDS_QUOTES = /: |\s#|^[\s\-?:,[\]{}#&*!|>'"%@`]|\s$|^(?:true|false|null|yes|no|~)$/i;
+
+/**
+ * The header `--with-metadata` puts before text and Markdown: YAML front
+ * matter (as trafilatura's flag of that name writes it) with the headline,
+ * byline, publication date, dateline place, source and URL the Article has;
+ * empty when it has none of them.
+ */
+export function metadataHeader(article: Article): string {
+  const source = [article.source.publisher, article.source.agency].filter((s) => s !== null && s !== '').join('; ');
+  const fields: Array<[string, string | null]> = [
+    ['headline', article.headline],
+    ['byline', article.byline],
+    ['date', article.dateline.published],
+    ['place', article.dateline.place],
+    ['source', source || null],
+    ['url', article.source.canonicalUrl],
+  ];
+  const lines = fields
+    .filter((f): f is [string, string] => f[1] !== null && f[1].trim() !== '')
+    .map(([key, raw]) => {
+      const value = raw.replace(/\s+/g, ' ').trim();
+      return `${key}: ${NEEDS_QUOTES.test(value) ? JSON.stringify(value) : value}`;
+    });
+  return lines.length === 0 ? '' : `---\n${lines.join('\n')}\n---\n`;
+}
+
 /**
  * The text `copydesk extract --format <format>` prints:
  * json: the whole Article, or its `fields` (2-space indent); text: `body.text`;
- * markdown: `# headline` then `body.markdown`; html: `body.html`.
+ * markdown: `# headline` then `body.markdown`; html: `body.html`. With
+ * `withMetadata`, text and Markdown begin with {@link metadataHeader}.
  */
-export function render(article: Article, format: Format, fields: readonly string[] | null = null): string {
+export function render(article: Article, format: Format, fields: readonly string[] | null = null, withMetadata = false): string {
+  if (withMetadata && (format === 'text' || format === 'markdown')) {
+    const header = metadataHeader(article);
+    const rest = render(article, format, fields);
+    return header === '' ? rest : rest === '' ? header : `${header}\n${rest}`;
+  }
   switch (format) {
     case 'json':
       return `${JSON.stringify(fields === null ? article : pickFields(article, fields), null, 2)}\n`;

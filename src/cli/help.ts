@@ -30,6 +30,8 @@ single page:
                       text      the body as plain text
                       markdown  "# headline", then the body as Markdown
                       html      the body as sanitised HTML
+  --with-metadata     text and markdown begin with a header of the headline,
+                      byline, date, place, source and URL (YAML front matter)
   --url URL           the page's URL, to resolve relative links and images
                       (nothing is fetched)
   --content-type TYPE the HTTP Content-Type the page was served with, whose
@@ -52,10 +54,13 @@ inputs:
                              record's URL and HTTP charset are used (.warc, .warc.gz)
                       without --input, each file's extension decides, and a
                       folder yields its .html/.htm/.jsonl/.ndjson/.warc files
-  --id-field NAME     JSONL field of the page id (default ${DEFAULTS.names.id}; a dotted
-  --url-field NAME    path reaches into objects: meta.url); without an id a
-  --html-field NAME   page is FILE:LINE (defaults ${DEFAULTS.names.url}, ${DEFAULTS.names.html},
-  --content-type-field NAME                   ${DEFAULTS.names.contentType})
+  --id-field NAME     the JSONL field of the page id (default ${DEFAULTS.names.id}); without
+                      one, a page's id is FILE:LINE
+  --url-field NAME    the JSONL field of the page URL (default ${DEFAULTS.names.url})
+  --html-field NAME   the JSONL field of the page HTML (default ${DEFAULTS.names.html})
+  --content-type-field NAME
+                      the JSONL field of the page Content-Type (default
+                      ${DEFAULTS.names.contentType}); a dotted NAME reaches into objects: meta.url
   --fetch             the PATHs are lists of URLs (one a line, # comments) to
                       fetch and extract
   --max-bytes SIZE    pages larger than this are errors (default ${mib(DEFAULTS.maxBytes)}; 512k, 10M)
@@ -64,7 +69,12 @@ batch output:
   --output jsonl      one line per page: {"id":..,"url":..,<Article fields>}, or
                       {"id":..,"url":..,"error":{"kind":..,"message":..}}
                       (the default for a batch; use it to get JSONL for one page)
-  -o, --output-file FILE  write to FILE instead of standard output
+  -o, --output-file FILE
+                      write to FILE instead of standard output
+  --output-dir DIR    write each page to its own file in DIR, in the --format
+                      chosen (default json), named by its id made safe
+                      (page-1.json, example.com_news_1-3f2a9c1e.txt); the JSONL
+                      output then lists {"id":..,"url":..,"file":..} per page
   --fields LIST       the Article fields to write, comma-separated
                       (headline,body.text,dateline.published); id and url always
   --resume            skip the ids already in the -o FILE and append the rest
@@ -87,15 +97,22 @@ fetching (fetch, --fetch):
   -h, --help          show this help
   -v, --version       show the version
 
-exit status: 0 done; 1 some page failed (a batch writes an error line for it
-and goes on); 2 usage or input error (or a --fallback whose packages are
-missing); 130 interrupted (Ctrl-C)
+exit status:
+  0    done (a batch counts pages without an article as no-article in its summary)
+  1    some page failed (a batch writes an error line for it and goes on)
+  2    usage or input error, including JSONL or a list of paths given where an
+       HTML page was expected (the message says what to pass), or a --fallback
+       whose packages are missing
+  3    no article: the single page holds none (empty, binary, or no article
+       text; the empty Article is still written), or a batch found no pages
+  130  interrupted (Ctrl-C)
 
 examples:
   copydesk extract page.html --url https://example.com/news/1
   copydesk extract page.html --fallback readability
   curl -s https://example.com/news/1 | copydesk extract - --format markdown
   copydesk extract saved-pages/ -o articles.jsonl --fields headline,body.text
+  copydesk extract saved-pages/ --output-dir texts/ --format text --with-metadata
   copydesk extract crawl.warc.gz -o articles.jsonl --resume
   zcat pages.jsonl.gz | copydesk extract - --input jsonl --fields headline,body.text | jq -r .headline
 `;

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `copydesk`: the command-line tool (Node only). Bundled by tsup into
  * dist/cli.js together with the library it imports; the worker threads of a

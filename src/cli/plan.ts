@@ -54,6 +54,8 @@ export interface BatchPlan {
   inputs: InputSpec[];
   /** Bytes (or URLs) to read in all, for the progress bar; null when standard input is read. */
   total: number | null;
+  /** The format of the files `--output-dir` writes (json when not given). */
+  format: Format;
 }
 
 export type Plan = SinglePlan | BatchPlan;
@@ -169,7 +171,7 @@ export async function expandInputs(command: Pick<RunCommand, 'kind' | 'paths' | 
  */
 export async function plan(command: RunCommand): Promise<Plan> {
   let single: SinglePlan['from'] | null = null;
-  if (command.output === null && command.paths.length === 1) {
+  if (command.output === null && command.outputDir === null && command.paths.length === 1) {
     const p = command.paths[0]!;
     if (command.kind === 'fetch') single = { url: p };
     else if (!command.fetchLists && (command.input ?? (p === '-' ? 'html' : inputKindOf(p))) === 'html') {
@@ -182,8 +184,8 @@ export async function plan(command: RunCommand): Promise<Plan> {
     if (command.url !== null && 'url' in single) throw new UsageError('--url is for pages read from a file; fetch knows the URL');
     return { mode: 'single', from: single, format: command.format ?? 'json' };
   }
-  if (command.format !== null) {
-    throw new UsageError(`--format prints a single page; a batch is written as JSONL (choose what it holds with --fields)`);
+  if (command.format !== null && command.outputDir === null) {
+    throw new UsageError(`--format prints a single page; a batch is written as JSONL (choose what it holds with --fields), or one file per page in that format with --output-dir DIR`);
   }
   if (command.url !== null) throw new UsageError('--url is for a single page; in a batch each page has its own URL');
   const { inputs, total } = await expandInputs(command);
@@ -193,8 +195,13 @@ export async function plan(command: RunCommand): Promise<Plan> {
       throw new UsageError(`the output file ${command.outputFile} is also an input`);
     }
   }
+  if (command.outputDir !== null) {
+    const dir = path.resolve(command.outputDir);
+    const walked = inputs.find((i): i is Extract<InputSpec, { source: 'folder' }> => i.source === 'folder' && (dir + path.sep).startsWith(path.resolve(i.path) + path.sep));
+    if (walked) throw new UsageError(`the output folder ${command.outputDir} is inside the input folder ${walked.path}: its files would be read as pages`);
+  }
   // A folder's walk passes over the output file: the run writes it, possibly inside that folder.
   const outFile = command.outputFile === null ? null : path.resolve(command.outputFile);
   const read = outFile === null ? inputs : inputs.map((i) => (i.source === 'folder' ? { ...i, skipFiles: [...i.skipFiles, outFile] } : i));
-  return { mode: 'batch', inputs: read, total };
+  return { mode: 'batch', inputs: read, total, format: command.format ?? 'json' };
 }

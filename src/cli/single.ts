@@ -4,11 +4,15 @@ import { writeFile } from 'node:fs/promises';
 import { extract } from '../extract.js';
 import { readability } from '../readability.js';
 import type { ExtractOptions } from '../types.js';
-import type { RunCommand } from './args.js';
+import { UsageError, type RunCommand } from './args.js';
 import { defaultUserAgent, fetchPage } from './fetch.js';
 import { render } from './formats.js';
 import { InputError, readInput, reasonOf, TooLargeError } from './input.js';
 import type { SinglePlan } from './plan.js';
+import { noArticleReason, sniffAdvice, sniffNonHtml } from './sniff.js';
+
+/** Exit status of a single page that holds no article (documented in `--help`). */
+export const EXIT_NO_ARTICLE = 3;
 
 /** Runs one page; resolves to the exit status. `fail` prints a one-line message. */
 export async function runSingle(command: RunCommand, plan: SinglePlan, version: string, fail: (m: string) => void): Promise<number> {
@@ -41,25 +45,35 @@ export async function runSingle(command: RunCommand, plan: SinglePlan, version: 
     }
     if (command.url !== null) options.url = command.url;
     if (command.contentType !== null) options.contentType = command.contentType;
+    // Without --input, JSONL or a list read as one page would give nothing, silently.
+    const other = command.input === null ? sniffNonHtml(bytes) : null;
+    if (other !== null) throw new UsageError(sniffAdvice(other, plan.from.file));
   }
+  const name = 'url' in plan.from ? plan.from.url : plan.from.file === '-' ? 'standard input' : plan.from.file;
 
   // The engine object (not the string): it loads jsdom with createRequire, on every Node.
   if (command.fallback === 'readability') options.fallback = readability;
   let output: string;
+  let found: boolean;
   try {
-    output = render(extract(bytes, options), plan.format, command.fields);
+    const article = extract(bytes, options);
+    found = article.body.text !== '';
+    output = render(article, plan.format, command.fields, command.withMetadata);
   } catch (e) {
     fail(`extraction failed: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
   if (command.outputFile === null) {
     process.stdout.write(output);
-    return 0;
+  } else {
+    try {
+      await writeFile(command.outputFile, output);
+    } catch (e) {
+      throw new InputError(`cannot write ${command.outputFile}: ${reasonOf(e)}`);
+    }
   }
-  try {
-    await writeFile(command.outputFile, output);
-  } catch (e) {
-    throw new InputError(`cannot write ${command.outputFile}: ${reasonOf(e)}`);
-  }
-  return 0;
+  // The (empty) Article is written all the same: its metadata and boilerplate account may still serve.
+  if (found) return 0;
+  fail(`no article in ${name}: ${noArticleReason(bytes)}`);
+  return EXIT_NO_ARTICLE;
 }

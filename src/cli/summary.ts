@@ -6,6 +6,8 @@ export class RunStats {
   pages = 0;
   /** Pages written as errors. */
   errors = 0;
+  /** Pages written whose Article has no body (not errors: the page was read, and holds no article). */
+  noArticle = 0;
   /** Errors by kind. */
   readonly errorKinds = new Map<string, number>();
   /** Records passed over, by reason. */
@@ -13,9 +15,10 @@ export class RunStats {
   /** Input units consumed (bytes, or URLs given as arguments). */
   consumed = 0;
 
-  /** Counts a page written, with the kind of its error if it failed. */
-  page(errorKind: string | null): void {
+  /** Counts a page written, with the kind of its error if it failed, or whether it held no article. */
+  page(errorKind: string | null, noArticle = false): void {
     this.pages++;
+    if (noArticle) this.noArticle++;
     if (errorKind === null) return;
     this.errors++;
     this.errorKinds.set(errorKind, (this.errorKinds.get(errorKind) ?? 0) + 1);
@@ -45,13 +48,14 @@ export function formatRate(perSecond: number): string {
 
 /**
  * The end-of-run summary, one line per topic:
- * `copydesk: 300 pages in 2.1 s (142.9 pages/s), 2 errors (bad-record: 1, timeout: 1)`,
+ * `copydesk: 300 pages in 2.1 s (142.9 pages/s), 2 errors (bad-record: 1, timeout: 1), no-article: 4`,
  * then skipped records by reason, and whether the run was interrupted.
  */
 export function formatSummary(stats: RunStats, seconds: number, interrupted: boolean): string {
   const rate = seconds > 0 ? stats.pages / seconds : Infinity;
   const errors = stats.errors === 0 ? 'no errors' : `${plural(stats.errors, 'error')} (${breakdown(stats.errorKinds)})`;
-  const out = [`copydesk: ${plural(stats.pages, 'page')} in ${seconds.toFixed(1)} s (${formatRate(rate)} pages/s), ${errors}`];
+  const noArticle = stats.noArticle > 0 ? `, no-article: ${stats.noArticle}` : '';
+  const out = [`copydesk: ${plural(stats.pages, 'page')} in ${seconds.toFixed(1)} s (${formatRate(rate)} pages/s), ${errors}${noArticle}`];
   const skipped = [...stats.skipped.values()].reduce((a, b) => a + b, 0);
   if (skipped > 0) out.push(`copydesk: skipped ${skipped} (${breakdown(stats.skipped)})`);
   if (interrupted) out.push('copydesk: interrupted; run again with --resume (and the same -o) to finish');

@@ -4,7 +4,10 @@
  * that overruns its time or kills its worker becomes an error reply (piscina
  * replaces the worker), so one bad page never stops a run.
  */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Piscina from 'piscina';
 import { STARTED, type WorkerReply, type WorkerTask } from './protocol.js';
@@ -13,8 +16,36 @@ import { STARTED, type WorkerReply, type WorkerTask } from './protocol.js';
  * The worker script, built beside this module as CommonJS (dist/worker.cjs):
  * a worker stopped while it is still loading (a run that ends at once) must
  * not be instantiating ES modules, which aborts the process.
+ *
+ * Found, in order: written as `new URL('./worker.cjs', import.meta.url)`,
+ * the form bundlers recognise (webpack 5, Vite, Parcel emit the file beside
+ * the bundle); beside this module under CommonJS; through the package's own
+ * export `copydesk/worker` (a bundle that left node_modules in place). A
+ * bundle that has none of these gets an error that says what to do
+ * (docs/install.md), not a run of crashed workers.
  */
-const WORKER_FILE = fileURLToPath(new URL('./worker.cjs', import.meta.url));
+export function workerFile(): string {
+  const tried: string[] = [];
+  const candidates: Array<() => string> = [
+    () => fileURLToPath(new URL('./worker.cjs', import.meta.url)),
+    () => path.join(path.dirname(__filename), 'worker.cjs'),
+    () => createRequire(typeof __filename === 'string' ? __filename : (import.meta as { url: string }).url).resolve('copydesk/worker'),
+  ];
+  for (const candidate of candidates) {
+    let file: string;
+    try {
+      file = candidate();
+    } catch {
+      continue; // import.meta.url or __filename is not there in this module format
+    }
+    if (fs.existsSync(file)) return file;
+    tried.push(file);
+  }
+  throw new Error(
+    `copydesk/node: the worker file worker.cjs was not found (looked at ${tried.join(', ') || 'nothing'}). ` +
+      'A bundle must ship it beside itself: build copydesk/worker as a second entry point named worker.cjs (see docs/install.md).',
+  );
+}
 
 /** Idle workers are kept this long: a run keeps them busy, so this only matters between bursts. */
 const IDLE_TIMEOUT_MS = 30_000;
@@ -56,7 +87,7 @@ export class ExtractPool {
   constructor(settings: PoolSettings) {
     this.#timeout = settings.timeout;
     this.#piscina = new Piscina({
-      filename: WORKER_FILE,
+      filename: workerFile(),
       minThreads: settings.threads,
       maxThreads: settings.threads,
       concurrentTasksPerWorker: 1,

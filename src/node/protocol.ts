@@ -55,5 +55,5 @@ export const STARTED = 'copydeskStarted';
  */
 export type WorkerReply =
   | { article: Article }
-  | { line: Uint8Array | null; errorKind: string | null }
+  | { line: Uint8Array | null; errorKind: string | null; noArticle?: boolean }
   | { error: PageError };

@@ -4,7 +4,7 @@
  * a throw: one bad record must not stop a run.
  */
 import type { ExtractOptions } from '../types.js';
-import { isUint8Array } from '../options.js';
+import { isUint8Array } from '../input.js';
 import type { WorkerTask } from './protocol.js';
 import type { PageFailure, PageId, PageInput } from './types.js';
 

@@ -34,9 +34,9 @@ function run(input: string | Uint8Array, options: ExtractOptions): ReturnType<ty
 
 const isError = (r: ReturnType<typeof extract> | PageError): r is PageError => 'kind' in r && 'message' in r;
 
-/** A JSONL line as bytes, with its newline, moved back to the main thread. */
-function bytesOf(line: string, errorKind: string | null): WorkerReply {
-  return { line: encoder.encode(`${line}\n`), errorKind };
+/** A JSONL line as bytes, with its newline, moved back to the main thread; `noArticle` when the page has no body (the CLI counts them). */
+function bytesOf(line: string, errorKind: string | null, noArticle = false): WorkerReply {
+  return { line: encoder.encode(`${line}\n`), errorKind, ...(noArticle ? { noArticle } : {}) };
 }
 
 /** Extracts the page of `task`. */
@@ -54,7 +54,7 @@ export default function work(task: WorkerTask): WorkerReply {
     if (record.contentType) options.contentType = record.contentType;
     const article = run(record.html!, options);
     if (isError(article)) return bytesOf(errorLine(record.id, record.url, article), article.kind);
-    return bytesOf(articleLine(record.id, record.url, article, j.fields), null);
+    return bytesOf(articleLine(record.id, record.url, article, j.fields), null, article.body.text === '');
   }
 
   const input = task.html ?? task.bytes;
@@ -62,7 +62,7 @@ export default function work(task: WorkerTask): WorkerReply {
   const article = run(input, task.options ?? {});
   if (task.line) {
     const { id, url, fields } = task.line;
-    return isError(article) ? bytesOf(errorLine(id, url, article), article.kind) : bytesOf(articleLine(id, url, article, fields), null);
+    return isError(article) ? bytesOf(errorLine(id, url, article), article.kind) : bytesOf(articleLine(id, url, article, fields), null, article.body.text === '');
   }
   return isError(article) ? { error: article } : { article };
 }

@@ -6,6 +6,8 @@
  * the later stages tolerate; in exchange it parses several times faster than
  * parse5.
  */
+import type { Document } from 'domhandler';
+import { copyTree } from './adopt.js';
 import { buildTree, type BuildResult } from './builder.js';
 import { showContentFallbacks } from './noscript.js';
 
@@ -28,4 +30,15 @@ export function parseHtml(html: string, limits: ParseLimits): BuildResult {
   const built = buildTree(html, limits);
   showContentFallbacks(built.noscripts);
   return built;
+}
+
+/**
+ * Reads a document the caller parsed already (cheerio's, htmlparser2's):
+ * copies it into copydesk's own tree within the limits (`adopt.ts`), never
+ * changing it, then shows noscript fallbacks as `parseHtml` does.
+ */
+export function adoptDocument(root: Document, limits: ParseLimits): BuildResult {
+  const copied = copyTree(root, limits);
+  showContentFallbacks(copied.noscripts);
+  return copied;
 }

@@ -69,7 +69,7 @@ describe('copydesk extract FOLDER / globs / .gz', () => {
     const r = await run(['extract', 'fixtures', '-o', out, '--jobs', '2']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^copydesk: ${FIXTURE_DIRS.length} pages in [\\d.]+ s \\([\\d.]+ pages/s\\), no errors\\n$`));
+    expect(r.stderr).toMatch(new RegExp(`^copydesk: ${FIXTURE_DIRS.length} pages in [\\d.]+ s \\([\\d.]+ pages/s\\), no errors(, no-article: \\d+)?\\n$`));
     const lines = jsonl(readFileSync(out, 'utf8'));
     expect(lines.map((l) => l.id)).toEqual(FIXTURE_DIRS.map((d) => path.join('fixtures', d, 'source.html')));
     lines.forEach((line, i) => {
@@ -225,7 +225,7 @@ describe('copydesk extract --input warc', () => {
     expect(lines[0]!.body!.text).toBe(extract(fixture(0), { url: 'https://news.example/a' }).body.text);
     expect(lines[1]!.body!.text).toContain(RUSSIAN_PARAGRAPH);
     expect(lines[2]!.headline).toBe(extract(fixture(2)).headline);
-    expect(r.stderr).toMatch(/3 pages in .*no errors\ncopydesk: skipped 5 \(WARC records that are not responses: 3, WARC responses that are not 2xx: 1, WARC responses that are not HTML: 1\)\n$/);
+    expect(r.stderr).toMatch(/3 pages in .*no errors(, no-article: \d+)?\ncopydesk: skipped 5 \(WARC records that are not responses: 3, WARC responses that are not 2xx: 1, WARC responses that are not HTML: 1\)\n$/);
   });
 
   it('reads an uncompressed WARC from standard input with --input warc', async () => {

@@ -93,6 +93,11 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
     for await (const record of parser) {
       n++;
       const id = record.warcHeader('WARC-Record-ID') ?? `${path}#${n}`;
+      // A file that does not begin with a WARC version line is no WARC file at all (not one cut short).
+      if (n === 1 && !/^WARC\/\d/.test(record.warcHeaders.protocol ?? '')) {
+        yield { id: path, url: null, error: { kind: 'read-failed', message: `${label} is not a WARC file (it does not begin with "WARC/1.0" or "WARC/1.1"); leave out --input warc for HTML, JSONL or a list` } };
+        return;
+      }
       const missing = missingHeader(record);
       if (missing) {
         // Cut inside its header block (or its content) when nothing follows; broken otherwise.
