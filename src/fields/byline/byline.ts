@@ -13,8 +13,15 @@ import { ldTypes, type LdNode } from '../../metadata/jsonld.js';
 import { agencyOfAnyCase } from '../agencies/table.js';
 import {
   ACCOUNT_NAME, AFFILIATION_WORDS, AUTHOR_LABEL, AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_PREFIX, BYLINE_TAIL, COLLECTIVE_WORDS, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE,
-  DATE_WORD, JOB_TITLE, LOGIN_HANDLE, NAME_SUFFIX, PICTURE_PREFIX, PICTURE_ROLES, ROLE_WORDS, WEEKDAY_TAIL,
+  DATE_WORD, JOB_TITLE, LOGIN_HANDLE, NAME_SUFFIXES, PICTURE_PREFIX, PICTURE_ROLES, ROLE_WORDS, WEEKDAY_TAIL,
 } from './tables.js';
+
+/** The name without a CJK reporter's title after it ("홍길동 기자" gives "홍길동"); compared by suffix, no end-anchored regex. */
+function withoutNameSuffix(s: string): string {
+  const t = s.trimEnd();
+  for (const suffix of NAME_SUFFIXES) if (t.endsWith(suffix)) return t.slice(0, t.length - suffix.length).trimEnd();
+  return s;
+}
 
 /** The text before the first date word ("Jane Doe Updated May 3" gives "Jane Doe"; "Actualizado 21/05" gives ""). */
 function beforeDateWord(s: string): string {
@@ -53,7 +60,7 @@ export const MAX_NAMES_INPUT = 1000;
 /** Cleans one name: no prefix, role, handle or e-mail; null when nothing name-like is left. */
 export function cleanName(raw: string): string | null {
   let s = raw.slice(0, MAX_NAMES_INPUT).replace(/\s+/g, ' ').trim();
-  s = beforeDateWord(s.replace(PICTURE_PREFIX, '').replace(BYLINE_PREFIX, '')).replace(NAME_SUFFIX, '');
+  s = withoutNameSuffix(beforeDateWord(s.replace(PICTURE_PREFIX, '').replace(BYLINE_PREFIX, '')));
   s = s.replace(/\([^)]*\)/g, ' ').replace(/<[^>]*>/g, ' ');
   s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ');
   // "Jane Doe, Staff Writer" / "Jane Doe - Senior Editor": drop the role after the name.
@@ -106,8 +113,15 @@ function withoutJobTitles(byline: string): string {
     if (name !== part) out = out.replace(part, name);
   }
   if (out === byline) return byline;
-  // A title removed whole leaves its separator behind ("Jane Doe, " or "Jane Doe,  and John Roe").
-  const tidy = out.replace(/\s*([,;|·])(?:\s*[,;|·])+/g, '$1').replace(/^[\s,;|·]+|[\s,;|·]+$/g, '').replace(/\s{2,}/g, ' ').trim();
+  // A title removed whole leaves its separator behind ("Jane Doe, " or "Jane Doe, , John Roe"): parts are
+  // rejoined without the empty ones (a split and a join, linear on any input).
+  const tidy = out.split(/([,;|·])/).reduce<string[]>((kept, piece, i, all) => {
+    const isSeparator = i % 2 === 1;
+    if (isSeparator) return kept;
+    const text = piece.trim();
+    if (text) kept.push(kept.length ? `${all[i - 1]!.trim()} ${text}` : text);
+    return kept;
+  }, []).join('').replace(/ ([,;|·])/g, '$1').replace(/([,;|·])(?=\S)/g, '$1 ');
   return tidy || byline;
 }
 
@@ -285,7 +299,7 @@ export function cleanByline(text: string): string | null {
   // Decorations printed before the credit ("~ Jane Doe", "— Jane Doe").
   s = s.replace(/^[\s~*»›>|/·•–—-]+/, '').replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '').replace(WEEKDAY_TAIL, '');
   // A date word ends the credit ("Par AFP Publié le ...", "홍길동 기자 입력 2024.05.21"); alone, it is no credit ("Actualizado").
-  s = beforeDateWord(s).replace(NAME_SUFFIX, '');
+  s = withoutNameSuffix(beforeDateWord(s));
   // Contact details are not names: "Mike Cason | mcason@example.com", "April Glaser @aprilaser".
   s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ').replace(/\s+/g, ' ').trim();
   // The photographer or illustrator of a picture ("and Adrian Malloch (photography)") did not write the story.

@@ -107,7 +107,7 @@ export const JOB_TITLE_NOUNS: readonly string[] = [
 export const JOB_TITLE = new RegExp(String.raw`(?:^|\s)(?:${alternation(JOB_TITLE_NOUNS)})$`, 'iu');
 
 /** Labels printed after a Korean, Japanese or Chinese reporter's name ("홍길동 기자", "山田太郎記者", "김철수 특파원"). */
-export const NAME_SUFFIX = /\s*(?:선임기자|객원기자|기자|특파원|통신원|記者|记者|特派員|特派员)\s*$/u;
+export const NAME_SUFFIXES: readonly string[] = ['선임기자', '객원기자', '기자', '특파원', '통신원', '記者', '记者', '特派員', '特派员'];
 
 /**
  * Words after the names that end the byline: social links, profile buttons, links to the author's other pieces, dates,

@@ -39,11 +39,20 @@ function group(groups: Record<string, string | undefined>, name: string): string
  * "Москва. 21 мая." (an abbreviation's stop, "FERGUSON, Mo.", stays).
  */
 function cleanPlace(place: string): string {
-  return place
-    .replace(/\s*\[[^\]]*\]$/, '')
-    .replace(/[-–—]+$/, '')
-    .replace(/(\p{L}{4})\.$/u, '$1')
-    .trim();
+  let p = place.replace(/\s*\[[^\]]*\]$/, '');
+  let end = p.length;
+  while (end > 0 && '-–—'.includes(p[end - 1]!)) end--;
+  p = p.slice(0, end);
+  return p.replace(/(\p{L}{4})\.$/u, '$1').trim();
+}
+
+/** `text` without commas, stops and spaces at either end (a scan, not an end-anchored pattern). */
+function trimPunctuation(text: string): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && /[,.\s]/.test(text[a]!)) a++;
+  while (b > a && /[,.\s]/.test(text[b - 1]!)) b--;
+  return text.slice(a, b);
 }
 
 /** Recognises a dateline at the start of `text` (leading spaces allowed); null when there is none. */
@@ -60,14 +69,14 @@ export function matchDateline(text: string): DatelineMatch | null {
     const printedAgency = group(groups, 'agency');
     const place = group(groups, 'place');
     if (place && place.replace(/[^\p{L}]/gu, '').length < 2) continue;
-    const date = group(groups, 'date')?.replace(/^[,.\s]+|[,.\s]+$/g, '') || null;
+    const date = trimPunctuation(group(groups, 'date') ?? '') || null;
     const reporter = group(groups, 'reporter');
     return {
       text: m[0].trim(),
       place: place ? cleanPlace(place) : null,
       agency: printedAgency ? agencyName(printedAgency) : null,
       date,
-      reporters: reporter ? reporter.split(/\s*[,、·]\s*/).filter(Boolean) : [],
+      reporters: reporter ? reporter.split(/[,、·]/).map((r) => r.trim()).filter(Boolean) : [],
       length: lead + m[0].length,
     };
   }
