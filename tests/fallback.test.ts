@@ -16,7 +16,7 @@ import {
 } from '../src/index.js';
 import { readability } from '../src/readability.js';
 import { articlePage, deepPage, listPage, PARAGRAPHS } from './helpers/pages.js';
-import { extractInChild } from './helpers/child.js';
+import { extractInChild, HEAVY_TIMEOUT } from './helpers/child.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CSS_FIXTURE = path.join(ROOT, 'fixtures', 'css-parse-error--harbour-ferry-timetable');
@@ -324,5 +324,5 @@ describe('limits with the real engine', () => {
     const { article: a, reports } = await extractInChild(deepPage(100_000), { fallback: 'readability', fallbackThreshold: 1, limits: { timeBudgetMs: Infinity } });
     expect(reports[0]).toMatchObject({ reason: 'limits', limit: 'maxDepth', engine: 'copydesk' });
     expect(a.body.text).toContain(PARAGRAPHS[0]!.slice(0, 40));
-  });
+  }, HEAVY_TIMEOUT);
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { extract, InvalidArgumentError, type Article } from '../src/index.js';
-import { extractInChild } from './helpers/child.js';
+import { extractInChild, HEAVY_TIMEOUT } from './helpers/child.js';
 
 function expectArticleShape(a: Article): void {
   expect(typeof a.body.text).toBe('string');
@@ -94,7 +94,7 @@ describe('extract on degenerate pages', () => {
     // In a child process: the one extract() call takes seconds on a busy machine (tests/helpers/child.ts).
     const { article: a } = await extractInChild(html, { limits: { timeBudgetMs: Infinity } });
     expect(a.body.text).toContain('Deep inside, a paragraph of text');
-  });
+  }, HEAVY_TIMEOUT);
 
   it('survives a page of 20,000 paragraphs', () => {
     const para = '<p>Paragraph text with enough words to count as prose, and a comma or two, here.</p>';

@@ -13,6 +13,12 @@ import type { Article, ExtractOptions, FallbackReport } from '../../src/index.js
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * The timeout for a test that runs one such call: a second on a quiet machine,
+ * but a machine shared with other CPU-bound work can make it a minute.
+ */
+export const HEAVY_TIMEOUT = 240_000;
+
 /** The options a child can take: plain data (a fallback by name, not an engine object; no callbacks). */
 export type ChildExtractOptions = Omit<ExtractOptions, 'fallback' | 'onFallback'> & { fallback?: 'readability' };
 

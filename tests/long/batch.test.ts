@@ -334,7 +334,7 @@ describe('copydesk fetch', () => {
         case '/loop': res.writeHead(302, { location: '/loop' }); res.end(); return;
         case '/pdf': res.writeHead(200, { 'content-type': 'application/pdf' }); res.end('%PDF-1.4'); return;
         case '/big': res.writeHead(200, { 'content-type': 'text/html' }); res.end(Buffer.alloc(300_000, 0x61)); return;
-        case '/slow': setTimeout(() => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<p>late</p>'); }, 3000); return;
+        case '/slow': return; // never answers: the client's --timeout ends it (afterAll closes the connection)
         default: res.writeHead(404, { 'content-type': 'text/html' }); res.end('<h1>Not found</h1>');
       }
     });
@@ -367,7 +367,7 @@ describe('copydesk fetch', () => {
     const list = path.join(tmp, 'urls.txt');
     writeFileSync(list, [`# front page stories`, `${base}/moved`, '', `not a url`, `${base}/missing`, `${base}/loop`,
       `${base}/pdf`, `${base}/big`, `${base}/slow`, `${base}/ru`].join('\n'));
-    const r = await run(['extract', '--fetch', list, '--fields', 'headline', '--timeout', '1', '--max-redirects', '3',
+    const r = await run(['extract', '--fetch', list, '--fields', 'headline', '--timeout', '5', '--max-redirects', '3',
       '--max-bytes', '100k', '--user-agent', 'TestBot/1.0']);
     expect(r.status).toBe(1);
     const lines = jsonl(r.stdout);
