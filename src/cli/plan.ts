@@ -187,12 +187,7 @@ export async function plan(command: RunCommand): Promise<Plan> {
   }
   if (command.url !== null) throw new UsageError('--url is for a single page; in a batch each page has its own URL');
   const { inputs, total } = await expandInputs(command);
-  if (command.outputFile !== null) {
-    const out = path.resolve(command.outputFile);
-    if (inputs.some((i) => i.source === 'file' && path.resolve(i.path) === out)) {
-      throw new UsageError(`the output file ${command.outputFile} is also an input`);
-    }
-  }
+  // An output that is an input (by name, by link, in a folder) is refused in overwrite.ts, on real paths.
   // A folder's walk passes over the output file: the run writes it, possibly inside that folder.
   const outFile = command.outputFile === null ? null : path.resolve(command.outputFile);
   const read = outFile === null ? inputs : inputs.map((i) => (i.source === 'folder' ? { ...i, skipFiles: [...i.skipFiles, outFile] } : i));
