@@ -46,7 +46,9 @@ const RANGE_NAMES: Readonly<Record<string, string>> = {
 export function specialRangeOf(address: string): string | null {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
-    parsed = ipaddr.parse(address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''));
+    const bare = address.replace(/^\[|\]$/g, '');
+    const zone = bare.indexOf('%'); // an IPv6 zone (fe80::1%eth0) names an interface, not an address
+    parsed = ipaddr.parse(zone === -1 ? bare : bare.slice(0, zone));
   } catch {
     return 'unparsable';
   }
