@@ -16,13 +16,28 @@
 // `extract(page, { url })`. body.html is parsed as a browser parses it
 // (parse5 through jsdom), checked against the allowlist, serialised,
 // re-parsed and checked again (scripts/lib/xss-check.mjs); body.markdown is
-// checked for unsafe link destinations and raw HTML. Exit status 1 when any
-// payload survives.
+// checked for unsafe link destinations and raw HTML. Then body.markdown and
+// what `copydesk extract --format markdown` prints (the CLI's own render
+// function, bundled from src/cli/formats.ts with esbuild) are rendered through
+// marked, markdown-it and markdown-it with `html: true`, and the HTML they
+// produce is checked for script, event handlers, dangerous URLs and raw HTML;
+// for this the payload also goes into the headline (a fourth placement).
+// Exit status 1 when any payload survives.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { articlePage, htmlScriptRisks, markdownScriptRisks, PAGE_URL, PLACES, SENTINEL_FIRST, SENTINEL_LAST } from './lib/xss-check.mjs';
+import {
+  articlePage,
+  htmlScriptRisks,
+  MARKDOWN_PLACES,
+  markdownRenderChecker,
+  markdownScriptRisks,
+  PAGE_URL,
+  PLACES,
+  SENTINEL_FIRST,
+  SENTINEL_LAST,
+} from './lib/xss-check.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,6 +62,20 @@ function payloadFile(arg) {
 
 
 
+/**
+ * The function `copydesk extract --format` prints with (src/cli/formats.ts),
+ * bundled with esbuild into a temporary module: dist/cli.js is a program, not
+ * a module to import from.
+ */
+async function cliMarkdownRender() {
+  const { build } = await import('esbuild');
+  // Inside node_modules so that the bundle's bare imports (cheerio, ...) resolve from the repository.
+  const outfile = path.join(ROOT, 'node_modules', '.cache', 'copydesk-security', 'formats.mjs');
+  await build({ entryPoints: [path.join(ROOT, 'src', 'cli', 'formats.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error', packages: 'external' });
+  const { render } = await import(pathToFileURL(outfile).href);
+  return render;
+}
+
 async function main() {
   let args;
   try {
@@ -70,15 +99,20 @@ async function main() {
   if (!fs.existsSync(dist)) throw new Error(`${dist} not found: run \`npm run build\` (or use \`npm run security\`)`);
   const { extract } = await import(pathToFileURL(dist).href);
   const { JSDOM } = await import('jsdom');
+  const renderCli = await cliMarkdownRender();
+  const { marked } = await import('marked');
+  const { default: MarkdownIt } = await import('markdown-it');
+  const checker = markdownRenderChecker({ JSDOM, marked, MarkdownIt });
 
   let pages = 0;
   let withContext = 0;
   let errors = 0;
+  let renders = 0;
   const survivors = [];
   for (const [i, item] of payloads.entries()) {
     const payload = typeof item === 'string' ? item : String(item.payload ?? '');
     const title = typeof item === 'string' ? `#${i}` : String(item.title ?? `#${i}`);
-    for (const place of PLACES) {
+    for (const place of MARKDOWN_PLACES) {
       pages++;
       let article;
       try {
@@ -89,8 +123,14 @@ async function main() {
         continue;
       }
       // The payload sat inside the extracted region when the paragraphs around it were kept.
-      if (article.body.text.includes(SENTINEL_FIRST) && article.body.text.includes(SENTINEL_LAST)) withContext++;
-      const problems = [...htmlScriptRisks(article.body.html, { JSDOM }), ...markdownScriptRisks(article.body.markdown)];
+      if (PLACES.includes(place) && article.body.text.includes(SENTINEL_FIRST) && article.body.text.includes(SENTINEL_LAST)) withContext++;
+      const problems = [
+        ...htmlScriptRisks(article.body.html, { JSDOM }),
+        ...markdownScriptRisks(article.body.markdown),
+        ...checker.risks(article.body.markdown).map((p) => `body.markdown rendered by ${p}`),
+        ...checker.risks(renderCli(article, 'markdown')).map((p) => `CLI Markdown rendered by ${p}`),
+      ];
+      renders += 6;
       if (problems.length) survivors.push({ title, place, problems, html: article.body.html });
       else if (args.verbose) console.log(`ok   ${place.padEnd(6)} ${title}`);
     }
@@ -99,9 +139,12 @@ async function main() {
     console.log(`FAIL ${s.place.padEnd(6)} ${s.title}`);
     for (const p of s.problems.slice(0, 5)) console.log(`       ${p}`);
   }
+  checker.close();
   console.log(
-    `security: ${payloads.length} payloads from ${path.relative(process.cwd(), file) || file}, ${PLACES.length} placements each: ${pages} pages; ` +
-      `${withContext} with the payload inside the extracted article; ${errors} threw; ${survivors.length} with something that could run script`,
+    `security: ${payloads.length} payloads from ${path.relative(process.cwd(), file) || file}, ${MARKDOWN_PLACES.length} placements each ` +
+      `(${MARKDOWN_PLACES.join(', ')}): ${pages} pages; ${withContext} with the payload inside the extracted article body; ` +
+      `${renders} Markdown renders (body.markdown and the CLI's Markdown through marked, markdown-it, markdown-it html); ` +
+      `${errors} threw; ${survivors.length} with something that could run script`,
   );
   return survivors.length ? 1 : 0;
 }

@@ -259,7 +259,7 @@ describe('parseArgs', () => {
       fields: null, outputFile: null, jobs: null, ordered: true, resume: false, progress: null, quiet: false, fallback: null,
       fetchLists: false, pageTimeoutMs: 60_000, maxBytes: 10 * 1024 * 1024,
       names: { id: 'id', url: 'url', html: 'html', contentType: 'contentType' },
-      fetch: { userAgent: null, timeoutMs: 30_000, maxRedirects: 10, jobs: 8 },
+      fetch: { userAgent: null, timeoutMs: 30_000, maxRedirects: 10, jobs: 8, allowPrivateNetwork: false },
     });
   });
 
@@ -283,6 +283,8 @@ describe('parseArgs', () => {
       kind: 'fetch', paths: ['https://x.example/a'], fetch: { userAgent: 'bot/1', timeoutMs: 5000, maxRedirects: 0, jobs: 2 },
     });
     expect(parseArgs(['extract', '--fetch', 'urls.txt'])).toMatchObject({ fetchLists: true, paths: ['urls.txt'] });
+    expect(parseArgs(['fetch', 'https://x.example/a', '--allow-private-network'])).toMatchObject({ fetch: { allowPrivateNetwork: true } });
+    expect(() => parseArgs(['fetch', 'https://x.example/a', '--allow-private-network=yes'])).toThrow(/takes no value/);
   });
 
   it('lets --help and --version win over the rest', () => {

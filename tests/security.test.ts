@@ -5,10 +5,22 @@
  * browser would parse it (parse5 via jsdom, then re-parsed) by the same
  * checker `npm run security` uses on the published corpus.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
+import { marked } from 'marked';
+import MarkdownIt from 'markdown-it';
+import { render } from '../src/cli/formats.js';
 import { extract } from '../src/index.js';
-import { articlePage, htmlScriptRisks, markdownScriptRisks, PAGE_URL, PLACES, SENTINEL_FIRST } from '../scripts/lib/xss-check.mjs';
+import {
+  articlePage,
+  htmlScriptRisks,
+  MARKDOWN_PLACES,
+  markdownRenderChecker,
+  markdownScriptRisks,
+  PAGE_URL,
+  PLACES,
+  SENTINEL_FIRST,
+} from '../scripts/lib/xss-check.mjs';
 
 const VECTORS: readonly string[] = [
   '<img src=x onerror=alert(1)>',
@@ -46,6 +58,9 @@ const VECTORS: readonly string[] = [
   '[k](javascript:alert(1)) and ![l](javascript:alert(1))',
   '<scr<script>ipt>alert(1)</scr</script>ipt>',
   '<div><img src=x onerror=alert(1)//',
+  // A GFM autolink (marked, markdown-it linkify) takes a "\\" escaping the "<" after a URL into the link.
+  '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+  'see http://x.example/a"&gt;&lt;script&gt;alert(1)&lt;/script&gt; and www.x.example/b&lt;img src=x onerror=alert(1)&gt;',
 ];
 
 describe('the checker finds what could run script', () => {
@@ -77,5 +92,43 @@ describe('no injection vector survives extract', () => {
     expect(article.body.text).toContain(SENTINEL_FIRST);
     expect(htmlScriptRisks(article.body.html, { JSDOM })).toEqual([]);
     expect(markdownScriptRisks(article.body.markdown)).toEqual([]);
+  });
+});
+
+describe('Markdown rendered to HTML (marked, markdown-it, markdown-it html: true) runs no script', () => {
+  const checker = markdownRenderChecker({ JSDOM, marked, MarkdownIt });
+  afterAll(() => checker.close());
+
+  it('the checker finds script, handlers, dangerous URLs and raw HTML in rendered Markdown', () => {
+    expect(checker.risks('# <img src=x onerror=alert(1)>').join('\n')).toMatch(/marked: event handler img\[onerror\]/);
+    expect(checker.risks('# <img src=x onerror=alert(1)>').join('\n')).toMatch(/markdown-it html: event handler/);
+    expect(checker.risks('[a](javascript:alert(1)) ![b](javascript:alert(1))').join('\n')).toMatch(/unsafe URL/);
+    expect(checker.risks('[!\\[x\\](javascript:alert(1))](https://ok.example/)').join('\n')).toMatch(/marked: unsafe URL img\[src\]/);
+    expect(checker.risks('a <b>b</b>').join('\n')).toMatch(/element <b> \(raw HTML/);
+    expect(checker.risks('# T\n\n[a](https://a.example/ "t") ![b](/b.png)\n\n- [ ] x\n\n| a |\n| - |\n| b |')).toEqual([]);
+  });
+
+  it('a headline holding markup is escaped in the CLI\'s Markdown', () => {
+    const article = extract(articlePage('<img src=x onerror=alert(1)> [x](javascript:alert(1)) #', 'headline'), { url: PAGE_URL });
+    expect(article.headline).toContain('<img src=x onerror=alert(1)>');
+    const printed = render(article, 'markdown');
+    expect(printed.split('\n')[0]).toBe('# Council approves city budget after late-night debate &lt;img src=x onerror=alert(1)> \\[x\\](javascript:alert(1)) \\#');
+    expect(checker.risks(printed)).toEqual([]);
+  });
+
+  it('link text holding "![x](javascript:...)" is not an image in marked', () => {
+    const page = articlePage('<a href="https://ok.example/">![x](javascript:alert(1))</a> and <a href="https://ok.example/">Wow!</a><a href="https://ok.example/b">[y](javascript:alert(1))</a>', 'inline');
+    const { markdown } = extract(page, { url: PAGE_URL }).body;
+    expect(markdown).toContain('[\\!\\[x\\](javascript:alert(1))](https://ok.example/)');
+    expect(markdown).toContain('[Wow\\!](https://ok.example/)');
+    expect(checker.risks(markdown)).toEqual([]);
+  });
+
+  const cases = VECTORS.flatMap((v) => MARKDOWN_PLACES.map((place) => [place, v] as const));
+  it.each(cases)('%s: %s', (place, vector) => {
+    const article = extract(articlePage(vector, place), { url: PAGE_URL });
+    expect(article.body.text).toContain(SENTINEL_FIRST);
+    expect(checker.risks(article.body.markdown)).toEqual([]);
+    expect(checker.risks(render(article, 'markdown'))).toEqual([]);
   });
 });

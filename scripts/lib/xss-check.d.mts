@@ -13,5 +13,15 @@ export declare const SENTINEL_FIRST: string;
 export declare const SENTINEL_LAST: string;
 /** Where `articlePage` puts the payload. */
 export declare const PLACES: readonly ['block', 'inline', 'nested'];
-/** A realistic article page with `payload` in one of three places. */
-export declare function articlePage(payload: string, place: 'block' | 'inline' | 'nested'): string;
+/** Where `articlePage` can also put the payload: the body places and the headline. */
+export declare const MARKDOWN_PLACES: readonly ['block', 'inline', 'nested', 'headline'];
+/** A realistic article page with `payload` in one of four places. */
+export declare function articlePage(payload: string, place: 'block' | 'inline' | 'nested' | 'headline'): string;
+/** Elements the Markdown renderers produce from Markdown syntax alone. */
+export declare const MARKDOWN_ELEMENTS: ReadonlySet<string>;
+/** Checks Markdown rendered by marked and markdown-it (default and `html: true`); see xss-check.mjs. */
+export declare function markdownRenderChecker(deps: {
+  JSDOM: typeof import('jsdom').JSDOM;
+  marked: typeof import('marked').marked;
+  MarkdownIt: typeof import('markdown-it').default;
+}): { risks(markdown: string): string[]; close(): void };

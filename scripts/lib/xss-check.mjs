@@ -136,15 +136,22 @@ export const PAGE_URL = 'https://www.riverton-courier.example/city/2024/05/14/co
 export const SENTINEL_FIRST = 'Riverton city council approved a budget of 48 million dollars on Tuesday evening, after a debate that ran past midnight.';
 export const SENTINEL_LAST = 'The budget takes effect on the first of July, and the first quarterly review is due in October.';
 
+const HEADLINE = 'Council approves city budget after late-night debate';
+
+/** `text` as HTML text or a quoted attribute value. */
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /**
- * A realistic article page with `payload` in one of three places: as a block
- * between paragraphs, inside a paragraph, or in a nested wrapper after the
- * last paragraph.
+ * A realistic article page with `payload` in one of four places: as a block
+ * between paragraphs, inside a paragraph, in a nested wrapper after the last
+ * paragraph, or in the headline (as text in the h1, title and og:title: the
+ * headline is then the payload itself, markup characters and all).
  *
  * @param {string} payload
- * @param {'block' | 'inline' | 'nested'} place
+ * @param {'block' | 'inline' | 'nested' | 'headline'} place
  */
 export function articlePage(payload, place) {
+  const headline = place === 'headline' ? escapeHtml(`${HEADLINE} ${payload}`) : HEADLINE;
   const paras = [
     SENTINEL_FIRST,
     'The vote was seven to four. Council members who opposed it said the plan spent too little on road repairs, which residents have complained about for years.',
@@ -157,13 +164,13 @@ export function articlePage(payload, place) {
   const after = place === 'nested' ? `\n<div class="article-extra"><div class="inner">${payload}</div></div>` : '';
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<title>Council approves city budget after late-night debate | Riverton Courier</title>
-<meta property="og:title" content="Council approves city budget after late-night debate">
+<title>${headline} | Riverton Courier</title>
+<meta property="og:title" content="${headline}">
 <link rel="canonical" href="${PAGE_URL}">
 </head><body>
 <header class="site-header"><a href="/">Riverton Courier</a><nav><ul><li><a href="/city/">City</a></li><li><a href="/sports/">Sports</a></li></ul></nav></header>
 <main><article class="story">
-<h1>Council approves city budget after late-night debate</h1>
+<h1>${headline}</h1>
 <div class="byline">By Sam Ortega · May 14, 2024</div>
 <div class="story-body">
 ${body}${after}
@@ -176,3 +183,84 @@ ${body}${after}
 }
 
 export const PLACES = ['block', 'inline', 'nested'];
+/** Where a payload can reach what `copydesk extract --format markdown` prints: the body, and the headline. */
+export const MARKDOWN_PLACES = [...PLACES, 'headline'];
+
+// ---------------------------------------------------------------------------
+// Markdown rendered to HTML: what marked and markdown-it make of copydesk's Markdown.
+
+/**
+ * Elements the Markdown renderers produce from Markdown syntax alone. Anything
+ * else in their output is raw HTML passed through from the Markdown, which
+ * copydesk's escaping must never let happen.
+ */
+export const MARKDOWN_ELEMENTS = new Set([
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'img', 'em', 'strong', 'code', 'pre', 'blockquote',
+  'ul', 'ol', 'li', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 's',
+  'input', // marked's GFM task-list checkbox (`- [ ] x`), checked below to be exactly that
+]);
+/** Attributes that hold a URL a browser would load or follow. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'cite', 'srcset']);
+/** Attributes the renderers write from Markdown syntax. */
+const MARKDOWN_ATTRIBUTES = new Set(['href', 'src', 'alt', 'title', 'start', 'align', 'style', 'class', 'disabled', 'type', 'checked']);
+
+function renderedProblems(root, NodeFilter, renderer) {
+  const problems = [];
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_COMMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 8) {
+      problems.push(`${renderer}: comment node (raw HTML)`);
+      continue;
+    }
+    const name = node.localName;
+    if (node.namespaceURI !== HTML_NS || !MARKDOWN_ELEMENTS.has(name)) problems.push(`${renderer}: element <${name}> (raw HTML passed through)`);
+    if (name === 'input' && node.getAttribute('type') !== 'checkbox') problems.push(`${renderer}: <input type="${node.getAttribute('type')}">`);
+    for (const attr of node.attributes) {
+      const attrName = attr.name.toLowerCase();
+      if (attrName.startsWith('on')) problems.push(`${renderer}: event handler ${name}[${attr.name}]`);
+      else if (attrName === 'srcdoc') problems.push(`${renderer}: ${name}[srcdoc]`);
+      else if (!MARKDOWN_ATTRIBUTES.has(attrName)) problems.push(`${renderer}: attribute ${name}[${attr.name}]`);
+      if (URL_ATTRIBUTES.has(attrName)) {
+        const p = urlProblem(name, attrName === 'src' || attrName === 'srcset' ? 'src' : 'href', attr.value);
+        if (p) problems.push(`${renderer}: ${p}`);
+      }
+      if (attrName === 'style' && /url\s*\(|expression\s*\(/i.test(attr.value)) problems.push(`${renderer}: ${name}[style]="${attr.value.slice(0, 80)}"`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * A checker of Markdown as it renders to HTML: the Markdown goes through
+ * marked (which passes raw HTML through), markdown-it with its defaults, and
+ * markdown-it with `html: true`; each output is parsed as a browser parses it
+ * and checked for script elements, event handlers, dangerous URLs and any
+ * raw HTML at all. One jsdom window serves every call; `close()` ends it.
+ *
+ * @param {{ JSDOM: typeof import('jsdom').JSDOM, marked: typeof import('marked').marked, MarkdownIt: typeof import('markdown-it').default }} deps
+ */
+export function markdownRenderChecker({ JSDOM, marked, MarkdownIt }) {
+  const { window } = new JSDOM('<!DOCTYPE html><body></body>');
+  const commonmark = new MarkdownIt();
+  const withHtml = new MarkdownIt({ html: true });
+  const renderers = [
+    ['marked', (md) => marked.parse(md, { async: false })],
+    ['markdown-it', (md) => commonmark.render(md)],
+    ['markdown-it html', (md) => withHtml.render(md)],
+  ];
+  return {
+    /** Problems in what the three renderers make of `markdown`; each names its renderer. */
+    risks(markdown) {
+      const problems = [];
+      for (const [name, render] of renderers) {
+        const template = window.document.createElement('template');
+        template.innerHTML = render(markdown);
+        problems.push(...renderedProblems(template.content, window.NodeFilter, name));
+      }
+      return problems;
+    },
+    close() {
+      window.close();
+    },
+  };
+}

@@ -35,6 +35,8 @@ export interface FetchSettings {
   maxRedirects: number;
   /** Fetches in flight at once. */
   jobs: number;
+  /** `--allow-private-network`: connect to non-public addresses too (refused by default). */
+  allowPrivateNetwork: boolean;
 }
 
 /** What `copydesk extract` or `copydesk fetch` is asked to do. */
@@ -113,7 +115,7 @@ type Key =
   | 'idField' | 'urlField' | 'htmlField' | 'contentTypeField'
   | 'jobs' | 'unordered' | 'resume' | 'progress' | 'noProgress' | 'quiet' | 'fallback'
   | 'pageTimeout' | 'maxBytes' | 'fetch' | 'userAgent' | 'timeout' | 'maxRedirects' | 'fetchJobs'
-  | 'outputDir' | 'withMetadata';
+  | 'outputDir' | 'withMetadata' | 'allowPrivateNetwork';
 
 /** Every option, by every spelling: its key and whether it is a flag (takes no value). */
 const OPTIONS: Record<string, { key: Key; flag?: true }> = {
@@ -149,6 +151,7 @@ const OPTIONS: Record<string, { key: Key; flag?: true }> = {
   '--timeout': { key: 'timeout' },
   '--max-redirects': { key: 'maxRedirects' },
   '--fetch-jobs': { key: 'fetchJobs' },
+  '--allow-private-network': { key: 'allowPrivateNetwork', flag: true },
 };
 
 function oneOf<T extends string>(list: readonly T[], value: string, what: string): T {
@@ -384,6 +387,7 @@ export function parseArgs(argv: readonly string[]): Command {
       timeoutMs: seconds(v.timeout ?? String(DEFAULTS.fetchTimeoutSeconds), '--timeout', false),
       maxRedirects: v.maxRedirects === undefined ? DEFAULTS.maxRedirects : integer(v.maxRedirects, '--max-redirects', 0, 100),
       jobs: v.fetchJobs === undefined ? DEFAULTS.fetchJobs : integer(v.fetchJobs, '--fetch-jobs', 1, 256),
+      allowPrivateNetwork: v.allowPrivateNetwork !== undefined,
     },
   };
 }

@@ -166,6 +166,7 @@ export async function runBatch(command: RunCommand, plan: BatchPlan, version: st
       timeoutMs: command.fetch.timeoutMs,
       maxBytes: command.maxBytes,
       maxRedirects: command.fetch.maxRedirects,
+      allowPrivateNetwork: command.fetch.allowPrivateNetwork,
     };
     records = pMapIterable(records, (r) => fetchRecord(r, fetchOptions), {
       concurrency: command.fetch.jobs,

@@ -2,11 +2,15 @@
  * Fetching a page (`copydesk fetch`, `extract --fetch`): the only network
  * code of copydesk. A real user agent, one time limit for the whole fetch,
  * a size cap read as the body streams in, redirects followed by hand (so that
- * their number is capped and only http(s) is followed), and the response's
- * Content-Type kept so that its charset decodes the page. Every failure is an
- * error record, never a throw.
+ * their number is capped and only http(s) is followed), connections to public
+ * addresses only unless `allowPrivateNetwork` (checked on the address each
+ * socket is opened to, for the first URL and every redirect: see
+ * `network.ts`), and the response's Content-Type kept so that its charset
+ * decodes the page. Every failure is an error record, never a throw.
  */
 
+import { fetch, type Dispatcher, type Response } from 'undici';
+import { blockedAddressOf, fetchDispatcher } from './network.js';
 import { isHtmlType } from './sources/warc.js';
 import type { RecordError, SourceRecord } from './sources/types.js';
 import { messageOf } from './sources/types.js';
@@ -17,6 +21,22 @@ export interface FetchOptions {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /** Connect to loopback, private, link-local and other non-public addresses too (`--allow-private-network`). */
+  allowPrivateNetwork: boolean;
+  /** The undici dispatcher to fetch with, instead of the one `allowPrivateNetwork` picks (tests). */
+  dispatcher?: Dispatcher;
+}
+
+/** One dispatcher (connection pool) for each setting, shared by every fetch of a run. */
+const dispatchers = new Map<boolean, Dispatcher>();
+
+function dispatcherFor(allowPrivateNetwork: boolean): Dispatcher {
+  let dispatcher = dispatchers.get(allowPrivateNetwork);
+  if (dispatcher === undefined) {
+    dispatcher = fetchDispatcher(allowPrivateNetwork);
+    dispatchers.set(allowPrivateNetwork, dispatcher);
+  }
+  return dispatcher;
 }
 
 /**
@@ -79,6 +99,7 @@ export async function fetchPage(url: string, options: FetchOptions): Promise<Fet
       const response = await fetch(current, {
         redirect: 'manual',
         signal,
+        dispatcher: options.dispatcher ?? dispatcherFor(options.allowPrivateNetwork),
         headers: { 'user-agent': options.userAgent, accept: ACCEPT },
       });
       if (REDIRECTS.has(response.status)) {
@@ -111,6 +132,8 @@ export async function fetchPage(url: string, options: FetchOptions): Promise<Fet
     }
   } catch (e) {
     if (signal.aborted) return failure('fetch-timeout', `no complete response within ${options.timeoutMs / 1000} s (--timeout)`);
+    const blocked = blockedAddressOf(e);
+    if (blocked !== null) return failure('blocked-address', `${blocked.message}${current === url ? '' : ` (redirected to ${current})`}`);
     return failure('fetch-failed', networkReason(e));
   }
 }

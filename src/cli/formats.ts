@@ -2,6 +2,7 @@
 
 import { extract } from '../extract.js';
 import { fieldPaths, pickFields } from '../node/fields.js';
+import { markdownHeading } from '../serialise/markdown.js';
 import type { Article } from '../types.js';
 import { UsageError, type Format } from './args.js';
 
@@ -42,7 +43,7 @@ export function metadataHeader(article: Article): string {
 /**
  * The text `copydesk extract --format <format>` prints:
  * json: the whole Article, or its `fields` (2-space indent); text: `body.text`;
- * markdown: `# headline` then `body.markdown`; html: `body.html`. With
+ * markdown: `# headline` (escaped) then `body.markdown`; html: `body.html`. With
  * `withMetadata`, text and Markdown begin with {@link metadataHeader}.
  */
 export function render(article: Article, format: Format, fields: readonly string[] | null = null, withMetadata = false): string {
@@ -59,10 +60,11 @@ export function render(article: Article, format: Format, fields: readonly string
     case 'html':
       return line(article.body.html);
     case 'markdown': {
-      const headline = article.headline?.replace(/\s+/g, ' ').trim();
+      // The headline is page text like any other: escaped, so that `<img onerror>` or `[x](javascript:)` in it stays text.
+      const heading = markdownHeading(article.headline ?? '');
       const body = article.body.markdown;
-      if (!headline) return line(body);
-      return body.trim() === '' ? `# ${headline}\n` : `# ${headline}\n\n${line(body)}`;
+      if (heading === '') return line(body);
+      return body.trim() === '' ? `${heading}\n` : `${heading}\n\n${line(body)}`;
     }
   }
 }

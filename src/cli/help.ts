@@ -93,6 +93,10 @@ fetching (fetch, --fetch):
   --timeout S         seconds for one whole fetch (default ${DEFAULTS.fetchTimeoutSeconds})
   --max-redirects N   redirects followed (default ${DEFAULTS.maxRedirects})
   --fetch-jobs N      fetches at once (default ${DEFAULTS.fetchJobs})
+  --allow-private-network
+                      also connect to loopback, private, link-local and other
+                      non-public addresses (refused by default, for the first
+                      URL and every redirect)
 
   -h, --help          show this help
   -v, --version       show the version

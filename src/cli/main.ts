@@ -14,13 +14,20 @@ import { runBatch } from './batch.js';
 import { checkFields } from './formats.js';
 import { helpText } from './help.js';
 import { InputError, reasonOf } from './input.js';
-import { plan } from './plan.js';
+import { refuseOutputOverInput } from './overwrite.js';
+import { plan, type InputSpec, type Plan } from './plan.js';
 import { runSingle } from './single.js';
 
 /** One-line message on stderr. */
 function fail(message: string): void {
   const oneLine = message.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
   process.stderr.write(`copydesk: ${oneLine}\n`);
+}
+
+/** The files a plan reads (a single page's file as a file input). */
+function inputsOf(p: Plan): readonly InputSpec[] {
+  if (p.mode === 'batch') return p.inputs;
+  return 'file' in p.from && p.from.file !== '-' ? [{ source: 'file', kind: 'html', path: p.from.file, size: 0 }] : [];
 }
 
 /** Runs one command line; resolves to the exit status. */
@@ -41,6 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
     // Missing packages are a setup error, told once before any page.
     if (command.fallback === 'readability') readability.load();
     const p = await plan(command);
+    if (command.outputFile !== null) await refuseOutputOverInput(command.outputFile, inputsOf(p), command.resume);
     // Batch workers are given the engine's name and load their own copy, the way
     // `fallback: 'readability'` does (process.getBuiltinModule): check that way too.
     if (command.fallback === 'readability' && p.mode !== 'single') resolveFallback('readability');

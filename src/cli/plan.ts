@@ -189,12 +189,7 @@ export async function plan(command: RunCommand): Promise<Plan> {
   }
   if (command.url !== null) throw new UsageError('--url is for a single page; in a batch each page has its own URL');
   const { inputs, total } = await expandInputs(command);
-  if (command.outputFile !== null) {
-    const out = path.resolve(command.outputFile);
-    if (inputs.some((i) => i.source === 'file' && path.resolve(i.path) === out)) {
-      throw new UsageError(`the output file ${command.outputFile} is also an input`);
-    }
-  }
+  // An output that is an input (by name, by link, in a folder) is refused in overwrite.ts, on real paths.
   if (command.outputDir !== null) {
     const dir = path.resolve(command.outputDir);
     const walked = inputs.find((i): i is Extract<InputSpec, { source: 'folder' }> => i.source === 'folder' && (dir + path.sep).startsWith(path.resolve(i.path) + path.sep));

@@ -24,6 +24,7 @@ export async function runSingle(command: RunCommand, plan: SinglePlan, version: 
       timeoutMs: command.fetch.timeoutMs,
       maxBytes: command.maxBytes,
       maxRedirects: command.fetch.maxRedirects,
+      allowPrivateNetwork: command.fetch.allowPrivateNetwork,
     });
     if ('error' in fetched) {
       fail(`cannot fetch ${plan.from.url}: ${fetched.error.message} (${fetched.error.kind})`);

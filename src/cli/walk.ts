@@ -18,6 +18,8 @@ import { pMapIterable } from 'p-map';
 interface Entry {
   name: string;
   isDir: boolean;
+  /** A symbolic link (to a file: links to directories are not walked). */
+  isLink: boolean;
   key: string;
 }
 
@@ -37,7 +39,7 @@ async function sortedEntries(dir: string): Promise<Entry[]> {
     if (d.name.startsWith('.')) continue;
     const isDir = d.isDirectory();
     if (!isDir && !d.isFile() && !(d.isSymbolicLink() && (await isFileLink(path.join(dir, d.name))))) continue;
-    out.push({ name: d.name, isDir, key: isDir ? `${d.name}/` : d.name });
+    out.push({ name: d.name, isDir, isLink: d.isSymbolicLink(), key: isDir ? `${d.name}/` : d.name });
   }
   return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
@@ -48,14 +50,19 @@ async function sortedEntries(dir: string): Promise<Entry[]> {
  * reaches it.
  */
 export async function* walkFiles(root: string, take: (file: string) => boolean): AsyncGenerator<string> {
-  yield* walkBelow(root, take, await sortedEntries(root));
+  for await (const { file } of walkBelow(root, take, await sortedEntries(root))) yield file;
 }
 
-async function* walkBelow(dir: string, take: (file: string) => boolean, entries: readonly Entry[]): AsyncGenerator<string> {
+/** The files of {@link walkFiles} that are symbolic links (to files elsewhere, perhaps), in the same order. */
+export async function* walkFileLinks(root: string, take: (file: string) => boolean): AsyncGenerator<string> {
+  for await (const { file, isLink } of walkBelow(root, take, await sortedEntries(root))) if (isLink) yield file;
+}
+
+async function* walkBelow(dir: string, take: (file: string) => boolean, entries: readonly Entry[]): AsyncGenerator<{ file: string; isLink: boolean }> {
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (!e.isDir) {
-      if (take(full)) yield full;
+      if (take(full)) yield { file: full, isLink: e.isLink };
       continue;
     }
     // A subfolder that cannot be listed (permissions, removed meanwhile) is passed over, as glob walks do;

@@ -61,6 +61,23 @@ describe('decodePage', () => {
     expect(d).toMatchObject({ encoding: 'windows-1251', source: 'guess' });
   });
 
+  it('reads the page\'s own declaration, not a guess, when the bytes refute a header\'s UTF-8', () => {
+    // A short text: the statistical guess alone reads these windows-1251 bytes as another encoding (ISO-8859-8).
+    const short = 'Цены растут';
+    expect(decodePage(legacy(page('', short), CP1251), 'text/html; charset=utf-8', 1e6).encoding).not.toBe('windows-1251');
+    for (const head of ['<meta charset="windows-1251">', '<meta http-equiv="Content-Type" content="text/html; charset=cp1251">']) {
+      const d = decodePage(legacy(page(head, short), CP1251), 'text/html; charset=utf-8', 1e6);
+      expect(d).toMatchObject({ encoding: 'windows-1251', source: 'meta' });
+      expect(d.html).toContain(short);
+    }
+    const xml = legacy(`<?xml version="1.0" encoding="windows-1251"?>${page('', short)}`, CP1251);
+    expect(decodePage(xml, 'text/html; charset=UTF-8', 1e6)).toMatchObject({ encoding: 'windows-1251', source: 'meta' });
+    // A <meta> that says UTF-8 too is refuted with the header: the guess decides, as before.
+    expect(decodePage(legacy(page('<meta charset="utf-8">', RUSSIAN), CP1251), 'text/html; charset=utf-8', 1e6)).toMatchObject({ encoding: 'windows-1251', source: 'guess' });
+    // Bytes that are UTF-8 keep the header's UTF-8 whatever the <meta> says.
+    expect(decodePage(utf8(page('<meta charset="windows-1251">', short)), 'text/html; charset=utf-8', 1e6)).toMatchObject({ encoding: 'utf-8', source: 'content-type' });
+  });
+
   it('keeps UTF-8 with a few stray bytes of another encoding as UTF-8', () => {
     const text = page('', `${'Prix : 12 € — « très » cher. '.repeat(5)}`);
     const bytes = Uint8Array.from([...utf8(text), 0xa9, 0x20, 0x32, 0x30]);

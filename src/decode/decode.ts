@@ -13,7 +13,10 @@
  * - bytes that are unmistakably UTF-8 (multi-byte sequences and no invalid
  *   ones) are read as UTF-8 whatever a header or `<meta>` says: no text in a
  *   legacy encoding forms valid UTF-8 sequences by chance;
- * - a page declared UTF-8 whose bytes are mostly not UTF-8 is guessed instead.
+ * - a page declared UTF-8 whose bytes are mostly not UTF-8 is read in the
+ *   encoding its own `<meta>` / XML declaration names when the UTF-8 came
+ *   from the transport (a server's default charset, the page's declaration
+ *   being the author's), and guessed otherwise.
  */
 import { ResultType, Sniffer } from 'encoding-sniffer/sniffer';
 import type { InputReport } from '../types.js';
@@ -120,6 +123,19 @@ export function decodePage(input: string | Uint8Array, contentType: string | und
   return { html: decodeWith(bytes, 'windows-1252', truncated) ?? '', encoding: 'windows-1252', source: 'default', truncated };
 }
 
+/**
+ * The encoding the page declares itself, in a `<meta charset>`, a
+ * `http-equiv` Content-Type or an XML declaration (sniffed without a
+ * transport label, which would win over them); null when it declares none
+ * this runtime can decode.
+ */
+function pageDeclaration(bytes: Uint8Array): string | null {
+  const sniffer = new Sniffer({ maxBytes: SNIFF_BYTES });
+  sniffer.write(bytes);
+  const type = sniffer.resultType;
+  return type === ResultType.META_TAG || type === ResultType.XML_ENCODING ? decodableName(sniffer.encoding) : null;
+}
+
 /** The encoding to decode `bytes` with, and why. */
 export function chooseEncoding(
   bytes: Uint8Array,
@@ -138,6 +154,11 @@ export function chooseEncoding(
   if (declared !== null) {
     if (declared === 'utf-8') {
       if (isUtf8 || mostlyUtf8) return { encoding: 'utf-8', source };
+      // The bytes refute the header's UTF-8: the page's own declaration comes before a guess.
+      if (source === 'content-type') {
+        const own = pageDeclaration(bytes);
+        if (own !== null && own !== 'utf-8') return { encoding: own, source: 'meta' };
+      }
       const guessed = guessEncoding(bytes);
       return guessed !== null ? { encoding: guessed, source: 'guess' } : { encoding: 'utf-8', source };
     }

@@ -145,7 +145,7 @@ describe('markdown: tables', () => {
 describe('markdown: escaping', () => {
   it('escapes characters that would change meaning in text', () => {
     expect(md('<p>a*b* _c_ snake_case `d` [e](f) &lt;g&gt; back\\slash</p>')).toBe(
-      'a\\*b\\* \\_c\\_ snake_case \\`d\\` \\[e\\](f) \\<g> back\\\\slash',
+      'a\\*b\\* \\_c\\_ snake_case \\`d\\` \\[e\\](f) &lt;g> back\\\\slash',
     );
   });
 
@@ -172,7 +172,7 @@ describe('markdown: escaping', () => {
   });
 
   it('exposes the escapers', () => {
-    expect(escapeMarkdown('*_`[]<\\')).toBe('\\*\\_\\`\\[\\]\\<\\\\');
+    expect(escapeMarkdown('*_`[]<\\')).toBe('\\*\\_\\`\\[\\]&lt;\\\\');
     expect(escapeLineStart('12. x')).toBe('12\\. x');
     expect(escapeLineStart('12.5 x')).toBe('12.5 x');
   });

@@ -6,9 +6,13 @@
  * items), so nesting costs nothing per block and never recurses.
  *
  * Escaping is done where a character would otherwise change meaning:
- * - everywhere in text: `\`, backtick, `*`, `[`, `]`, `<`, `_` unless inside a
- *   word (`snake_case` stays readable), and `&` when it would form an entity
- *   reference (`&copy;`);
+ * - everywhere in text: `\`, backtick, `*`, `[`, `]`, `<` (as `&lt;`: see
+ *   escapeMarkdown), `_` unless inside a
+ *   word (`snake_case` stays readable), `&` when it would form an entity
+ *   reference (`&copy;`), and `!` before `[` or at the end of a text piece
+ *   that more inline content follows (a link, emphasis, an image): marked
+ *   reads `!\[x\](javascript:...)` inside link text as an image, so an
+ *   unescaped `!` there would be unsafe;
  * - at the start of a line: `#`, `>`, a `-`/`+` list marker or rule, `=`/`~`
  *   runs, and the `.`/`)` of an ordered-list number (`1\. `);
  * - in table cells also `|`; in headings a closing `#` sequence.
@@ -21,8 +25,8 @@ import { preContent } from './text.js';
 
 // ---- escaping ---------------------------------------------------------------
 
-const MD_SPECIAL = /[\\`*_[\]<&\uE000-\uE005]/g;
-const HAS_MD_SPECIAL = /[\\`*_[\]<&\uE000-\uE005]/;
+const MD_SPECIAL = /[\\`*_[\]<&!\uE000-\uE005]/g;
+const HAS_MD_SPECIAL = /[\\`*_[\]<&!\uE000-\uE005]/;
 /** An `&` that a Markdown renderer would decode as a character reference. */
 const ENTITY_AT = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 const ENTITY_AMP = /&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)/g;
@@ -42,6 +46,11 @@ export function escapeMarkdown(text: string): string {
       ENTITY_AT.lastIndex = offset;
       return ENTITY_AT.test(text) ? '\\&' : '&';
     }
+    // "![" starts an image (renderInline escapes a trailing "!" that a link or image follows).
+    if (ch === '!') return text[offset + 1] === '[' ? '\\!' : '!';
+    // "<" as an entity, not "\\<": a GFM autolink (marked, markdown-it's linkify) takes the
+    // backslash into a URL just before it and leaves the "<" to start raw HTML.
+    if (ch === '<') return '&lt;';
     if (ch >= '\uE000') return '\uFFFD'; // our emphasis sentinels never come from the page
     return `\\${ch}`;
   });
@@ -264,6 +273,34 @@ interface InlineFrame {
   strong: number;
 }
 
+/** Whether escaped Markdown ends in a "!" that no backslash escapes (an even run of them before it is literal backslashes). */
+function endsWithBareBang(piece: string): boolean {
+  if (!piece.endsWith('!')) return false;
+  let slashes = 0;
+  for (let i = piece.length - 2; i >= 0 && piece.charCodeAt(i) === 92; i--) slashes++;
+  return slashes % 2 === 0;
+}
+
+/**
+ * Escapes the trailing "!" of the text pieces at `bangs` when anything but
+ * emphasis sentinels follows them: whatever comes next (a link's "[", an
+ * escaped "\\[", emphasis that is later dropped) could make "![" an image.
+ * A "!" that ends the inline content stays as it is.
+ */
+function escapeBangsBeforeContent(out: string[], bangs: readonly number[]): void {
+  if (bangs.length === 0) return;
+  let k = bangs.length - 1;
+  let contentAfter = false;
+  for (let i = out.length - 1; i >= 0 && k >= 0; i--) {
+    if (i === bangs[k]) {
+      const piece = out[i]!;
+      if (contentAfter) out[i] = `${piece.slice(0, -1)}\\!`;
+      k--;
+    }
+    if (!contentAfter && /[^\uE000-\uE003]/.test(out[i]!)) contentAfter = true;
+  }
+}
+
 /**
  * Renders inline content. `br` is written as `lineBreak` (a hard break in
  * paragraphs, a space in headings and table cells). `wrap` puts the whole
@@ -285,6 +322,8 @@ function renderInline(kids: IRNode[], lineBreak: string, wrap: 'em' | 'strong' |
   // Adjacent code spans (`<tt>a</tt><code>b</code>`) would fuse their fences: collect them into one.
   let code = '';
   let hasCode = false;
+  /** Indices in `out` of text pieces that end in an unescaped "!". */
+  const bangs: number[] = [];
   const emit = (piece: string): void => {
     if (piece === '') return;
     if (code !== '') {
@@ -304,7 +343,9 @@ function renderInline(kids: IRNode[], lineBreak: string, wrap: 'em' | 'strong' |
     }
     const node = frame.kids[frame.i++]!;
     if (typeof node === 'string') {
-      emit(escapeMarkdown(node));
+      const piece = escapeMarkdown(node);
+      emit(piece);
+      if (endsWithBareBang(piece)) bangs.push(out.length - 1);
       continue;
     }
     let open = '';
@@ -322,9 +363,7 @@ function renderInline(kids: IRNode[], lineBreak: string, wrap: 'em' | 'strong' |
         code += flatText(node, ' ');
         continue;
       case 'a': {
-        // "!" right before "[" would turn the link into an image.
-        const last = code === '' ? out[out.length - 1] : undefined;
-        if (last !== undefined && last.endsWith('!')) out[out.length - 1] = `${last.slice(0, -1)}\\!`;
+        // A "!" right before "[" would turn the link into an image: escapeMarkdown escapes a text's trailing "!".
         open = '[';
         close = `](${destination(attr(node, 'href') ?? '')}${linkTitle(attr(node, 'title'))})`;
         break;
@@ -357,6 +396,7 @@ function renderInline(kids: IRNode[], lineBreak: string, wrap: 'em' | 'strong' |
   }
   emit('\u0000'); // flush a trailing code span
   out.pop();
+  escapeBangsBeforeContent(out, bangs);
   let text = out.join('');
   if (emphasis) text = resolveEmphasis(text);
   if (hasCode) {
@@ -375,12 +415,28 @@ function paragraph(kids: IRNode[]): string {
   return text.split('\n').map(escapeLineStart).join('\n');
 }
 
-function heading(el: IRElement): string {
-  let text = renderInline(el.kids, ' ');
+/** An ATX heading of already-escaped inline Markdown. */
+function atxHeading(level: number, inline: string): string {
+  let text = inline;
   // "## C #" would lose its last "#" as a closing sequence.
   const m = /(^|\s)(#+)\s*$/.exec(text);
   if (m) text = `${text.slice(0, m.index + m[1]!.length)}\\${text.slice(m.index + m[1]!.length)}`;
-  return `${'#'.repeat(Number(el.tag[1]))} ${text}`;
+  return `${'#'.repeat(level)} ${text}`;
+}
+
+function heading(el: IRElement): string {
+  return atxHeading(Number(el.tag[1]), renderInline(el.kids, ' '));
+}
+
+/**
+ * A plain-text field (a headline, a byline) as one Markdown heading line:
+ * whitespace runs (newlines too) become one space and every Markdown- or
+ * HTML-significant character is escaped, so the text reads as text in any
+ * renderer. Empty text gives an empty string.
+ */
+export function markdownHeading(text: string, level = 1): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat === '' ? '' : atxHeading(level, escapeMarkdown(flat));
 }
 
 function fencedCode(pre: IRElement): string {

@@ -1,7 +1,8 @@
 // The batch command line, run as a user runs it (`node dist/cli.js`, built by
 // `pretest`): a folder of fixtures, globs and .gz, a JSONL file, a WARC.gz
 // written here with warcio, standard input, a resumed run after a kill, and
-// fetching from a server on 127.0.0.1 started by the test.
+// fetching from a server on 127.0.0.1 started by the test (with
+// --allow-private-network: loopback is refused by default, see fetch-network.test.ts).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -347,17 +348,17 @@ describe('copydesk fetch', () => {
   });
 
   it('fetches one page, follows the redirect, decodes with the response charset, prints the Article', async () => {
-    const r = await run(['fetch', `${base}/moved`]);
+    const r = await run(['fetch', `${base}/moved`, '--allow-private-network']);
     expect(r.status).toBe(0);
     const article = JSON.parse(r.stdout) as Article;
     expect(article.headline).toBe(extract(fixture(0), { url: `${base}/story` }).headline);
-    const ru = await run(['fetch', `${base}/ru`, '--format', 'text']);
+    const ru = await run(['fetch', `${base}/ru`, '--format', 'text', '--allow-private-network']);
     expect(ru.stdout).toContain(RUSSIAN_PARAGRAPH);
     expect(agents.at(-1)).toMatch(/^Mozilla\/5\.0 \(compatible; copydesk\/\d+\.\d+\.\d+; \+https:\/\/www\.npmjs\.com\/package\/copydesk\)$/);
   });
 
   it('exits 1 with one line when the only page cannot be fetched', async () => {
-    const r = await run(['fetch', `${base}/missing`]);
+    const r = await run(['fetch', `${base}/missing`, '--allow-private-network']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^copydesk: cannot fetch .*\/missing: HTTP 404 Not Found \(http-status\)\n$/);
@@ -368,7 +369,7 @@ describe('copydesk fetch', () => {
     writeFileSync(list, [`# front page stories`, `${base}/moved`, '', `not a url`, `${base}/missing`, `${base}/loop`,
       `${base}/pdf`, `${base}/big`, `${base}/slow`, `${base}/ru`].join('\n'));
     const r = await run(['extract', '--fetch', list, '--fields', 'headline', '--timeout', '5', '--max-redirects', '3',
-      '--max-bytes', '100k', '--user-agent', 'TestBot/1.0']);
+      '--max-bytes', '100k', '--user-agent', 'TestBot/1.0', '--allow-private-network']);
     expect(r.status).toBe(1);
     const lines = jsonl(r.stdout);
     expect(lines.map((l) => [String(l.id).replace(base, ''), l.error?.kind ?? 'ok'])).toEqual([

@@ -188,7 +188,7 @@ describe('copydesk queue (real Redis)', () => {
     expect(second.stderr).toContain('50 already known');
     expect(third.stderr).toContain('10 jobs added');
 
-    const worker = await run(['queue', 'work', ...common(queue), '--jobs', '1', '--until-empty']);
+    const worker = await run(['queue', 'work', ...common(queue), '--jobs', '1', '--until-empty', '--allow-private-network']);
     expect(worker.status, worker.stderr).toBe(0);
     expect(worker.stderr).toContain('60 results stored');
     // the stream holds one result per id: no job ran twice
@@ -300,7 +300,7 @@ describe('copydesk queue payloads (real Redis)', () => {
       writeFileSync(list, ['/ok', '/flaky', '/pdf', '/gone'].map((p) => base + p).join('\n'));
       const queue = freshQueue();
       expect((await run(['queue', 'add', ...common(queue), '--input', 'urls', '--backoff', '0.2', list])).status).toBe(0);
-      const worker = await run(['queue', 'work', ...common(queue), '--jobs', '1', '--until-empty']);
+      const worker = await run(['queue', 'work', ...common(queue), '--jobs', '1', '--until-empty', '--allow-private-network']);
       expect(worker.status, worker.stderr).toBe(0);
       expect(worker.stderr).toContain('1 attempts to retry');
       const out = path.join(tmp, 'urls.out.jsonl');

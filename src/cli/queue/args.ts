@@ -44,6 +44,8 @@ export interface QueueWork extends Common {
   userAgent: string | null;
   fetchTimeoutMs: number;
   maxRedirects: number;
+  /** `--allow-private-network`: URL jobs may connect to loopback and private addresses (refused by default, as in `copydesk fetch`). */
+  allowPrivateNetwork: boolean;
   lockDurationMs: number;
   untilEmpty: boolean;
   quiet: boolean;
@@ -103,6 +105,7 @@ const OPTIONS = {
     'max-redirects': { type: 'string' },
     'lock-duration': { type: 'string' },
     'until-empty': { type: 'boolean' },
+    'allow-private-network': { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
   },
   results: { ...COMMON, output: { type: 'string', short: 'o' }, follow: { type: 'boolean', short: 'f' }, trim: { type: 'boolean' } },
@@ -212,6 +215,7 @@ export function parseQueueArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
         maxRedirects: integer(str('max-redirects'), '--max-redirects', 0, 100, DEFAULTS.maxRedirects),
         lockDurationMs: seconds(str('lock-duration'), '--lock-duration', 30),
         untilEmpty: v['until-empty'] === true,
+        allowPrivateNetwork: v['allow-private-network'] === true,
         quiet: v.quiet === true,
       };
     }

@@ -52,6 +52,7 @@ work                  take jobs and extract them until stopped; SIGTERM or Ctrl-
   --lock-duration S   a dead worker's jobs go back to the queue after about S
                       seconds (default 30)
   --until-empty       exit once no job is waiting, delayed or active
+  --allow-private-network  URL jobs may fetch from loopback and private addresses (refused by default)
 
 results               write each finished page's JSONL line, once per id
   -o FILE             the file (appended to; ids already in it are skipped, so
@@ -151,7 +152,7 @@ export async function runQueue(argv: readonly string[], fail: (message: string) 
           maxBytes: command.maxBytes,
           fields: command.fields,
           fallback: command.fallback,
-          fetch: { ...(command.userAgent !== null && { userAgent: command.userAgent }), timeoutMs: command.fetchTimeoutMs, maxRedirects: command.maxRedirects },
+          fetch: { ...(command.userAgent !== null && { userAgent: command.userAgent }), timeoutMs: command.fetchTimeoutMs, maxRedirects: command.maxRedirects, allowPrivateNetwork: command.allowPrivateNetwork },
           lockDurationMs: command.lockDurationMs,
           untilEmpty: command.untilEmpty,
         });

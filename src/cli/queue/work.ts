@@ -160,6 +160,8 @@ export async function startWorker(options: WorkOptions): Promise<QueueWorker> {
     timeoutMs: options.fetch?.timeoutMs ?? DEFAULTS.fetchTimeoutSeconds * 1000,
     maxBytes: options.fetch?.maxBytes ?? maxBytes,
     maxRedirects: options.fetch?.maxRedirects ?? DEFAULTS.maxRedirects,
+    // the same address policy as `copydesk fetch`: public addresses only unless asked
+    allowPrivateNetwork: options.fetch?.allowPrivateNetwork ?? false,
   };
   const ctx: SourceContext = { maxBytes, contentType: null, names: DEFAULTS.names, needIds: false, advance: () => {}, skip: () => {} };
   const pool = new ExtractPool({ threads, timeout: options.pageTimeoutMs ?? DEFAULTS.pageTimeoutSeconds * 1000 });

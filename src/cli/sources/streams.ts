@@ -79,16 +79,36 @@ export function isBlankLine(line: Uint8Array): boolean {
   return true;
 }
 
+/** A line longer than the limit of {@link byteLines}: counted, never held. */
+export interface OverlongLine {
+  overlong: true;
+  /** Its length in bytes (without the newline). */
+  bytes: number;
+}
+
 /**
  * The lines of a byte stream as bytes, without their `\n` or `\r\n`,
  * undecoded (a line is decoded where it is parsed: in a worker). Each line is
  * a buffer of its own, safe to move to another thread. A last line without a
- * newline is still a line.
+ * newline is still a line. A line longer than `maxLineBytes` is not gathered:
+ * its bytes are counted and dropped as they come, and it is yielded as an
+ * {@link OverlongLine}, so one huge line costs no more memory than a chunk.
  */
-export async function* byteLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+export function byteLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array>;
+export function byteLines(chunks: AsyncIterable<Uint8Array>, maxLineBytes: number): AsyncGenerator<Uint8Array | OverlongLine>;
+export async function* byteLines(chunks: AsyncIterable<Uint8Array>, maxLineBytes = Infinity): AsyncGenerator<Uint8Array | OverlongLine> {
   let parts: Uint8Array[] = [];
   let partsLength = 0;
-  const take = (tail: Uint8Array): Uint8Array => {
+  /** Bytes of the current line once it is over the limit (its parts are dropped); -1 while it is not. */
+  let overlong = -1;
+  const take = (tail: Uint8Array): Uint8Array | OverlongLine => {
+    if (overlong >= 0 || partsLength + tail.length > maxLineBytes) {
+      const bytes = (overlong >= 0 ? overlong : partsLength) + tail.length;
+      parts = [];
+      partsLength = 0;
+      overlong = -1;
+      return { overlong: true, bytes };
+    }
     const line = new Uint8Array(partsLength + tail.length);
     let at = 0;
     for (const p of parts) {
@@ -107,10 +127,18 @@ export async function* byteLines(chunks: AsyncIterable<Uint8Array>): AsyncGenera
       start = nl + 1;
     }
     if (start < chunk.length) {
-      // A copy: the stream may reuse its chunk's memory.
-      parts.push(chunk.slice(start));
-      partsLength += chunk.length - start;
+      const rest = chunk.length - start;
+      if (overlong >= 0) overlong += rest;
+      else if (partsLength + rest > maxLineBytes) {
+        overlong = partsLength + rest; // over the limit: what was gathered goes
+        parts = [];
+        partsLength = 0;
+      } else {
+        // A copy: the stream may reuse its chunk's memory.
+        parts.push(chunk.slice(start));
+        partsLength += rest;
+      }
     }
   }
-  if (partsLength > 0) yield take(new Uint8Array(0));
+  if (partsLength > 0 || overlong >= 0) yield take(new Uint8Array(0));
 }

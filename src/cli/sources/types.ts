@@ -6,7 +6,8 @@ import type { PageId } from '../../node/types.js';
 /**
  * Why a record has no article, for the kinds the CLI adds to those of
  * `extractMany` (see the README's table): `bad-record`, `read-failed`,
- * `too-large`, `fetch-failed`, `fetch-timeout`, `http-status`, `not-html`.
+ * `too-large`, `fetch-failed`, `fetch-timeout`, `http-status`, `not-html`,
+ * `blocked-address` (a fetch refused: a non-public address, see `network.ts`).
  */
 export interface RecordError {
   kind: string;

@@ -4,7 +4,9 @@
  * Content-Type is HTML (or absent), or a `resource` record of HTML. The id is
  * the WARC-Record-ID, the URL the WARC-Target-URI, and the HTTP Content-Type
  * header (its charset) decodes the payload, after chunked transfer encoding
- * and content encoding are undone. Other records are skipped and counted.
+ * and content encoding are undone (with `--max-bytes` applied as the bytes
+ * come: a gzip bomb is stopped at the cap). Other records are skipped and
+ * counted.
  */
 
 import type { WARCRecord } from 'warcio';
@@ -74,6 +76,41 @@ async function rawPayload(record: WARCRecord, keep: boolean, LimitReader: typeof
   return { raw, cut: limited.limit > 0 };
 }
 
+/**
+ * The compressed payload goes to the decoder in pieces this small: deflate
+ * expands a piece at most about 1,000 times, so the cap is checked at least
+ * every few MB of output, however well the payload compresses.
+ */
+const DECODE_PIECE_BYTES = 4096;
+
+function* pieces(raw: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < raw.length; at += DECODE_PIECE_BYTES) yield raw.subarray(at, at + DECODE_PIECE_BYTES);
+}
+
+/**
+ * The payload of a record with chunked transfer encoding and content encoding
+ * undone, as warcio's `readFully(true)` does it (the same reader, set up the
+ * same way), but stopped as soon as it grows past `maxBytes`: then null. A
+ * gzip bomb costs at most `maxBytes` plus a few MB, never its unpacked size.
+ */
+async function decodedPayload(record: WARCRecord, raw: Uint8Array, maxBytes: number, AsyncIterReader: typeof import('warcio').AsyncIterReader): Promise<Uint8Array | null> {
+  if (!record.httpHeaders) return raw.length > maxBytes ? null : raw;
+  const headers = record.httpHeaders.headers as Headers;
+  let encoding = headers.get('Content-Encoding');
+  const transfer = headers.get('Transfer-Encoding');
+  const chunked = transfer === 'chunked';
+  if (!encoding && !chunked) encoding = transfer;
+  const reader = new AsyncIterReader(pieces(raw), encoding, chunked);
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const part of reader) {
+    size += part.length;
+    if (size > maxBytes) return null;
+    parts.push(part);
+  }
+  return Buffer.concat(parts, size);
+}
+
 /** The records of a WARC file (`-`: standard input). */
 export async function* warcRecords(path: string, ctx: SourceContext): AsyncGenerator<SourceRecord> {
   const label = path === '-' ? 'standard input' : path;
@@ -83,7 +120,7 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
     id, url: null, error: { kind: 'read-failed', message: `${label} ends inside record ${id}: the file is cut short` },
   });
   // Loaded on first use: warcio takes longer to load than a single page takes to extract.
-  const { LimitReader, WARCParser } = await import('warcio');
+  const { AsyncIterReader, LimitReader, WARCParser } = await import('warcio');
   let fed = 0;
   const parser = new WARCParser(rawBytes(path, (bytes) => {
     fed += bytes;
@@ -132,15 +169,15 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
         yield { id, url, error: { kind: 'too-large', message: `the record has ${record.warcContentLength} bytes, over --max-bytes ${ctx.maxBytes}` } };
         continue;
       }
-      let bytes: Uint8Array;
+      let bytes: Uint8Array | null;
       try {
-        bytes = await record.readFully(true); // chunked transfer and content encoding undone
+        bytes = await decodedPayload(record, raw, ctx.maxBytes, AsyncIterReader);
       } catch (e) {
         yield { id, url, error: { kind: 'bad-record', message: `cannot decode the payload: ${messageOf(e)}` } };
         continue;
       }
-      if (bytes.length > ctx.maxBytes) {
-        yield { id, url, error: { kind: 'too-large', message: `the payload unpacks to ${bytes.length} bytes, over --max-bytes ${ctx.maxBytes}` } };
+      if (bytes === null) {
+        yield { id, url, error: { kind: 'too-large', message: `the payload unpacks to over ${ctx.maxBytes} bytes (--max-bytes): decoding stopped there` } };
         continue;
       }
       yield { id, url, bytes, contentType: what.contentType ?? ctx.contentType, ...(at && { at }) };
