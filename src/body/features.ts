@@ -29,6 +29,13 @@ export interface ElementStats {
   embeds: number;
   /** Document order of the element. */
   order: number;
+  /**
+   * Document order of the last indexed element inside it (its own `order`
+   * when it holds none): the indexed elements of its subtree are those
+   * ordered from `order + 1` to `end`, so `end - order` counts them and
+   * containment is two comparisons.
+   */
+  end: number;
   /** True when the element or an ancestor looks like a menu, sidebar, comments... (Readability's unlikely candidates). */
   unlikely: boolean;
   /** True when the element or an ancestor is a consent banner or a modal dialog: never article text, in any attempt. */
@@ -215,6 +222,7 @@ export function indexPage(document: Document): PageIndex {
     if (exit) {
       // Close: fold this element's figures into its parent's.
       const s = stats.get(el)!;
+      s.end = order - 1;
       if (OWNER_TAGS.has(el.name)) blockStack.pop();
       if (el.name === 'a') linkDepth--;
       unlikelyStack.pop();
@@ -267,8 +275,9 @@ export function indexPage(document: Document): PageIndex {
     stats.set(el, {
       // An AMP image is an element with fallback children, not a void tag: it counts itself.
       text: 0, link: 0, links: name === 'a' ? 1 : 0, commas: 0, paragraphs: 0, images: name === 'amp-img' ? 1 : 0, listItems: 0, inputs: 0, embeds: 0,
-      order: order++, unlikely, excluded,
+      order, end: order, unlikely, excluded,
     });
+    order++;
     elements.push(el);
     unlikelyStack.push(unlikely);
     excludedStack.push(excluded);
