@@ -8,8 +8,8 @@ import type { AnyNode, Element } from 'domhandler';
 import { isElement, isInvisibleTag, isText } from './dom/nodes.js';
 import { takeDateline } from './fields/dateline/strip.js';
 import type { DatelineMatch } from './fields/dateline/dateline.js';
-import { readPage } from './read.js';
-import { now } from './limits.js';
+import { readPage, type ReadPage } from './read.js';
+import type { Deadline } from './limits.js';
 import { indexPage, type PageIndex } from './body/features.js';
 import { collectMetadata } from './metadata/collect.js';
 import { ATTEMPTS, scoreAndMeasure, type AttemptFlags } from './body/score.js';
@@ -104,7 +104,7 @@ function keptText(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number
  * its markup is passed over once an attempt has found text.
  * Past the time budget's deadline no further attempt is started.
  */
-function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element | null, deadline: number): BodyAttempt | null {
+function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element | null, budget: Deadline): BodyAttempt | null {
   let best: BodyAttempt | null = null;
   // Blocks the earlier attempts' cleaners named boilerplate by their markup (an author box, a comment area).
   const named = new Set<Element>();
@@ -121,7 +121,7 @@ function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element | null
         if (!best || attempt.textLength > best.textLength) best = attempt;
       }
     }
-    if (now() > deadline) break;
+    if (budget.passedNow()) break;
   }
   return best;
 }
@@ -155,17 +155,17 @@ function isInsideAny(el: Element, blocks: ReadonlySet<Element>): boolean {
 export function extract(input: string | Uint8Array, options?: ExtractOptions): Article {
   const opts = normaliseOptions(input, options);
   const page = readPage(input, opts);
-  const index = indexPage(page.document);
+  const index = indexPage(page.document, page.budget);
   const md = collectMetadata(index);
   const baseUrl = resolveBaseUrl(opts.url, md.baseHref);
   const headline = extractHeadline(md, opts.url);
 
   const description = pageDescription(md, headline);
-  const found = chooseAttempt(index, { headline, description }, rootFromArticleBody(index, md), page.deadline);
+  const found = chooseAttempt(index, { headline, description }, rootFromArticleBody(index, md), page.budget);
   if (isNotAnArticle(index, md, found)) {
     // No article: every block of the page is accounted for.
     const account = surroundingsAccount(accountSurroundings({ index, region: [], container: null, headline: null }));
-    return emptyArticle(md, opts.url, page.report, account);
+    return emptyArticle(md, opts.url, inputReport(page), account);
   }
   let body: Body = { ...EMPTY_BODY };
   let dateline: DatelineMatch | null = null;
@@ -181,7 +181,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
     dateline = takeDateline(found.roots, found.skip);
     // A caption box written as a figure keeps its caption blocks, which the cleaner had left out.
     const skip = media && media.restore.size > 0 ? new Set([...found.skip].filter((n) => !media.restore.has(n as Element))) : found.skip;
-    body = serialiseBody(found.roots, { baseUrl, skip, figures: media?.figures, imageCache: media?.imageCache });
+    body = serialiseBody(found.roots, { baseUrl, skip, figures: media?.figures, imageCache: media?.imageCache, budget: page.budget });
   }
 
   const declaredLanguage = extractLanguage(md, '');
@@ -208,7 +208,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
     section: extractSection(md, index),
     tags: extractTags(md, index),
     boilerplate,
-    input: page.report,
+    input: inputReport(page),
     confidence: own.confidence,
     engine: 'copydesk',
   };
@@ -217,6 +217,17 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   return applyFallback(article, {
     engine: opts.fallback, page, index, limits: opts.limits, url: opts.url, baseUrl, headline, description, own, onReport: opts.onFallback,
   });
+}
+
+/**
+ * How the input was read, with what the time budget did after parsing: when
+ * a later stage's walk stopped at the deadline, the article holds what was
+ * found until then, and the report says so as it does for a parse the budget
+ * stopped (`timeBudgetMs` among the limits, `truncated`).
+ */
+function inputReport(page: ReadPage): InputReport {
+  if (!page.budget.ranOut || page.report.limits.includes('timeBudgetMs')) return page.report;
+  return { ...page.report, truncated: true, limits: [...page.report.limits, 'timeBudgetMs'] };
 }
 
 /** The Article of a page that holds no article: what the page says about itself, and the account of its blocks. */

@@ -6,6 +6,7 @@
  *
  * Scores and stats live beside the tree (in Maps), never on it.
  */
+import { Deadline } from '../limits.js';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { BLOCK_TAGS, classAndId, isElement, isInvisibleTag, isText } from '../dom/nodes.js';
 import { CONSENT_CLASS, MAYBE_CANDIDATE, UNLIKELY_CANDIDATE, UNLIKELY_ROLES, UNLIKELY_TAGS } from './patterns.js';
@@ -76,6 +77,11 @@ export interface PageIndex {
   blocks: readonly TextBlock[];
   /** Elements hidden by attribute or inline style; their subtrees count as no text. */
   hidden: ReadonlySet<Element>;
+  /**
+   * The call's time budget: the long walks of the stages that read the index
+   * check it and stop when it has run out (see `Deadline`).
+   */
+  budget: Deadline;
 }
 
 /** Tags collected into {@link PageIndex.byTag}. */
@@ -162,8 +168,12 @@ function indexSubtree(root: Element, byTag: Map<string, Element[]>): void {
   }
 }
 
-/** Walks the document once and builds its {@link PageIndex}. */
-export function indexPage(document: Document): PageIndex {
+/**
+ * Walks the document once and builds its {@link PageIndex}. Past the
+ * `budget`'s deadline the walk stops: the elements not reached have no
+ * figures, and the stages after it read them as they read invisible ones.
+ */
+export function indexPage(document: Document, budget: Deadline = new Deadline(Infinity)): PageIndex {
   const byTag = new Map<string, Element[]>();
   const stats = new Map<Element, ElementStats>();
   const elements: Element[] = [];
@@ -190,6 +200,7 @@ export function indexPage(document: Document): PageIndex {
   }
 
   while (nodes.length) {
+    if (budget.passed()) break;
     const node = nodes.pop()!;
     const exit = exits.pop()!;
     if (isText(node)) {
@@ -292,7 +303,7 @@ export function indexPage(document: Document): PageIndex {
     }
   }
   rescueLayoutWrappers(unlikelyRoots, { body, byTag, stats, elements });
-  return { document, body, byTag, stats, elements, blocks, hidden };
+  return { document, body, byTag, stats, elements, blocks, hidden, budget };
 }
 
 /**

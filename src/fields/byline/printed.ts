@@ -126,6 +126,7 @@ export function printedByline(md: PageMetadata, index: PageIndex, headline: stri
   const pageWideExclusion = anchors.length > 0 && anchors.every((o) => index.stats.get(index.elements[o]!)?.excluded);
   const candidates: PrintedCandidate[] = [];
   for (const order of searchedOrders(anchors, index.elements.length)) {
+    if (index.budget.passed()) break;
     const el = index.elements[order]!;
     const st = index.stats.get(el)!;
     if ((st.excluded && !pageWideExclusion) || st.text < 3 || st.text > MAX_BYLINE_CHARS || st.end - st.order > MAX_BYLINE_ELEMENTS) continue;

@@ -144,6 +144,7 @@ export function findCaptions(scope: MediaScope, blocks: Iterable<Element> = [], 
   const textful = new TextfulSiblings(index);
   for (const tag of ['img', 'amp-img']) {
     for (const img of index.byTag.get(tag) ?? []) {
+      if (index.budget.passed()) break;
       const place = places.of(img);
       if (place === Place.Out) continue;
       aroundImage(img, place, scope, textful, consider);
@@ -165,6 +166,7 @@ export function findCaptions(scope: MediaScope, blocks: Iterable<Element> = [], 
     found.push({ ...cap, el, box, parts });
   };
   for (const [el, kind] of ordered) {
+    if (index.budget.passed()) break;
     if (consumed.has(el) || insideUnit(el, units)) continue;
     const place = places.of(el);
     if (place === Place.Out) continue;

@@ -228,6 +228,7 @@ export function printedDate(index: PageIndex, ctx: DateContext, h1: number, mode
   };
   // Step k reads the element k after the headline, and every third step one before it.
   for (let k = 0; k < after - at || k < before * 3; k++) {
+    if (index.budget.passed()) break;
     if (at + k < after) {
       const d = read(at + k);
       if (d) return d;

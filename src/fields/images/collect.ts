@@ -113,6 +113,7 @@ export function collectImages(
     out.push({ ...resolved, el });
   };
   for (const c of candidates) {
+    if (index.budget.passed()) break;
     if (!c.noscript) {
       add(c.el, resolve(c.el));
       continue;
