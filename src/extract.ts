@@ -9,7 +9,7 @@ import { isElement, isInvisibleTag, isText } from './dom/nodes.js';
 import { takeDateline } from './fields/dateline/strip.js';
 import type { DatelineMatch } from './fields/dateline/dateline.js';
 import { readPage, type ReadPage } from './read.js';
-import type { Deadline } from './limits.js';
+import { now } from './limits.js';
 import { indexPage, type PageIndex } from './body/features.js';
 import { collectMetadata } from './metadata/collect.js';
 import { ATTEMPTS, scoreAndMeasure, type AttemptFlags } from './body/score.js';
@@ -104,7 +104,7 @@ function keptText(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number
  * its markup is passed over once an attempt has found text.
  * Past the time budget's deadline no further attempt is started.
  */
-function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element | null, budget: Deadline): BodyAttempt | null {
+function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element | null, deadline: number): BodyAttempt | null {
   let best: BodyAttempt | null = null;
   // Blocks the earlier attempts' cleaners named boilerplate by their markup (an author box, a comment area).
   const named = new Set<Element>();
@@ -121,7 +121,7 @@ function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element | null
         if (!best || attempt.textLength > best.textLength) best = attempt;
       }
     }
-    if (budget.passedNow()) break;
+    if (now() > deadline) break;
   }
   return best;
 }
@@ -161,7 +161,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
   const headline = extractHeadline(md, opts.url);
 
   const description = pageDescription(md, headline);
-  const found = chooseAttempt(index, { headline, description }, rootFromArticleBody(index, md), page.budget);
+  const found = chooseAttempt(index, { headline, description }, rootFromArticleBody(index, md), page.deadline);
   if (isNotAnArticle(index, md, found)) {
     // No article: every block of the page is accounted for.
     const account = surroundingsAccount(accountSurroundings({ index, region: [], container: null, headline: null }));
@@ -221,7 +221,7 @@ export function extract(input: string | Uint8Array, options?: ExtractOptions): A
 
 /**
  * How the input was read, with what the time budget did after parsing: when
- * a later stage's walk stopped at the deadline, the article holds what was
+ * a later stage's walk stopped at the hard deadline, the article holds what was
  * found until then, and the report says so as it does for a parse the budget
  * stopped (`timeBudgetMs` among the limits, `truncated`).
  */

@@ -38,6 +38,17 @@ export const DEFAULT_LIMITS: Readonly<ExtractLimits> = Object.freeze({
  */
 export const PARSE_BUDGET_SHARE = 0.5;
 
+/**
+ * Multiple of the time budget at which the walks after parsing stop (the hard
+ * deadline). The budget itself is soft: parsing stops at half of it and no
+ * retry attempt starts after it, which keeps ordinary calls near it while
+ * every stage still runs to the end. A call that is still working at 1.75
+ * times the budget (a huge page on a busy machine) stops where it is, which
+ * leaves the rest of the call (closing the body, the last fields) room to
+ * end within twice the budget.
+ */
+export const HARD_DEADLINE_SHARE = 1.75;
+
 /** Checks of {@link Deadline.passed} between two readings of the clock: a reading costs about as much as a step of a walk. */
 const CLOCK_EVERY = 64;
 

@@ -5,7 +5,7 @@
  */
 import type { Document } from 'domhandler';
 import { decodePage } from './decode/decode.js';
-import { Deadline, PARSE_BUDGET_SHARE, now } from './limits.js';
+import { Deadline, HARD_DEADLINE_SHARE, PARSE_BUDGET_SHARE, now } from './limits.js';
 import type { NormalisedOptions } from './options.js';
 import { parseHtml } from './parse/parse.js';
 import type { InputReport, LimitName } from './types.js';
@@ -18,7 +18,7 @@ export interface ReadPage {
   report: InputReport;
   /** Clock reading (see `now`) at which the call's time budget runs out; `Infinity` for none. */
   deadline: number;
-  /** The same deadline, as the walks of the later stages check it. */
+  /** The hard deadline ({@link HARD_DEADLINE_SHARE} times the budget), as the walks of the later stages check it. */
   budget: Deadline;
 }
 
@@ -47,6 +47,6 @@ export function readPage(input: string | Uint8Array, opts: NormalisedOptions): R
       limits,
     },
     deadline: started + timeBudgetMs,
-    budget: new Deadline(started + timeBudgetMs),
+    budget: new Deadline(started + timeBudgetMs * HARD_DEADLINE_SHARE),
   };
 }
