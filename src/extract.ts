@@ -9,7 +9,7 @@ import { isElement, isInvisibleTag, isText } from './dom/nodes.js';
 import { takeDateline } from './fields/dateline/strip.js';
 import { withDatelineReporters, type DatelineMatch } from './fields/dateline/dateline.js';
 import { creditedAgency } from './fields/agencies/credit.js';
-import { readPage } from './read.js';
+import { readPage, type ReadPage } from './read.js';
 import { now } from './limits.js';
 import { indexPage, type PageIndex } from './body/features.js';
 import { collectMetadata } from './metadata/collect.js';
@@ -159,7 +159,7 @@ function isInsideAny(el: Element, blocks: ReadonlySet<Element>): boolean {
 export function extract(input: ExtractInput, options?: ExtractOptions): Article {
   const opts = normaliseOptions(input, options);
   const page = readPage(input, opts);
-  const index = indexPage(page.document);
+  const index = indexPage(page.document, page.budget);
   const md = collectMetadata(index);
   const baseUrl = resolveBaseUrl(opts.url, md.baseHref);
   const headline = extractHeadline(md, opts.url);
@@ -169,7 +169,7 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
   if (isNotAnArticle(index, md, found)) {
     // No article: every block of the page is accounted for.
     const account = surroundingsAccount(accountSurroundings({ index, region: [], container: null, headline: null }));
-    return emptyArticle(md, opts.url, page.report, account);
+    return emptyArticle(md, opts.url, inputReport(page), account);
   }
   let body: Body = { ...EMPTY_BODY };
   let dateline: DatelineMatch | null = null;
@@ -185,7 +185,7 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
     dateline = takeDateline(found.roots, found.skip);
     // A caption box written as a figure keeps its caption blocks, which the cleaner had left out.
     const skip = media && media.restore.size > 0 ? new Set([...found.skip].filter((n) => !media.restore.has(n as Element))) : found.skip;
-    body = serialiseBody(found.roots, { baseUrl, skip, figures: media?.figures, imageCache: media?.imageCache });
+    body = serialiseBody(found.roots, { baseUrl, skip, figures: media?.figures, imageCache: media?.imageCache, budget: page.budget });
   }
 
   const declaredLanguage = extractLanguage(md, '');
@@ -213,7 +213,7 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
     section: extractSection(md, index),
     tags: extractTags(md, index),
     boilerplate,
-    input: page.report,
+    input: inputReport(page),
     confidence: own.confidence,
     engine: 'copydesk',
   };
@@ -222,6 +222,17 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
   return applyFallback(article, {
     engine: opts.fallback, page, index, limits: opts.limits, url: opts.url, baseUrl, headline, description, own, onReport: opts.onFallback,
   });
+}
+
+/**
+ * How the input was read, with what the time budget did after parsing: when
+ * a later stage's walk stopped at the hard deadline, the article holds what was
+ * found until then, and the report says so as it does for a parse the budget
+ * stopped (`timeBudgetMs` among the limits, `truncated`).
+ */
+function inputReport(page: ReadPage): InputReport {
+  if (!page.budget.ranOut || page.report.limits.includes('timeBudgetMs')) return page.report;
+  return { ...page.report, truncated: true, limits: [...page.report.limits, 'timeBudgetMs'] };
 }
 
 /** The Article of a page that holds no article: what the page says about itself, and the account of its blocks. */

@@ -38,6 +38,56 @@ export const DEFAULT_LIMITS: Readonly<ExtractLimits> = Object.freeze({
  */
 export const PARSE_BUDGET_SHARE = 0.5;
 
+/**
+ * Multiple of the time budget at which the walks after parsing stop (the hard
+ * deadline). The budget itself is soft: parsing stops at half of it and no
+ * retry attempt starts after it, which keeps ordinary calls near it while
+ * every stage still runs to the end. A call that is still working at 1.75
+ * times the budget (a huge page on a busy machine) stops where it is, which
+ * leaves the rest of the call (closing the body, the last fields) room to
+ * end within twice the budget.
+ */
+export const HARD_DEADLINE_SHARE = 1.75;
+
+/** Checks of {@link Deadline.passed} between two readings of the clock: a reading costs about as much as a step of a walk. */
+const CLOCK_EVERY = 64;
+
+/**
+ * The call's time budget as the long walks of every stage read it (indexing,
+ * scoring and cleaning, captions and images, the byline and date searches,
+ * serialising). A walk asks {@link passed} once per step and stops when it
+ * answers true, keeping what it has done: the article so far. The clock is
+ * read every {@link CLOCK_EVERY} checks; once the deadline has passed the
+ * answer stays true, and {@link ranOut} tells `extract` to report it (the
+ * `timeBudgetMs` limit in `Article.input`).
+ */
+export class Deadline {
+  private checks = 0;
+  private over = false;
+
+  /** @param at - clock reading (see {@link now}) at which the budget runs out; `Infinity` for none */
+  constructor(readonly at: number) {}
+
+  /** True once the deadline has passed. */
+  passed(): boolean {
+    if (this.over) return true;
+    if (this.at === Infinity || ++this.checks % CLOCK_EVERY !== 0) return false;
+    this.over = now() > this.at;
+    return this.over;
+  }
+
+  /** True once the deadline has passed, reading the clock now: for a check between two large steps. */
+  passedNow(): boolean {
+    if (!this.over && this.at !== Infinity) this.over = now() > this.at;
+    return this.over;
+  }
+
+  /** True when a walk found the deadline passed (and so stopped short). */
+  get ranOut(): boolean {
+    return this.over;
+  }
+}
+
 /** A monotonic clock in milliseconds where the runtime has one (browsers, Node, workers), else the wall clock. */
 export function now(): number {
   const perf = (globalThis as { performance?: { now?: () => number } }).performance;

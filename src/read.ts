@@ -5,7 +5,7 @@
  */
 import type { Document } from 'domhandler';
 import { decodePage } from './decode/decode.js';
-import { PARSE_BUDGET_SHARE, now } from './limits.js';
+import { Deadline, HARD_DEADLINE_SHARE, PARSE_BUDGET_SHARE, now } from './limits.js';
 import render from 'dom-serializer';
 import { isUint8Array, parsedDocument } from './input.js';
 import { adoptDocument, parseHtml } from './parse/parse.js';
@@ -29,6 +29,8 @@ export interface ReadPage {
   report: InputReport;
   /** Clock reading (see `now`) at which the call's time budget runs out; `Infinity` for none. */
   deadline: number;
+  /** The hard deadline ({@link HARD_DEADLINE_SHARE} times the budget), as the walks of the later stages check it. */
+  budget: Deadline;
 }
 
 /** Decodes and parses the input within the limits, or copies a parsed document. Never throws. */
@@ -50,6 +52,7 @@ export function readPage(input: ExtractInput, opts: ReadOptions): ReadPage {
       },
       report: { encoding: null, encodingSource: null, truncated: copied.stoppedBy !== null, limits },
       deadline: started + timeBudgetMs,
+      budget: new Deadline(started + timeBudgetMs * HARD_DEADLINE_SHARE),
     };
   }
   const bytes = input as string | Uint8Array;
@@ -74,5 +77,6 @@ export function readPage(input: ExtractInput, opts: ReadOptions): ReadPage {
       limits,
     },
     deadline: started + timeBudgetMs,
+    budget: new Deadline(started + timeBudgetMs * HARD_DEADLINE_SHARE),
   };
 }

@@ -217,10 +217,13 @@ export interface ExtractLimits {
    */
   maxDepth: number;
   /**
-   * Milliseconds one call may spend (a soft deadline: parsing stops and the
-   * retry ladder ends when it passes; the stages after that are linear in
-   * what was parsed). `Infinity` turns it off, for results that never depend
-   * on the machine's speed.
+   * Milliseconds one call may spend. A soft deadline: parsing stops at half
+   * of it and no retry attempt starts after it. A hard one at 1.75 times it:
+   * the walks of every later stage stop there, and the call returns the
+   * article found so far, with `timeBudgetMs` in `input.limits` and
+   * `input.truncated` set; so no call runs much past twice the budget.
+   * `Infinity` turns it off, for results that never depend on the machine's
+   * speed. See docs/limits.md.
    */
   timeBudgetMs: number;
 }

@@ -312,7 +312,8 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
 
   const stack: AnyNode[] = [];
   for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]!);
-  while (stack.length && !terminated) {
+  // Past the time budget the rest of the region is kept as it is (the article so far, not cleaned further).
+  while (stack.length && !terminated && !index.budget.passed()) {
     const node = stack.pop()!;
     if (!isElement(node) || skip.has(node)) continue;
     const el = node;

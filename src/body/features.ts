@@ -6,6 +6,7 @@
  *
  * Scores and stats live beside the tree (in Maps), never on it.
  */
+import { Deadline } from '../limits.js';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { BLOCK_TAGS, classAndId, isElement, isInvisibleTag, isText } from '../dom/nodes.js';
 import { CONSENT_CLASS, MAYBE_CANDIDATE, UNLIKELY_CANDIDATE, UNLIKELY_ROLES, UNLIKELY_TAGS } from './patterns.js';
@@ -29,6 +30,13 @@ export interface ElementStats {
   embeds: number;
   /** Document order of the element. */
   order: number;
+  /**
+   * Document order of the last indexed element inside it (its own `order`
+   * when it holds none): the indexed elements of its subtree are those
+   * ordered from `order + 1` to `end`, so `end - order` counts them and
+   * containment is two comparisons.
+   */
+  end: number;
   /** True when the element or an ancestor looks like a menu, sidebar, comments... (Readability's unlikely candidates). */
   unlikely: boolean;
   /** True when the element or an ancestor is a consent banner or a modal dialog: never article text, in any attempt. */
@@ -69,6 +77,11 @@ export interface PageIndex {
   blocks: readonly TextBlock[];
   /** Elements hidden by attribute or inline style; their subtrees count as no text. */
   hidden: ReadonlySet<Element>;
+  /**
+   * The call's time budget: the long walks of the stages that read the index
+   * check it and stop when it has run out (see `Deadline`).
+   */
+  budget: Deadline;
 }
 
 /** Tags collected into {@link PageIndex.byTag}. */
@@ -155,8 +168,12 @@ function indexSubtree(root: Element, byTag: Map<string, Element[]>): void {
   }
 }
 
-/** Walks the document once and builds its {@link PageIndex}. */
-export function indexPage(document: Document): PageIndex {
+/**
+ * Walks the document once and builds its {@link PageIndex}. Past the
+ * `budget`'s deadline the walk stops: the elements not reached have no
+ * figures, and the stages after it read them as they read invisible ones.
+ */
+export function indexPage(document: Document, budget: Deadline = new Deadline(Infinity)): PageIndex {
   const byTag = new Map<string, Element[]>();
   const stats = new Map<Element, ElementStats>();
   const elements: Element[] = [];
@@ -183,6 +200,7 @@ export function indexPage(document: Document): PageIndex {
   }
 
   while (nodes.length) {
+    if (budget.passed()) break;
     const node = nodes.pop()!;
     const exit = exits.pop()!;
     if (isText(node)) {
@@ -215,6 +233,7 @@ export function indexPage(document: Document): PageIndex {
     if (exit) {
       // Close: fold this element's figures into its parent's.
       const s = stats.get(el)!;
+      s.end = order - 1;
       if (OWNER_TAGS.has(el.name)) blockStack.pop();
       if (el.name === 'a') linkDepth--;
       unlikelyStack.pop();
@@ -267,8 +286,9 @@ export function indexPage(document: Document): PageIndex {
     stats.set(el, {
       // An AMP image is an element with fallback children, not a void tag: it counts itself.
       text: 0, link: 0, links: name === 'a' ? 1 : 0, commas: 0, paragraphs: 0, images: name === 'amp-img' ? 1 : 0, listItems: 0, inputs: 0, embeds: 0,
-      order: order++, unlikely, excluded,
+      order, end: order, unlikely, excluded,
     });
+    order++;
     elements.push(el);
     unlikelyStack.push(unlikely);
     excludedStack.push(excluded);
@@ -283,7 +303,7 @@ export function indexPage(document: Document): PageIndex {
     }
   }
   rescueLayoutWrappers(unlikelyRoots, { body, byTag, stats, elements });
-  return { document, body, byTag, stats, elements, blocks, hidden };
+  return { document, body, byTag, stats, elements, blocks, hidden, budget };
 }
 
 /**

@@ -98,6 +98,7 @@ export function scoreAndMeasure(index: PageIndex, flags: AttemptFlags): Scoring 
     return s;
   };
   for (const block of index.blocks) {
+    if (index.budget.passed()) break;
     if (block.text < THRESHOLDS.minBlockChars) continue;
     const el = block.el;
     if (!SCORABLE_TAGS.has(el.name)) continue;

@@ -237,7 +237,7 @@ export function accountSurroundings(ctx: SurroundingsContext): PlacedBlock[] {
   /** Records of the current pass start here: a label's section only replaces records of its own pass. */
   let passStart = 0;
   const walk = () => {
-    while (nodes.length) {
+    while (nodes.length && !index.budget.passed()) {
       const node = nodes.pop()!;
       const area = areas.pop()!;
       const inArticle = inside.pop()!;

@@ -10,7 +10,7 @@
  * scope is read by climbing its ancestors, with every answer remembered, so
  * the cost follows the number of pictures, not the size of the article.
  */
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
 import type { PageIndex } from '../body/features.js';
 
 /** The part of the page captions and images are read from. */
@@ -80,13 +80,32 @@ export class ScopePlaces {
  * `noscript`s): the order of the nearest indexed ancestor, plus the element's
  * position among that ancestor's children as a fraction.
  */
-export function orderKey(el: Element, index: PageIndex): number {
+export function orderKey(el: Element, index: PageIndex, positions: ChildPositions = new ChildPositions()): number {
   let child: AnyNode = el;
   for (let p = el.parent; p; child = p, p = p.parent) {
     const st = index.stats.get(p as Element);
     if (!st) continue;
-    const kids = p.children;
-    return st.order + (kids.indexOf(child as never) + 1) / (kids.length + 1);
+    return st.order + (positions.of(p, child) + 1) / (p.children.length + 1);
   }
   return -1;
+}
+
+/**
+ * Positions of nodes among their parent's children, each parent's read once:
+ * looking each of a parent's thousands of images up in its child list would
+ * cost images × children.
+ */
+export class ChildPositions {
+  private readonly byParent = new Map<ParentNode, Map<AnyNode, number>>();
+
+  /** The index of `child` in `parent.children` (-1 when it is not there). */
+  of(parent: ParentNode, child: AnyNode): number {
+    let positions = this.byParent.get(parent);
+    if (!positions) {
+      positions = new Map();
+      parent.children.forEach((c, i) => positions!.set(c, i));
+      this.byParent.set(parent, positions);
+    }
+    return positions.get(child) ?? -1;
+  }
 }

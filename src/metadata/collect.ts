@@ -60,6 +60,7 @@ export function collectMetadata(index: PageIndex): PageMetadata {
 
   const parsed: unknown[] = [];
   for (const s of index.byTag.get('script') ?? []) {
+    if (index.budget.passed()) break;
     const type = (s.attribs.type ?? '').toLowerCase();
     if (!type.includes('ld+json')) continue;
     const text = s.children.map((c) => ('data' in c ? String(c.data) : '')).join('');

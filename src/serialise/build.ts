@@ -20,6 +20,7 @@
  */
 
 import type { AnyNode, Element } from 'domhandler';
+import type { Deadline } from '../limits.js';
 import {
   ALLOWED_INLINE_TAGS,
   CAPTION_CLASS_PATTERN,
@@ -719,7 +720,7 @@ export function buildTree(
   roots: readonly AnyNode[],
   base: URL | null,
   skip: ReadonlySet<AnyNode> | undefined,
-  extra: { figures?: ReadonlySet<AnyNode>; imageCache?: Map<Element, ResolvedImage | null> } = {},
+  extra: { figures?: ReadonlySet<AnyNode>; imageCache?: Map<Element, ResolvedImage | null>; budget?: Deadline } = {},
 ): IRElement {
   const b = new Builder();
   const figures = extra.figures;
@@ -882,7 +883,13 @@ export function buildTree(
     }
   };
 
+  const budget = extra.budget;
   for (;;) {
+    if (budget?.passed()) {
+      // Out of time: every open element is closed as if its remaining children were not there.
+      frame.i = frame.kids.length;
+      for (const f of stack) f.i = f.kids.length;
+    }
     if (frame.i >= frame.kids.length) {
       leave(frame);
       const up = stack.pop();

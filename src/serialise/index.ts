@@ -29,6 +29,7 @@
  * @packageDocumentation
  */
 
+import type { Deadline } from '../limits.js';
 import type { AnyNode, Element } from 'domhandler';
 import type { ResolvedImage } from './images.js';
 import { buildTree } from './build.js';
@@ -51,6 +52,8 @@ export interface SerialiseOptions {
   figures?: ReadonlySet<AnyNode>;
   /** Image sources already resolved against `baseUrl`, by element; filled as images are resolved. Optional. */
   imageCache?: Map<Element, ResolvedImage | null>;
+  /** The call's time budget: past it the walk stops and the body ends with what was written. Optional (no limit). */
+  budget?: Deadline;
 }
 
 /** The three serialisations of the article body. */
@@ -75,7 +78,7 @@ export interface SerialisedBody {
  * @returns the body as HTML, text and Markdown; all three are empty strings when nothing survives
  */
 export function serialiseBody(roots: readonly AnyNode[], options: SerialiseOptions): SerialisedBody {
-  const tree = buildTree(roots, parseBaseUrl(options.baseUrl), options.skip, { figures: options.figures, imageCache: options.imageCache });
+  const tree = buildTree(roots, parseBaseUrl(options.baseUrl), options.skip, { figures: options.figures, imageCache: options.imageCache, budget: options.budget });
   return { html: renderHtml(tree), text: renderText(tree), markdown: renderMarkdown(tree) };
 }
 

@@ -29,6 +29,12 @@ const CREDIT_CLASS_LEVELS = 1;
 const MAX_KICKER_CHARS = 80;
 /** Shortest headline (chars) found inside a longer heading: a short one could be any heading's end. */
 const MIN_KICKED_HEADLINE = 20;
+/**
+ * Most elements a byline candidate may hold: a credit line is a few names,
+ * links and a date. Without it, a few characters of text at the bottom of a
+ * deep nest would make every wrapper above them a candidate read whole.
+ */
+const MAX_BYLINE_ELEMENTS = 100;
 /** Headings read as possible headline elements: a page prints its headline once or twice. */
 const MAX_HEADINGS = 200;
 
@@ -39,6 +45,9 @@ interface PrintedCandidate {
   distance: number;
   persons: number;
   agency: boolean;
+  /** The element's document order, and that of the last element inside it (`ElementStats`). */
+  order: number;
+  end: number;
 }
 
 /** How a candidate's text is judged: cleaned into a byline, and split into people and an agency. */
@@ -117,9 +126,10 @@ export function printedByline(md: PageMetadata, index: PageIndex, headline: stri
   const pageWideExclusion = anchors.length > 0 && anchors.every((o) => index.stats.get(index.elements[o]!)?.excluded);
   const candidates: PrintedCandidate[] = [];
   for (const order of searchedOrders(anchors, index.elements.length)) {
+    if (index.budget.passed()) break;
     const el = index.elements[order]!;
     const st = index.stats.get(el)!;
-    if ((st.excluded && !pageWideExclusion) || st.text < 3 || st.text > MAX_BYLINE_CHARS) continue;
+    if ((st.excluded && !pageWideExclusion) || st.text < 3 || st.text > MAX_BYLINE_CHARS || st.end - st.order > MAX_BYLINE_ELEMENTS) continue;
     const distance = distanceFrom(st.order, anchors);
     if (distance === null) continue;
     const ci = classAndId(el);
@@ -144,18 +154,32 @@ export function printedByline(md: PageMetadata, index: PageIndex, headline: stri
     if (!cleaned) continue;
     const { authors, agency } = reader.split(cleaned);
     if (authors.length === 0 && !agency) continue;
-    candidates.push({ el, text: cleaned, distance, persons: authors.length, agency: agency !== null });
+    candidates.push({ el, text: cleaned, distance, persons: authors.length, agency: agency !== null, order: st.order, end: st.end });
   }
+  // Candidates are in document order, so the ones inside a candidate are the run right after it.
+  const insideOf = (i: number, list: readonly PrintedCandidate[]): PrintedCandidate[] => {
+    const inside: PrintedCandidate[] = [];
+    for (let j = i + 1; j < list.length && list[j]!.order <= list[i]!.end; j++) inside.push(list[j]!);
+    return inside;
+  };
   // Innermost: drop a candidate that contains another one, unless it holds several people's
   // candidates (a byline box listing each author in an element of its own).
   // A box that says more than the candidates inside it (more people, or an agency: "Par Claire
   // Vasseur et AFP") is kept whole.
-  const inner = candidates.filter((c) => {
-    const inside = candidates.filter((o) => o !== c && isWithin(o.el, c.el));
+  const kept = candidates.filter((c, i) => {
+    const inside = insideOf(i, candidates);
     if (inside.length === 0) return true;
     const insidePersons = Math.max(...inside.map((o) => o.persons));
     return c.persons > insidePersons || (c.agency && !inside.some((o) => o.agency)) || (inside.filter((o) => o.persons > 0).length >= 2 && c.persons >= 2);
-  }).filter((c, _, all) => !all.some((o) => o !== c && isWithin(c.el, o.el)));
+  });
+  // Of the kept ones, those inside another kept one are dropped: each is inside the nearest kept candidate before it that contains it.
+  const inner: PrintedCandidate[] = [];
+  let openEnd = -1;
+  for (const c of kept) {
+    if (c.order <= openEnd) continue;
+    inner.push(c);
+    openEnd = c.end;
+  }
   inner.sort((a, b) => Number(b.persons > 0) - Number(a.persons > 0) || a.distance - b.distance);
   return inner[0]?.text ?? null;
 }

@@ -141,11 +141,13 @@ export function findCaptions(scope: MediaScope, blocks: Iterable<Element> = [], 
     if ((index.stats.get(figure)?.text ?? 0) > 0 && places.of(figure) !== Place.Out) consider(figure, 'figure');
   }
   for (const block of blocks) consider(block, 'block');
+  const textful = new TextfulSiblings(index);
   for (const tag of ['img', 'amp-img']) {
     for (const img of index.byTag.get(tag) ?? []) {
+      if (index.budget.passed()) break;
       const place = places.of(img);
       if (place === Place.Out) continue;
-      aroundImage(img, place, scope, consider);
+      aroundImage(img, place, scope, textful, consider);
     }
   }
 
@@ -164,6 +166,7 @@ export function findCaptions(scope: MediaScope, blocks: Iterable<Element> = [], 
     found.push({ ...cap, el, box, parts });
   };
   for (const [el, kind] of ordered) {
+    if (index.budget.passed()) break;
     if (consumed.has(el) || insideUnit(el, units)) continue;
     const place = places.of(el);
     if (place === Place.Out) continue;
@@ -197,21 +200,56 @@ function insideUnit(el: Element, units: ReadonlySet<Element>): boolean {
 }
 
 /**
+ * The next element sibling holding text, at or after a node, with every
+ * answer remembered: a run of images (or other empty blocks) with no text
+ * between them is stepped over once, not once per image before it, which
+ * would make a page of thousands of bare images quadratic.
+ */
+class TextfulSiblings {
+  private readonly memo = new Map<AnyNode, Element | null>();
+
+  constructor(private readonly index: PageIndex) {}
+
+  private holdsText(n: AnyNode): n is Element {
+    if (!isElement(n)) return false;
+    const st = this.index.stats.get(n);
+    return st !== undefined && st.text > 0;
+  }
+
+  /** The first element at or after `start` among its siblings whose text is not empty, or null. */
+  from(start: AnyNode | null): Element | null {
+    const path: AnyNode[] = [];
+    let found: Element | null = null;
+    for (let n = start; n; n = n.next) {
+      const known = this.memo.get(n);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      if (this.holdsText(n)) {
+        found = n;
+        break;
+      }
+      path.push(n);
+    }
+    for (const n of path) this.memo.set(n, found);
+    return found;
+  }
+}
+
+/**
  * The caption candidates around an image: the boxes holding it (a
  * `wp-caption` box, an ImageObject item, a gallery slide or a photo cell) and
  * the caption blocks printed right after it or after the block holding it.
  */
-function aroundImage(img: Element, place: number, scope: MediaScope, consider: (el: Element, kind: CandidateKind) => void): void {
+function aroundImage(img: Element, place: number, scope: MediaScope, textful: TextfulSiblings, consider: (el: Element, kind: CandidateKind) => void): void {
   const { index } = scope;
   let node: Element = img;
   for (let level = 0; level < AROUND_IMAGE_LEVELS; level++) {
     if ((place & Place.Weak) === 0) {
-      let seen = 0;
-      for (let s: AnyNode | null = node.next; s && seen < SIBLINGS_AFTER_IMAGE; s = s.next) {
-        if (!isElement(s)) continue;
-        const st = index.stats.get(s);
-        if (!st || st.text === 0) continue;
-        seen++;
+      // The first siblings after the image's block that hold text (empty ones are passed over).
+      let s = textful.from(node.next);
+      for (let seen = 0; s && seen < SIBLINGS_AFTER_IMAGE; seen++, s = textful.from(s.next)) {
         if ((isNamedCaption(s) && isCaptionBlock(s, index)) || isPlainCaption(s, index)) consider(s, 'block');
       }
     }

@@ -135,11 +135,19 @@ const TIME_BESIDE_HEADLINE = 12;
 /** Shortest link text (chars) read as a headline of another story. */
 const TEASER_LINK_TEXT = 20;
 
-/** True when the element dates a teaser: a sibling link with a headline's worth of text ("<time>…</time><a>Other story</a>"). */
-function datesTeaser(index: PageIndex, el: Element): boolean {
+/**
+ * True when the element dates a teaser: a sibling link with a headline's worth of text ("<time>…</time><a>Other story</a>").
+ * `teasers` remembers the answer per parent: a list of thousands of `<time>` siblings reads their parent's children once.
+ */
+function datesTeaser(index: PageIndex, el: Element, teasers: Map<Element, boolean>): boolean {
   const parent = el.parent;
   if (!parent || parent.type !== 'tag') return false;
-  return (parent as Element).children.some((c) => c.type === 'tag' && (c as Element).name === 'a' && (index.stats.get(c as Element)?.text ?? 0) >= TEASER_LINK_TEXT);
+  let known = teasers.get(parent as Element);
+  if (known === undefined) {
+    known = (parent as Element).children.some((c) => c.type === 'tag' && (c as Element).name === 'a' && (index.stats.get(c as Element)?.text ?? 0) >= TEASER_LINK_TEXT);
+    teasers.set(parent as Element, known);
+  }
+  return known;
 }
 
 /** Class/id of a `<time>` element flagged as the publication's. */
@@ -153,9 +161,10 @@ function timeElementDate(md: PageMetadata, index: PageIndex, ctx: DateContext, w
   const flags = md.times.length > 1 && md.times.filter(isFlagged).length > 1 ? 'ignored' : 'read';
   // The headline's own header box, when it is an "unlikely" one, holds the article's date.
   const scope: [number, number] = h1 >= 0 && md.times.length > 0 ? unlikelyScope(index, h1) : [-1, -1];
+  const teasers = new Map<Element, boolean>();
   for (const el of md.times) {
     const st = index.stats.get(el);
-    if (!st || st.excluded || inQuote(el) || datesTeaser(index, el)) continue;
+    if (!st || st.excluded || inQuote(el) || datesTeaser(index, el, teasers)) continue;
     const ci = classAndId(el);
     const flagged = flags === 'read' && isFlagged(el);
     // In headers, sidebars and comment threads only a flagged <time> is the article's.
@@ -219,6 +228,7 @@ export function printedDate(index: PageIndex, ctx: DateContext, h1: number, mode
   };
   // Step k reads the element k after the headline, and every third step one before it.
   for (let k = 0; k < after - at || k < before * 3; k++) {
+    if (index.budget.passed()) break;
     if (at + k < after) {
       const d = read(at + k);
       if (d) return d;

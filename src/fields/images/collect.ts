@@ -9,7 +9,7 @@ import type { Element } from 'domhandler';
 import { classAndId, isElement } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import { neighbourHasImage, noscriptImages, resolveImage, type ResolvedImage } from '../../serialise/images.js';
-import { Place, ScopePlaces, orderKey, type MediaScope } from '../media-scope.js';
+import { ChildPositions, Place, ScopePlaces, orderKey, type MediaScope } from '../media-scope.js';
 import {
   AVATAR_CONTEXT_CLASS, FURNITURE_IMAGE_CLASS, FURNITURE_IMAGE_URL, ICON_MAX_PX, MIN_DATA_URI_CHARS,
 } from './patterns.js';
@@ -93,6 +93,7 @@ export function collectImages(
 ): FoundImage[] {
   const { index } = scope;
   const candidates: Array<{ el: Element; key: number; noscript: boolean }> = [];
+  const positions = new ChildPositions();
   for (const tag of ['img', 'amp-img', 'noscript']) {
     for (const el of index.byTag.get(tag) ?? []) {
       // The fallback inside an <amp-img> repeats it.
@@ -101,7 +102,7 @@ export function collectImages(
       if (place === Place.Out) continue;
       const weak = (place & Place.Weak) !== 0;
       if (weak && (tag === 'noscript' || !captioned.has(el))) continue;
-      candidates.push({ el, key: orderKey(el, index), noscript: tag === 'noscript' });
+      candidates.push({ el, key: orderKey(el, index, positions), noscript: tag === 'noscript' });
     }
   }
   candidates.sort((a, b) => a.key - b.key);
@@ -113,6 +114,7 @@ export function collectImages(
     out.push({ ...resolved, el });
   };
   for (const c of candidates) {
+    if (index.budget.passed()) break;
     if (!c.noscript) {
       add(c.el, resolve(c.el));
       continue;

@@ -19,19 +19,40 @@ const ITEMPROP_IMAGE_KEYS = ['image', 'thumbnailurl'];
 /** Depth of JSON-LD references followed (`"image": {"@id": ...}` to the ImageObject node). */
 const LD_REFERENCE_DEPTH = 3;
 
+/**
+ * The JSON-LD nodes by `@id`: the first two nodes of each id, in page order
+ * (a reference resolves to the first node with its id that is not the
+ * reference itself). Built once per page, so that resolving a reference is a
+ * lookup, not a scan of every node: a graph of thousands of nodes that each
+ * point at others would otherwise cost nodes × references.
+ */
+type LdIds = ReadonlyMap<string, readonly LdNode[]>;
+
+function indexIds(ld: readonly LdNode[]): LdIds {
+  const byId = new Map<string, LdNode[]>();
+  for (const n of ld) {
+    const id = n['@id'];
+    if (typeof id !== 'string') continue;
+    const list = byId.get(id);
+    if (!list) byId.set(id, [n]);
+    else if (list.length < 2) list.push(n);
+  }
+  return byId;
+}
+
 /** The URLs a JSON-LD `image` value names: a string, an ImageObject, a reference to one, or a list of those. */
-function ldImageUrls(value: unknown, ld: readonly LdNode[], depth = 0): string[] {
+function ldImageUrls(value: unknown, ids: LdIds, depth = 0): string[] {
   if (depth > LD_REFERENCE_DEPTH || value == null) return [];
   if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap((v) => ldImageUrls(v, ld, depth + 1));
+  if (Array.isArray(value)) return value.flatMap((v) => ldImageUrls(v, ids, depth + 1));
   if (typeof value !== 'object') return [];
   const node = value as LdNode;
   const direct = [node.url, node.contentUrl].flatMap((v) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []));
   if (direct.length > 0) return direct;
   const id = node['@id'];
   if (typeof id !== 'string') return [];
-  const target = ld.find((n) => n !== node && n['@id'] === id);
-  return target ? ldImageUrls(target, ld, depth + 1) : [];
+  const target = ids.get(id)?.find((n) => n !== node);
+  return target ? ldImageUrls(target, ids, depth + 1) : [];
 }
 
 /**
@@ -64,7 +85,10 @@ function usable(raw: string | undefined, base: URL | null): string | null {
 export function chooseLeadImage(md: PageMetadata, images: readonly FoundImage[], base: URL | null): string | null {
   const candidates: Array<() => Array<string | undefined>> = [
     () => OG_IMAGE_KEYS.flatMap((k) => [...(md.meta.get(k) ?? [])]),
-    () => md.ldArticles.flatMap((n) => [...ldImageUrls(n.image, md.ld), ...ldImageUrls(n.thumbnailUrl, md.ld)]),
+    () => {
+      const ids = indexIds(md.ld);
+      return md.ldArticles.flatMap((n) => [...ldImageUrls(n.image, ids), ...ldImageUrls(n.thumbnailUrl, ids)]);
+    },
     () => TWITTER_IMAGE_KEYS.flatMap((k) => [...(md.meta.get(k) ?? [])]),
     () => ITEMPROP_IMAGE_KEYS.flatMap((k) => [...(md.meta.get(k) ?? [])]),
   ];

@@ -120,17 +120,25 @@ function hasLeadIn(a: Element): boolean {
 /** Longest link text (chars) read as a source link ("Read the original article here" and the like). */
 const MAX_SOURCE_LINK_TEXT = 80;
 
+/**
+ * Siblings read back from a link for its lead-in. Empty ones (`<span></span>`)
+ * add no characters, so the character cap alone would let a run of them make
+ * every link of a paragraph walk the whole run.
+ */
+const MAX_LEAD_IN_NODES = 32;
+
 /** The text right before a link, within its block: the lead-in of "Originally published at <a>". */
 function leadIn(a: Element): string {
   const parts: string[] = [];
   let length = 0;
-  for (let n = a.prev; n && length < MAX_SOURCE_BLOCK; n = n.prev) {
+  let nodes = 0;
+  for (let n = a.prev; n && length < MAX_SOURCE_BLOCK && nodes < MAX_LEAD_IN_NODES; n = n.prev, nodes++) {
     const t = n.type === 'text' ? n.data : isElement(n) && (n.name === 'em' || n.name === 'strong' || n.name === 'b' || n.name === 'i' || n.name === 'span') ? textOf(n) : null;
     if (t === null) break;
-    parts.unshift(t);
+    parts.push(t);
     length += t.length;
   }
-  return parts.join('').slice(-MAX_SOURCE_BLOCK);
+  return parts.reverse().join('').slice(-MAX_SOURCE_BLOCK);
 }
 
 function hostOf(url: string | null): string | null {

@@ -1,0 +1,89 @@
+/**
+ * Growth: `extract` on a page of 4n units must not cost more than 6 times the
+ * page of n units, for every shape in {@link GROWTH_SHAPES} (a linear stage
+ * costs 4 times; a quadratic one 16). Times are ratios of the fastest of
+ * several runs, in CPU time, never absolute, so that a busy machine does not
+ * decide the result: other processes do not add to this one's CPU time, and
+ * the minimum filters out the runs the garbage collector or a cold cache
+ * slowed. A shape over the ratio is measured again before it fails.
+ *
+ * The time budget is lifted (`timeBudgetMs: Infinity`) so that it cannot hide
+ * a quadratic walk by stopping it. Every call yields to the event loop
+ * before the next, so no test keeps it busy for more than one call.
+ *
+ * `GROWTH_REPORT=1` prints the table of figures.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/index.js';
+import { GROWTH_SHAPES, type GrowthShape } from './growth-shapes.js';
+
+/** Most the 4n page may cost, in multiples of the n page. */
+const MAX_RATIO = 6;
+/** Runs of each size; the fastest is kept. */
+const RUNS = 5;
+/** A shape over the ratio is measured again this many times before it fails (a burst of load on both tries is unlikely). */
+const RETRIES = 2;
+const OPTIONS = { url: 'https://gazette.example/news/harbour-wall', referenceDate: '2024-06-01', limits: { timeBudgetMs: Infinity } };
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The fastest of `RUNS` calls of `extract` on `html`, in milliseconds of CPU
+ * time (this process's user and system time): on a machine shared with other
+ * work, wall time counts the time the scheduler gave to others, CPU time
+ * does not.
+ */
+async function fastest(html: string): Promise<number> {
+  let best = Infinity;
+  for (let run = 0; run < RUNS; run++) {
+    await tick();
+    const before = process.cpuUsage();
+    extract(html, OPTIONS);
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
+interface Growth {
+  tn: number;
+  t4n: number;
+  ratio: number;
+}
+
+async function measure(shape: GrowthShape): Promise<Growth> {
+  const small = shape.page(shape.n);
+  const large = shape.page(4 * shape.n);
+  // Warm-up: the first calls compile the code paths the shape takes.
+  await fastest(small);
+  let best: Growth | null = null;
+  for (let attempt = 0; attempt <= RETRIES; attempt++) {
+    const tn = await fastest(small);
+    const t4n = await fastest(large);
+    const growth = { tn, t4n, ratio: t4n / tn };
+    if (!best || growth.ratio < best.ratio) best = growth;
+    if (best.ratio <= MAX_RATIO) break;
+  }
+  return best!;
+}
+
+const report: string[] = [];
+
+describe('extract grows linearly with the page', () => {
+  it('has at least 30 shapes, each with a distinct name', () => {
+    expect(GROWTH_SHAPES.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(GROWTH_SHAPES.map((s) => s.name)).size).toBe(GROWTH_SHAPES.length);
+  });
+
+  for (const shape of GROWTH_SHAPES) {
+    it(`${shape.name}: 4n costs at most ${MAX_RATIO} times n`, async () => {
+      const g = await measure(shape);
+      report.push(`${shape.name.padEnd(40)} n=${String(shape.n).padStart(6)}  t(n)=${g.tn.toFixed(1).padStart(7)} ms  t(4n)=${g.t4n.toFixed(1).padStart(8)} ms  ratio ${g.ratio.toFixed(2)}`);
+      expect(g.ratio, `${shape.name}: t(n) ${g.tn.toFixed(1)} ms, t(4n) ${g.t4n.toFixed(1)} ms`).toBeLessThanOrEqual(MAX_RATIO);
+    }, 120_000);
+  }
+
+  it('reports', () => {
+    if (process.env.GROWTH_REPORT) console.log(`\n${report.join('\n')}`);
+  });
+});
