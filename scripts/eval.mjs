@@ -19,9 +19,11 @@ import zlib from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  checkFloors, formatChanges, formatCheck, readFloors, updatedFloors, writeFloors,
+  checkFloors, formatChanges, formatCheck, readFloors, refusedChanges, updatedFloors, writeFloors,
 } from './lib/floors.mjs';
 import { MISS_FIELDS, setHasField, showMisses } from './lib/misses.mjs';
+import { crossValidate, DEFAULT_FOLDS, formatCrossValidation } from './lib/folds.mjs';
+import { pinnedFigures } from './lib/floors.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FLOORS_FILE = path.join(ROOT, 'eval', 'floors.json');
@@ -38,7 +40,9 @@ options:
   --set NAME           only this set (repeatable); default: every set
   --json               print a machine-readable summary instead of tables
   --check              fail (exit 1) if a figure is below its floor in eval/floors.json
-  --write-floors       pin the current figures (rounded down) as eval/floors.json
+  --write-floors       pin the current figures (rounded down) as eval/floors.json;
+                       refuses (writes nothing, exit 1) when a floor would fall
+  --allow-lower        with --write-floors: lower or drop floors too (on purpose only)
   --show-misses FIELD  list the pages that miss FIELD: body, silverBody, snippets,
                        title, byline, published, siteName, excerpt, dek,
                        leadImage, bodyStart, errors
@@ -58,7 +62,7 @@ class UsageError extends Error {}
 
 function parseArgs(argv) {
   const args = {
-    sets: [], json: false, check: false, writeFloors: false, showMisses: null, limit: null, help: false,
+    sets: [], json: false, check: false, writeFloors: false, allowLower: false, showMisses: null, limit: null, help: false,
     fallback: null, fallbackThreshold: null,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -77,6 +81,7 @@ function parseArgs(argv) {
       case '--json': args.json = true; break;
       case '--check': args.check = true; break;
       case '--write-floors': args.writeFloors = true; break;
+      case '--allow-lower': args.allowLower = true; break;
       case '--show-misses': {
         const f = value();
         if (!(f in MISS_FIELDS)) throw new UsageError(`--show-misses: unknown field "${f}" (one of: ${Object.keys(MISS_FIELDS).join(', ')})`);
@@ -106,6 +111,7 @@ function parseArgs(argv) {
     }
   }
   if (args.check && args.writeFloors) throw new UsageError('--check and --write-floors do not go together');
+  if (args.allowLower && !args.writeFloors) throw new UsageError('--allow-lower needs --write-floors');
   if (args.fallbackThreshold !== null && !args.fallback) throw new UsageError('--fallback-threshold needs --fallback');
   if (args.fallbackThreshold !== null && (args.check || args.writeFloors)) {
     throw new UsageError('--fallback-threshold does not go with --check or --write-floors (floors are pinned at the default threshold)');
@@ -313,8 +319,11 @@ async function main() {
     const wallSeconds = (performance.now() - t0) / 1000;
     const result = scorer.scoreSet(truth, preds);
     results[setName] = result;
-    summary.sets[setName] = { predictions: path.join(OUT_DIR, `${setName}.jsonl`), wallSeconds, ...result, ...(fallback ? { fallback } : {}) };
+    // The same predictions scored fold by fold (pages grouped by site): how far a figure moves between groups of sites.
+    const cv = crossValidate(truth, preds, scorer.scoreSet, pinnedFigures, DEFAULT_FOLDS);
+    summary.sets[setName] = { predictions: path.join(OUT_DIR, `${setName}.jsonl`), wallSeconds, ...result, crossValidated: cv, ...(fallback ? { fallback } : {}) };
     say(scorer.formatTable(setName, result));
+    say(formatCrossValidation(cv, pinnedFigures(result)));
     if (fallback) say(formatFallback(fallback, truth.length));
     if (result.timing.errors && args.showMisses !== 'errors') {
       say(`  (${result.timing.errors} page(s) threw: see them with --show-misses errors)`);
@@ -349,8 +358,10 @@ async function main() {
   }
   if (args.writeFloors) {
     const old = readFloors(floorsFile);
-    const { floors, changes } = updatedFloors(old, results);
-    writeFloors(floorsFile, floors);
+    const { floors, changes } = updatedFloors(old, results, { allowLower: args.allowLower });
+    const refused = refusedChanges(changes);
+    if (!refused.length) writeFloors(floorsFile, floors);
+    else status = 1;
     say(formatChanges(changes, rel(floorsFile)));
     summary.floorChanges = changes;
   }

@@ -39,6 +39,7 @@ import type { Article, BoilerplateBlock, Body, ExtractInput, ExtractOptions, Inp
 import { assessOwnBody } from './body/assess.js';
 import { NOT_AN_ARTICLE_CONFIDENCE } from './body/confidence.js';
 import { applyFallback } from './engines/fallback.js';
+import { learnedRegion } from './body/learned.js';
 
 const EMPTY_BODY: Readonly<Body> = { html: '', text: '', markdown: '' };
 
@@ -104,8 +105,9 @@ function keptText(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number
  * An attempt rooted inside a block an earlier attempt named boilerplate by
  * its markup is passed over once an attempt has found text.
  * Past the time budget's deadline no further attempt is started.
+ * Exported for the training script's block reader (`scripts/learn/blocks-entry.ts`).
  */
-function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element | null, deadline: number): BodyAttempt | null {
+export function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element | null, deadline: number): BodyAttempt | null {
   let best: BodyAttempt | null = null;
   // Blocks the earlier attempts' cleaners named boilerplate by their markup (an author box, a comment area).
   const named = new Set<Element>();
@@ -165,8 +167,8 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
   const headline = extractHeadline(md, opts.url);
 
   const description = pageDescription(md, headline);
-  const found = chooseAttempt(index, { headline, description }, rootFromArticleBody(index, md), page.deadline);
-  if (isNotAnArticle(index, md, found)) {
+  const chosen = chooseAttempt(index, { headline, description }, rootFromArticleBody(index, md), page.deadline);
+  if (isNotAnArticle(index, md, chosen)) {
     // No article: every block of the page is accounted for.
     const account = surroundingsAccount(accountSurroundings({ index, region: [], container: null, headline: null }));
     return emptyArticle(md, opts.url, inputReport(page), account);
@@ -175,8 +177,10 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
   let dateline: DatelineMatch | null = null;
 
   // The boilerplate around the region, merged with the cleaner's removals; the article's captions and pictures.
-  const headlineEl = found ? headlineElement(md.h1, headline) : null;
-  const container = found ? articleContainer(found.roots, headlineEl) : null;
+  const headlineEl = chosen ? headlineElement(md.h1, headline) : null;
+  const container = chosen ? articleContainer(chosen.roots, headlineEl) : null;
+  // The learned layer restores the blocks the cleaner left out that the body model is sure of (body/learned.ts).
+  const found = chosen ? { ...chosen, ...learnedRegion(index, chosen, container, headlineEl) } : null;
   const around = accountSurroundings({ index, region: found?.roots ?? [], container, headline: headlineEl, areas: found?.areas });
   const boilerplate = mergeAccount(index, found?.boilerplate ?? [], around);
   const media = found ? extractMedia({ index, md, baseUrl, region: found, container, surroundings: around }) : null;

@@ -16,6 +16,7 @@ const RAISE_HINT = 0.005;
 export const PINNED_METRICS = [
   'body.f1',
   'silverBody.f1',
+  'wordBody.f1',
   'snippets.f1',
   'title.accuracy',
   'byline.accuracy',
@@ -116,9 +117,12 @@ export function formatCheck(check, file) {
 /**
  * New floors: the current figures rounded down to 3 decimals, for the sets
  * that were run (the pinned metrics plus any extra metric the file already
- * pins for the set); other sets keep their floors. Returns {floors, changes}.
+ * pins for the set); other sets keep their floors. A floor never falls and is
+ * never dropped unless `allowLower` is set: without it, a figure under its
+ * floor keeps the old floor and is listed as `KEPT` (the caller refuses to
+ * write; see {@link refusedChanges}). Returns {floors, changes}.
  */
-export function updatedFloors(old, results) {
+export function updatedFloors(old, results, { allowLower = false } = {}) {
   const floors = { ...(old ?? {}) };
   const changes = [];
   for (const [set, result] of Object.entries(results)) {
@@ -132,16 +136,32 @@ export function updatedFloors(old, results) {
       const prev = before[key];
       if (prev === undefined) changes.push({ set, metric: key, from: null, to: next[key], kind: 'new' });
       else if (next[key] > prev) changes.push({ set, metric: key, from: prev, to: next[key], kind: 'raised' });
-      else if (next[key] < prev) changes.push({ set, metric: key, from: prev, to: next[key], kind: 'LOWERED' });
+      else if (next[key] < prev) {
+        if (allowLower) changes.push({ set, metric: key, from: prev, to: next[key], kind: 'LOWERED' });
+        else {
+          changes.push({ set, metric: key, from: prev, to: next[key], kind: 'KEPT' });
+          next[key] = prev;
+        }
+      }
     }
     for (const key of Object.keys(before)) {
-      if (!(key in next)) changes.push({ set, metric: key, from: before[key], to: null, kind: 'DROPPED' });
+      if (key in next) continue;
+      if (allowLower) changes.push({ set, metric: key, from: before[key], to: null, kind: 'DROPPED' });
+      else {
+        changes.push({ set, metric: key, from: before[key], to: null, kind: 'KEPT' });
+        next[key] = before[key];
+      }
     }
     floors[set] = next;
   }
   // sets in name order, so that the file's diffs stay small
   const sorted = Object.fromEntries(Object.keys(floors).sort().map((set) => [set, floors[set]]));
   return { floors: sorted, changes };
+}
+
+/** The changes `--write-floors` refuses without `--allow-lower`: floors the run would lower or drop. */
+export function refusedChanges(changes) {
+  return changes.filter((c) => c.kind === 'KEPT');
 }
 
 export function writeFloors(file, floors) {
@@ -156,6 +176,10 @@ export function formatChanges(changes, file) {
     const from = c.from === null ? '-' : c.from.toFixed(3);
     const to = c.to === null ? '-' : c.to.toFixed(3);
     lines.push(`  ${c.kind.padEnd(7)} ${c.set} ${c.metric}: ${from} -> ${to}`);
+  }
+  if (changes.some((c) => c.kind === 'KEPT')) {
+    lines.push('  REFUSED: the figures marked KEPT are below their floors (or missing); nothing was written.'
+      + ' Lower a floor only on purpose, with --allow-lower, and say why in the commit message (eval/README.md).');
   }
   if (changes.some((c) => c.kind === 'LOWERED' || c.kind === 'DROPPED')) {
     lines.push('  WARNING: floors were lowered or dropped. Commit that only on purpose, and say why in the commit message (eval/README.md).');

@@ -21,9 +21,10 @@ import { COOKIE_TEXT, CTA_LINK, MAX_PITCH_CHARS, NEWSLETTER_PITCH, isLegalText, 
  * paywall and rights notices), `links` (lines and lists of links), `form`,
  * `conditional` (Readability's conditional cleaning: an unsure container),
  * `end` (everything after a comments heading), `area` (a block of a sidebar
- * or site header that no other rule named: it takes the area's kind).
+ * or site header that no other rule named: it takes the area's kind),
+ * `model` (a block the learned body model is sure is not article text, see `learned.ts`).
  */
-export type RemovalRule = 'markup' | 'label' | 'text' | 'links' | 'form' | 'conditional' | 'end' | 'area';
+export type RemovalRule = 'markup' | 'label' | 'text' | 'links' | 'form' | 'conditional' | 'end' | 'area' | 'model';
 
 /** A block kept out of the body, with its element and the rule that removed it. */
 export interface RemovedBlock {
