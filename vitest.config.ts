@@ -48,6 +48,9 @@ export default defineConfig({
         test: {
           name: 'long',
           include: [LONG],
+          // One file at a time: the growth test measures CPU time, and a batch or queue run beside it
+          // (child processes on the same two cores) skews its n-against-4n ratios.
+          fileParallelism: false,
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },

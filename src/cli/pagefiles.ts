@@ -28,14 +28,23 @@ function hashOf(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** The stem without leading and trailing dots, dashes and underscores (a scan, not an end-anchored regex: linear on any run). */
+function trimPunctuation(stem: string): string {
+  const edge = (ch: string | undefined) => ch === '.' || ch === '_' || ch === '-';
+  let start = 0;
+  let end = stem.length;
+  while (start < end && edge(stem[start])) start++;
+  while (end > start && edge(stem[end - 1])) end--;
+  return stem.slice(start, end);
+}
+
 /** A safe file name stem for a page id (see the module comment). */
 export function fileStem(id: string): string {
   let stem = id
     .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '') // a URL's scheme says nothing
     .replace(/\.(?:html?|xhtml)(?:\.gz)?$/i, '') // nor a page file's extension: the format's own follows
-    .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .replace(/^[._-]+|[._-]+$/g, '')
-    .slice(0, MAX_STEM);
+    .replace(/[^A-Za-z0-9._-]+/g, '_');
+  stem = trimPunctuation(stem).slice(0, MAX_STEM);
   if (stem === '' || RESERVED.test(stem.split('.')[0]!)) stem = `page_${stem}`;
   return stem === id ? stem : `${stem}-${hashOf(id)}`;
 }

@@ -12,7 +12,11 @@ const SAMPLE_BYTES = 64 * 1024;
 const SAMPLE_LINES = 20;
 /** A line of a list: an http(s) URL, or a path-like word without spaces or markup. */
 const URL_LINE = /^https?:\/\/[^\s<>"]+$/i;
-const PATH_LINE = /^[^\s<>"{}]*[/\\.][^\s<>"{}]*$/;
+/** Characters a path-like word never holds (white space and markup); it must hold a slash, backslash or dot. */
+const NOT_IN_PATH = /[\s<>"{}]/;
+function isPathLine(line: string): boolean {
+  return !NOT_IN_PATH.test(line) && /[/\\.]/.test(line);
+}
 
 /** The first lines of `bytes` (blank lines and `#` comments left out). */
 function sampleLines(bytes: Uint8Array): string[] {
@@ -39,7 +43,7 @@ export function sniffNonHtml(bytes: Uint8Array): 'jsonl' | 'urls' | 'paths' | nu
   if (lines.length === 0) return null;
   if (lines.every(isJsonObject)) return 'jsonl';
   if (lines.every((l) => URL_LINE.test(l))) return 'urls';
-  if (lines.every((l) => URL_LINE.test(l) || PATH_LINE.test(l)) && lines.some((l) => /\.(?:html?|jsonl|ndjson|warc)(?:\.gz)?$/i.test(l))) return 'paths';
+  if (lines.every((l) => URL_LINE.test(l) || isPathLine(l)) && lines.some((l) => /\.(?:html?|jsonl|ndjson|warc)(?:\.gz)?$/i.test(l))) return 'paths';
   return null;
 }
 

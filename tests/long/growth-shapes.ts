@@ -53,12 +53,12 @@ export const GROWTH_SHAPES: readonly GrowthShape[] = [
   { name: 'link list in a nav', n: 2000, page: (n) => article(`<ul class="related">${times(n, (i) => `<li><a href="/s/${i}">Story ${i}</a></li>`)}</ul>`) },
   // empty and repeated nodes
   { name: 'empty inline elements before a link', n: 20000, page: (n) => article(`<p>Originally published at ${'<span></span>'.repeat(n)}<a href="https://x.example/">x</a></p>`) },
-  { name: 'empty inline runs before many links', n: 300, page: (n) => article(`<p>${times(n, (i) => `${'<span></span>'.repeat(20)}<a href="/l/${i}">x</a>`)}</p>`) },
+  { name: 'empty inline runs before many links', n: 1200, page: (n) => article(`<p>${times(n, (i) => `${'<span></span>'.repeat(20)}<a href="/l/${i}">x</a>`)}</p>`) },
   { name: 'empty divs', n: 5000, page: (n) => article('<div></div>'.repeat(n)) },
   { name: 'empty paragraphs', n: 5000, page: (n) => article('<p>&nbsp;</p>'.repeat(n)) },
-  { name: 'line breaks in a paragraph', n: 5000, page: (n) => article(`<p>${times(n, (i) => `line ${i}<br>`)}</p>`) },
-  { name: 'bare line breaks', n: 20000, page: (n) => article('<br>'.repeat(n)) },
-  { name: 'comments', n: 15000, page: (n) => article(times(n, (i) => `<!-- note ${i} -->`)) },
+  { name: 'line breaks in a paragraph', n: 20000, page: (n) => article(`<p>${times(n, (i) => `line ${i}<br>`)}</p>`) },
+  { name: 'bare line breaks', n: 80000, page: (n) => article('<br>'.repeat(n)) },
+  { name: 'comments', n: 60000, page: (n) => article(times(n, (i) => `<!-- note ${i} -->`)) },
   // attributes
   { name: 'many attributes on one element', n: 12000, page: (n) => article(`<div ${times(n, (i) => `data-a${i}="v" `)}><p>${PROSE}</p></div>`) },
   { name: 'many classes per element', n: 400, page: (n) => article(times(n, () => `<div class="${times(100, (i) => `c${i} `)}"><p>${PROSE}</p></div>`)) },
@@ -72,8 +72,8 @@ export const GROWTH_SHAPES: readonly GrowthShape[] = [
   // structure and nesting
   { name: 'table rows', n: 1500, page: (n) => article(`<table>${times(n, (i) => `<tr><td>${i}</td><td>Harbour</td><td>wall repairs</td></tr>`)}</table>`) },
   { name: 'deeply nested lists', n: 2000, page: (n) => article(nest(n, '<ul><li>item ', '</li></ul>', 'end')) },
-  { name: 'deeply nested divs', n: 10000, page: (n) => article(nest(n, '<div>', '</div>', `<p>${PROSE}</p>`)) },
-  { name: 'deeply nested inline elements', n: 3000, page: (n) => article(`<p>${nest(n, '<span><b>', '</b></span>', 'deep text')}</p>`) },
+  { name: 'deeply nested divs', n: 40000, page: (n) => article(nest(n, '<div>', '</div>', `<p>${PROSE}</p>`)) },
+  { name: 'deeply nested inline elements', n: 12000, page: (n) => article(`<p>${nest(n, '<span><b>', '</b></span>', 'deep text')}</p>`) },
   { name: 'nested lists of bounded depth', n: 100, page: (n) => article(times(n, () => nest(30, '<ul><li>item ', '</li></ul>', 'end'))) },
   { name: 'nested tables', n: 2000, page: (n) => article(nest(n, '<table><tr><td>', '</td></tr></table>', PROSE)) },
   // text
