@@ -93,7 +93,16 @@ export function extractMedia(input: MediaInput): Media {
   for (const c of found) {
     if (!c.box || !region.roots.some((r) => isWithin(c.box!, r))) continue;
     figures.add(c.box);
-    for (const part of region.captions) if (isWithin(part, c.box)) restore.add(part);
+  }
+  // Each caption block looks up its own ancestors among the figures (one walk up per block),
+  // rather than each figure testing every block: thousands of caption boxes were quadratic.
+  for (const part of region.captions) {
+    for (let p: AnyNode | null = part; p; p = p.parent) {
+      if (figures.has(p as Element)) {
+        restore.add(part);
+        break;
+      }
+    }
   }
 
   return {
