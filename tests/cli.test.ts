@@ -2,13 +2,13 @@
 // (`npm test` builds first through `pretest`). These tests check the CLI's
 // behaviour and the shape of its output, not the quality of the extraction.
 
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseArgs, parseSize, UsageError } from '../src/cli/args.js';
 import type { Article } from '../src/index.js';
+import { runNode } from './helpers/node-run.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const PAGE = fileURLToPath(new URL('./data/article.html', import.meta.url));
@@ -27,17 +27,7 @@ interface Run {
  * overlap and vitest's worker stays responsive on a busy machine.
  */
 function run(args: string[], input?: string | Buffer): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.on('error', () => {}); // a CLI that exits before reading all of stdin
-    child.stdin.end(input ?? '');
-  });
+  return runNode([CLI, ...args], { input, timeout: 60_000 });
 }
 
 /** `copydesk extract PAGE` with the default format, run once and shared by the tests that compare against it. */

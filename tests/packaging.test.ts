@@ -4,7 +4,6 @@
  * for the fallback without them throws a typed error naming them, and the
  * browser build holds neither them nor any Node module.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from './helpers/node-run.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -74,17 +74,7 @@ afterAll(() => {
 /** Runs a script in the sandbox in a child process, without blocking this worker's event loop. */
 function runIn(file: string, source: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   fs.writeFileSync(path.join(sandbox, file), source);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], { cwd: sandbox, timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.on('error', () => {});
-    child.stdin.end(PAGE);
-  });
+  return runNode([file], { cwd: sandbox, timeout: 60_000, input: PAGE });
 }
 
 const CHECKS = `

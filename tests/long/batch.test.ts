@@ -15,6 +15,7 @@ import zlib from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/index.js';
+import { runNode } from '../helpers/node-run.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -33,17 +34,7 @@ interface Run {
 
 /** Runs the CLI without blocking the event loop (a test's HTTP server must keep answering). */
 function run(args: string[], options: { input?: string | Buffer; cwd?: string } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, CI: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.on('error', () => {}); // a CLI that exits before reading all of stdin
-    child.stdin.end(options.input ?? '');
-  });
+  return runNode([CLI, ...args], { input: options.input, cwd: options.cwd ?? ROOT, env: { ...process.env, CI: '' } });
 }
 
 type Line = { id: string | number; url: string | null; error?: { kind: string; message: string } } & Partial<Article>;
