@@ -26,6 +26,7 @@ import { MAX_PITCH_CHARS, NEWSLETTER_PITCH, normaliseLabel } from '../../src/bod
 import { cleanByline, cleanName, MAX_NAMES_INPUT, splitAuthors } from '../../src/fields/byline/byline.js';
 import { matchDateline } from '../../src/fields/dateline/dateline.js';
 import { AUTHOR_SEPARATORS, BYLINE_TAIL } from '../../src/fields/byline/tables.js';
+import { parseMachineDate, parseTextDate } from '../../src/fields/dates/parse.js';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
 const LONG = 50_000;
@@ -213,6 +214,47 @@ describe('the callers of BOUNDED patterns bound their input', () => {
   it('dateline', () => {
     for (const run of [...RUNS, 'SEOUL'.repeat(200_000), `SEOUL [${' '.repeat(1_000_000)}`]) expect(() => matchDateline(run)).not.toThrow();
   });
+});
+
+/**
+ * The fastest of five runs of `run(input)`, in CPU time (milliseconds): other
+ * work on the machine does not add to this process's CPU time.
+ */
+async function cpuTime(run: (input: string) => unknown, input: string): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    await tick();
+    const before = process.cpuUsage();
+    run(input);
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
+describe('the date and dateline readers are linear in their input', () => {
+  // n against 4n, as in growth.test.ts: a linear reader costs about 4 times, a quadratic one 16.
+  const DATE_CONTEXT = { language: 'en', referenceDate: new Date('2024-06-01T12:00:00Z') };
+  const READERS: Array<[string, (input: string) => unknown, (n: number) => string]> = [
+    ['matchDateline, words then agency brackets', matchDateline, (n) => `${'A'.repeat(10 * n)} ${'(Reuters '.repeat(n)}`],
+    ['matchDateline, repeated places', matchDateline, (n) => 'SEOUL, '.repeat(4 * n)],
+    ['parseTextDate, a run of digits', (s) => parseTextDate(s, DATE_CONTEXT), (n) => '1'.repeat(20 * n)],
+    ['parseTextDate, repeated month names', (s) => parseTextDate(s, DATE_CONTEXT), (n) => 'May '.repeat(10 * n)],
+    ['parseMachineDate, repeated year prefixes', (s) => parseMachineDate(s, DATE_CONTEXT), (n) => '2024-'.repeat(4 * n)],
+  ];
+  for (const [name, read, input] of READERS) {
+    it(name, async () => {
+      // n grows until the small input costs 5 ms of CPU, so that a call's fixed
+      // cost does not decide the ratio, or until it is 2 million characters: a
+      // reader that cuts its input stays under that at any length, and then
+      // its cost is compared against at least a millisecond.
+      let n = 5_000;
+      while ((await cpuTime(read, input(n))) < 5 && input(n).length < 2_000_000) n *= 2;
+      const small = Math.max(1, await cpuTime(read, input(n)));
+      const ratio = (await cpuTime(read, input(4 * n))) / small;
+      expect(ratio, `n = ${n}`).toBeLessThan(6);
+    }, 60_000);
+  }
 });
 
 describe('rewritten patterns match as before', () => {

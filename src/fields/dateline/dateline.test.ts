@@ -50,11 +50,9 @@ describe('matchDateline', () => {
     });
   }
 
-  it('runs in linear time on long adversarial input', () => {
-    const long = `${'A'.repeat(50_000)} ${'(Reuters '.repeat(5_000)}`;
-    const t0 = performance.now();
-    matchDateline(long);
-    matchDateline(`${'SEOUL, '.repeat(20_000)}`);
-    expect(performance.now() - t0).toBeLessThan(2_000);
+  // Linear time on such inputs is checked in tests/long/redos.test.ts (n against 4n, in CPU time).
+  it('finds no dateline in long adversarial input', () => {
+    expect(matchDateline(`${'A'.repeat(50_000)} ${'(Reuters '.repeat(5_000)}`)).toBeNull();
+    expect(matchDateline(`${'SEOUL, '.repeat(20_000)}`)).toBeNull();
   });
 });

@@ -47,12 +47,11 @@ describe('parseTextDate', () => {
     expect(parseRelativeDate('yesterday', ctx)).toBe('2024-05-31');
   });
 
-  it('runs in linear time on long adversarial text', () => {
-    const t0 = performance.now();
-    parseTextDate('1'.repeat(100_000), ctx);
-    parseTextDate('May '.repeat(50_000), ctx);
-    parseMachineDate('2024-'.repeat(20_000), ctx);
-    expect(performance.now() - t0).toBeLessThan(2_000);
+  // Linear time on such inputs is checked in tests/long/redos.test.ts (n against 4n, in CPU time).
+  it('reads no date from long adversarial text', () => {
+    expect(parseTextDate('1'.repeat(100_000), ctx)).toBeNull();
+    expect(parseTextDate('May '.repeat(50_000), ctx)).toBeNull();
+    expect(parseMachineDate('2024-'.repeat(20_000), ctx)).toBeNull();
   });
 });
 
