@@ -11,6 +11,8 @@
 import type { AnyNode, Element } from 'domhandler';
 import { classAndId, isElement, isInvisibleTag, isText, BLOCK_TAGS } from '../dom/nodes.js';
 import type { PageIndex, TextBlock } from './features.js';
+import { countChar, countMatches } from '../dom/count.js';
+import { UNSPACED_RUN } from '../dom/spaces.js';
 
 /** Tags a block's own tag is told apart by (anything else is "other"). */
 const BLOCK_TAG_FEATURES = ['p', 'div', 'li', 'td', 'h2', 'h3', 'h4', 'blockquote', 'figcaption', 'dd', 'span', 'pre'] as const;
@@ -65,6 +67,8 @@ export interface ChosenRegion {
   skip: ReadonlySet<AnyNode>;
 }
 
+/** A digit of any script (the share of digits is a feature: tables of figures, dates, scores). */
+const DIGIT = /\p{N}/gu;
 const SENTENCE_END = /[.!?…。！？»"”')\]]\s*$/u;
 const UPPER_START = /^\s*[\p{Lu}\p{Lo}\d"“«'(]/u;
 
@@ -80,7 +84,7 @@ export function ownText(el: Element): string {
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
     }
   }
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return parts.join('').replace(UNSPACED_RUN, ' ').trim();
 }
 
 /** Whether `el` or one of its ancestors up to (and with) `stop` is in `skip`. */
@@ -184,8 +188,8 @@ export function regionBlocks(index: PageIndex, region: ChosenRegion, container: 
     const st = stats.get(block.el)!;
     const prev = inScope[i - 1];
     const next = inScope[i + 1];
-    const words = text.split(' ').length;
-    const digits = (text.match(/\p{N}/gu) ?? []).length;
+    const words = countChar(text, ' ') + 1;
+    const digits = countMatches(text, DIGIT);
     const ancestors: Element[] = [];
     for (let p = block.el.parent, level = 0; p && isElement(p) && level < ANCESTOR_LEVELS; p = p.parent, level++) {
       ancestors.push(p);

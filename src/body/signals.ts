@@ -23,9 +23,18 @@ export const PROSE_BLOCK_MAX_LINK_DENSITY = 0.3;
 const NOT_DENSE_LETTERS = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const NOT_LETTERS = /\P{L}+/gu;
 
-/** Characters of `sample` that `others` (a global pattern of everything else) leaves: one string made, no match objects. */
+/**
+ * Characters of `sample` that `others` (a global pattern of everything else,
+ * never matching the empty string) leaves. The matches are measured one at a
+ * time and dropped: a replace that removed them would build its result from a
+ * piece per match, which on a paragraph of a million words costs seconds of
+ * garbage collection.
+ */
 function countKept(sample: string, others: RegExp): number {
-  return sample.replace(others, '').length;
+  let removed = 0;
+  others.lastIndex = 0;
+  for (let m = others.exec(sample); m !== null; m = others.exec(sample)) removed += others.lastIndex - m.index;
+  return sample.length - removed;
 }
 
 /**

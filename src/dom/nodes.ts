@@ -4,6 +4,7 @@
  * elements must not overflow the call stack.
  */
 import type { AnyNode, Element, ParentNode, Text } from 'domhandler';
+import { UNCOLLAPSED_RUN } from './spaces.js';
 
 /** True for element nodes (tags, script and style). */
 export function isElement(node: AnyNode | null | undefined): node is Element {
@@ -33,11 +34,9 @@ export function classAndId(el: Element): string {
 export function collapse(text: string): string {
   // Most text nodes need nothing: one test, no new string (collapse runs on every text read).
   if (!NEEDS_COLLAPSE.test(text)) return text;
-  return text.replace(COLLAPSIBLE_RUN, ' ').trim();
+  return text.replace(UNCOLLAPSED_RUN, ' ').trim();
 }
 
-/** A run of whitespace (JavaScript's \s, which holds NBSP, LS, PS and BOM) or zero-width spaces. */
-const COLLAPSIBLE_RUN = /[\s\u200b]+/g;
 
 /**
  * True when `collapse` would change the text: a whitespace character other

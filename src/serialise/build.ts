@@ -36,6 +36,7 @@ import { neighbourHasImage, noscriptImages, resolveImage, type ResolvedImage } f
 import { NO_KIDS, ROOT, RUN, type IRElement } from './ir.js';
 import { sanitiseUrl } from './urls.js';
 import { own } from '../own.js';
+import { HTML_SPACE_RUN } from '../dom/spaces.js';
 
 /** How an element is handled by the walk. */
 const enum Cat {
@@ -124,8 +125,6 @@ const IMPLICIT_CHILD: Readonly<Record<string, string>> = {
   ul: 'li', ol: 'li', dl: 'dd', table: 'tr', thead: 'tr', tbody: 'tr', tfoot: 'tr', tr: 'td',
 };
 
-/** Whitespace collapsed to one space outside `pre` (HTML whitespace plus no-break and typographic spaces). */
-const WHITESPACE_RUN = /[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 /** Characters removed from text: C0 controls other than whitespace, DEL and the byte-order mark. */
 const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f\ufeff]/g;
 const HAS_INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f\ufeff]/;
@@ -469,7 +468,7 @@ class Builder {
       if (data !== '' && this.run && !this.run.lineStart) this.run.pendingSpace = true;
       return;
     }
-    let text = data.replace(WHITESPACE_RUN, ' ');
+    let text = data.replace(HTML_SPACE_RUN, ' ');
     if (HAS_INVISIBLE.test(text)) text = text.replace(INVISIBLE, '').replace(/  +/g, ' ');
     if (text === '') return;
     if (text === ' ') {
