@@ -179,8 +179,10 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
   // The boilerplate around the region, merged with the cleaner's removals; the article's captions and pictures.
   const headlineEl = chosen ? headlineElement(md.h1, headline) : null;
   const container = chosen ? articleContainer(chosen.roots, headlineEl) : null;
-  // The learned layer restores the blocks the cleaner left out that the body model is sure of (body/learned.ts).
-  const found = chosen ? { ...chosen, ...learnedRegion(index, chosen, container, headlineEl) } : null;
+  // The learned layer leaves out the blocks the rules kept that the body model is sure are not the article's
+  // (body/learned.ts). A refinement: a call already past its time budget goes on without it.
+  const refine = chosen !== null && now() <= page.deadline;
+  const found = chosen ? { ...chosen, ...(refine ? learnedRegion(index, chosen, container, headlineEl) : {}) } : null;
   const around = accountSurroundings({ index, region: found?.roots ?? [], container, headline: headlineEl, areas: found?.areas });
   const boilerplate = mergeAccount(index, found?.boilerplate ?? [], around);
   const media = found ? extractMedia({ index, md, baseUrl, region: found, container, surroundings: around }) : null;

@@ -166,6 +166,8 @@ export function regionBlocks(index: PageIndex, region: ChosenRegion, container: 
   const inScope: { block: TextBlock; inRegion: boolean; text: string }[] = [];
   const classCache = new Map<Element, Uint8Array>();
   for (const block of blocksInside(index, [...scope])) {
+    // Past the call's hard deadline the blocks not yet read are not listed (the model leaves them as the rules decided).
+    if (index.budget.passed()) break;
     if (block.text === 0) continue;
     const text = ownText(block.el);
     if (!/[\p{L}\p{N}]/u.test(text)) continue;
@@ -183,7 +185,12 @@ export function regionBlocks(index: PageIndex, region: ChosenRegion, container: 
   const first = inScope.length ? stats.get(inScope[0]!.block.el)!.order : 0;
   const last = inScope.length ? stats.get(inScope[inScope.length - 1]!.block.el)!.order : 1;
 
-  return inScope.map((b, i) => {
+  const out: RegionBlock[] = [];
+  for (let i = 0; i < inScope.length && !index.budget.passed(); i++) out.push(blockWithFeatures(i));
+  return out;
+
+  function blockWithFeatures(i: number): RegionBlock {
+    const b = inScope[i]!;
     const { block, text } = b;
     const st = stats.get(block.el)!;
     const prev = inScope[i - 1];
@@ -221,5 +228,5 @@ export function regionBlocks(index: PageIndex, region: ChosenRegion, container: 
       ...ownClass,
     ];
     return { el: block.el, text, features, ruleKept: kept[i]! };
-  });
+  }
 }
