@@ -10,7 +10,7 @@ import { takeDateline } from './fields/dateline/strip.js';
 import { withDatelineReporters, type DatelineMatch } from './fields/dateline/dateline.js';
 import { creditedAgency } from './fields/agencies/credit.js';
 import { readPage, type ReadPage } from './read.js';
-import { Deadline, now } from './limits.js';
+import { Deadline, now, SERIALISE_DEADLINE_SHARE } from './limits.js';
 import { indexPage, type PageIndex } from './body/features.js';
 import { collectMetadata } from './metadata/collect.js';
 import { ATTEMPTS, scoreAndMeasure, type AttemptFlags } from './body/score.js';
@@ -191,10 +191,8 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
     dateline = takeDateline(found.roots, found.skip);
     // A caption box written as a figure keeps its caption blocks, which the cleaner had left out.
     const skip = media && media.restore.size > 0 ? new Set([...found.skip].filter((n) => !media.restore.has(n as Element))) : found.skip;
-    // The serialiser's deadline is the call's limit, twice the budget, not the later walks' 1.75 times: cut at the
-    // same moment as they are, it threw away the body every earlier stage paid to find (an 8 MiB page kept 280
-    // characters); with the rest of the budget it writes what it can.
-    const serialiseBy = new Deadline(page.deadline + opts.limits.timeBudgetMs);
+    // The serialiser writes until its own, later deadline (see SERIALISE_DEADLINE_SHARE).
+    const serialiseBy = new Deadline(page.deadline + opts.limits.timeBudgetMs * (SERIALISE_DEADLINE_SHARE - 1));
     body = serialiseBody(found.roots, { baseUrl, skip, figures: media?.figures, imageCache: media?.imageCache, budget: serialiseBy });
     if (serialiseBy.ranOut && !page.budget.ranOut) page.budget.passedNow();
   }
