@@ -4,23 +4,19 @@
  * score containers and choose the article root -> pick out the fields ->
  * clean and label boilerplate -> serialise (sanitised HTML, text, Markdown).
  */
-import type { AnyNode, Element } from 'domhandler';
-import { isElement, isInvisibleTag, isText } from './dom/nodes.js';
+import type { Element } from 'domhandler';
 import { takeDateline } from './fields/dateline/strip.js';
 import { withDatelineReporters, type DatelineMatch } from './fields/dateline/dateline.js';
 import { creditedAgency } from './fields/agencies/credit.js';
-import { readPage, type ReadPage } from './read.js';
+import { readPage } from './read.js';
 import { Deadline, now, SERIALISE_DEADLINE_SHARE } from './limits.js';
-import { indexPage, type PageIndex } from './body/features.js';
+import { indexPage } from './body/features.js';
 import { collectMetadata } from './metadata/collect.js';
-import { ATTEMPTS, scoreAndMeasure, type AttemptFlags } from './body/score.js';
-import { chooseRoot, widenToProse, withSiblings } from './body/root.js';
-import { cleanRegion, type RemovedBlock } from './body/clean.js';
+import { chooseAttempt } from './body/ladder.js';
 import { mergeAccount, surroundingsAccount } from './body/account.js';
 import { articleContainer, headlineElement } from './body/scope.js';
 import { accountSurroundings } from './body/surroundings.js';
 import { extractMedia } from './fields/media.js';
-import { THRESHOLDS } from './body/patterns.js';
 import { isNotAnArticle } from './body/pagekind.js';
 import { rootFromArticleBody } from './body/hint.js';
 import { extractHeadline } from './fields/headline/headline.js';
@@ -29,112 +25,15 @@ import { extractByline } from './fields/byline/byline.js';
 import { extractCanonicalUrl, extractPublisher, extractSourceUrl } from './fields/source/source.js';
 import { extractLanguage } from './fields/language/language.js';
 import { extractDek, pageDescription } from './fields/dek/dek.js';
-import { DROPPED_TAGS } from './serialise/allowlist.js';
 import { extractSection, extractTags } from './fields/taxonomy/taxonomy.js';
-import type { PageMetadata } from './metadata/collect.js';
 import { serialiseBody } from './serialise/index.js';
 import { resolveBaseUrl } from './urls.js';
 import { normaliseOptions } from './options.js';
-import type { Article, BoilerplateBlock, Body, ExtractInput, ExtractOptions, InputReport } from './types.js';
+import type { Article, Body, ExtractInput, ExtractOptions } from './types.js';
+import { EMPTY_BODY, emptyArticle, inputReport } from './article.js';
 import { assessOwnBody } from './body/assess.js';
-import { NOT_AN_ARTICLE_CONFIDENCE } from './body/confidence.js';
 import { applyFallback } from './engines/fallback.js';
 import { learnedRegion } from './body/learned.js';
-
-const EMPTY_BODY: Readonly<Body> = { html: '', text: '', markdown: '' };
-
-/** One attempt: the region chosen, what to leave out of it, and the text it would yield. */
-interface BodyAttempt {
-  /** The container the scores chose (before widening and siblings); null when structured data chose the root. */
-  top: Element | null;
-  /** The attempt's container scores. */
-  scores: ReadonlyMap<Element, number>;
-  /** Step of the retry ladder ({@link ATTEMPTS} index) that produced it. */
-  step: number;
-  roots: Element[];
-  skip: Set<AnyNode>;
-  boilerplate: RemovedBlock[];
-  /** Caption blocks kept out of the body. */
-  captions: Set<Element>;
-  /** Page areas (sidebars) left out whole, accounted with the page around the region. */
-  areas: Element[];
-  /** Visible characters of the region less what is skipped (from the side tables, without serialising). */
-  textLength: number;
-}
-
-/** What the page says of its article before the body is found: the cleaner leaves their printed forms out of it. */
-interface ArticleCues {
-  headline: string | null;
-  /** The page's stated description (`pageDescription`). */
-  description: string | null;
-}
-
-function attemptBody(index: PageIndex, step: number, cues: ArticleCues, hint: Element | null): BodyAttempt | null {
-  const flags: AttemptFlags = ATTEMPTS[step]!;
-  const { scores, prose } = scoreAndMeasure(index, flags);
-  const top = hint ?? chooseRoot(index, scores);
-  if (!top) return null;
-  const root = hint ?? widenToProse(index, top, prose);
-  const roots = withSiblings(index, root, scores);
-  const { skip, boilerplate, captions, areas } = cleanRegion(roots, { index, flags, ...cues, main: root });
-  return { top: hint ? null : top, scores, step, roots, skip, boilerplate, captions, areas, textLength: keptText(roots, skip) };
-}
-
-/**
- * Characters of the region's text that survive the skip set and reach the
- * serialised body (one walk; skipped subtrees, and the elements the
- * serialiser drops with their content — forms, buttons, menus — are not
- * entered): the ladder compares attempts by the text a reader would get.
- */
-function keptText(roots: readonly Element[], skip: ReadonlySet<AnyNode>): number {
-  let total = 0;
-  const stack: AnyNode[] = [...roots];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (skip.has(node)) continue;
-    if (isText(node)) total += node.data.trim().length;
-    else if (isElement(node) && !isInvisibleTag(node.name) && !DROPPED_TAGS.has(node.name)) for (const c of node.children) stack.push(c);
-  }
-  return total;
-}
-
-/**
- * Runs the retry ladder: the first attempt whose text reaches the threshold
- * wins; otherwise the longest attempt does (Readability's `_grabArticle` loop,
- * expressed as other flags over the same side tables instead of re-parses).
- * An attempt rooted inside a block an earlier attempt named boilerplate by
- * its markup is passed over once an attempt has found text.
- * Past the time budget's deadline no further attempt is started.
- * Exported for the training script's block reader (`scripts/learn/blocks-entry.ts`).
- */
-export function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element | null, deadline: number): BodyAttempt | null {
-  let best: BodyAttempt | null = null;
-  // Blocks the earlier attempts' cleaners named boilerplate by their markup (an author box, a comment area).
-  const named = new Set<Element>();
-  for (let step = 0; step < ATTEMPTS.length; step++) {
-    const attempt = attemptBody(index, step, cues, hint);
-    if (attempt) {
-      // A later attempt relaxes the rules; one rooted inside a block an earlier attempt named
-      // (the author bio under a two-line post) has found that block, not a longer article.
-      const stray = best !== null && best.textLength > 0 && isInsideAny(attempt.roots[0]!, named);
-      for (const el of attempt.areas) named.add(el);
-      for (const b of attempt.boilerplate) if (b.rule === 'markup') named.add(b.el);
-      if (!stray) {
-        if (attempt.textLength >= THRESHOLDS.retryChars) return attempt;
-        if (!best || attempt.textLength > best.textLength) best = attempt;
-      }
-    }
-    if (now() > deadline) break;
-  }
-  return best;
-}
-
-/** Whether `el` is one of `blocks` or lies inside one. */
-function isInsideAny(el: Element, blocks: ReadonlySet<Element>): boolean {
-  if (blocks.size === 0) return false;
-  for (let p: Element | null = el; p; p = isElement(p.parent) ? p.parent : null) if (blocks.has(p)) return true;
-  return false;
-}
 
 /**
  * Extracts the article of a news page.
@@ -232,38 +131,3 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
     engine: opts.fallback, page, index, limits: opts.limits, url: opts.url, baseUrl, headline, description, own, onReport: opts.onFallback,
   });
 }
-
-/**
- * How the input was read, with what the time budget did after parsing: when
- * a later stage's walk stopped at the hard deadline, the article holds what was
- * found until then, and the report says so as it does for a parse the budget
- * stopped (`timeBudgetMs` among the limits, `truncated`).
- */
-function inputReport(page: ReadPage): InputReport {
-  if (!page.budget.ranOut || page.report.limits.includes('timeBudgetMs')) return page.report;
-  return { ...page.report, truncated: true, limits: [...page.report.limits, 'timeBudgetMs'] };
-}
-
-/** The Article of a page that holds no article: what the page says about itself, and the account of its blocks. */
-function emptyArticle(md: PageMetadata, pageUrl: string | null, input: InputReport, boilerplate: BoilerplateBlock[]): Article {
-  return {
-    headline: null,
-    dek: null,
-    dateline: { published: null, modified: null, place: null, text: null },
-    byline: null,
-    authors: [],
-    body: { ...EMPTY_BODY },
-    captions: [],
-    images: [],
-    leadImage: null,
-    source: { publisher: extractPublisher(md, pageUrl), agency: null, canonicalUrl: extractCanonicalUrl(md, pageUrl), sourceUrl: null },
-    language: extractLanguage(md, ''),
-    section: null,
-    tags: [],
-    boilerplate,
-    input,
-    confidence: NOT_AN_ARTICLE_CONFIDENCE,
-    engine: 'copydesk',
-  };
-}
-

@@ -11,7 +11,7 @@ import { collectMetadata } from '../../src/metadata/collect.js';
 import { extractHeadline } from '../../src/fields/headline/headline.js';
 import { pageDescription } from '../../src/fields/dek/dek.js';
 import { rootFromArticleBody } from '../../src/body/hint.js';
-import { chooseAttempt } from '../../src/extract.js';
+import { chooseAttempt } from '../../src/body/ladder.js';
 import { articleContainer, headlineElement } from '../../src/body/scope.js';
 import { regionBlocks, BLOCK_FEATURES } from '../../src/body/blocks.js';
 
