@@ -5,7 +5,7 @@
  * region; the first attempt whose kept text reaches the threshold wins.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { isElement, isInvisibleTag, isText } from '../dom/nodes.js';
+import { isElement, isInsideAnyOf, isInvisibleTag, isText } from '../dom/nodes.js';
 import { now } from '../limits.js';
 import { DROPPED_TAGS } from '../serialise/allowlist.js';
 import type { PageIndex } from './features.js';
@@ -86,7 +86,7 @@ export function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element
     if (attempt) {
       // A later attempt relaxes the rules; one rooted inside a block an earlier attempt named
       // (the author bio under a two-line post) has found that block, not a longer article.
-      const stray = best !== null && best.textLength > 0 && isInsideAny(attempt.roots[0]!, named);
+      const stray = best !== null && best.textLength > 0 && isInsideAnyOf(attempt.roots[0]!, named);
       for (const el of attempt.areas) named.add(el);
       for (const b of attempt.boilerplate) if (b.rule === 'markup') named.add(b.el);
       if (!stray) {
@@ -97,11 +97,4 @@ export function chooseAttempt(index: PageIndex, cues: ArticleCues, hint: Element
     if (now() > deadline) break;
   }
   return best;
-}
-
-/** Whether `el` is one of `blocks` or lies inside one. */
-function isInsideAny(el: Element, blocks: ReadonlySet<Element>): boolean {
-  if (blocks.size === 0) return false;
-  for (let p: Element | null = el; p; p = isElement(p.parent) ? p.parent : null) if (blocks.has(p)) return true;
-  return false;
 }

@@ -3,7 +3,7 @@
  * siblings that belong with it (Readability's top-candidate logic).
  */
 import type { Element } from 'domhandler';
-import { childElements, isElement } from '../dom/nodes.js';
+import { ancestors, childElements, isElement } from '../dom/nodes.js';
 import type { PageIndex } from './features.js';
 import { isNamedBodyContainer, linkDensity } from './score.js';
 import { THRESHOLDS } from './patterns.js';
@@ -16,16 +16,6 @@ const MIN_ALTERNATIVES = 3;
 const SIBLING_FLOOR = 10;
 const SIBLING_SHARE = 0.2;
 
-function ancestorsOf(el: Element): Element[] {
-  const out: Element[] = [];
-  let p = el.parent;
-  while (isElement(p)) {
-    out.push(p);
-    p = p.parent;
-  }
-  return out;
-}
-
 /** Picks the best-scoring container and adjusts it upwards when the evidence says the article is wider. */
 export function chooseRoot(index: PageIndex, scores: ReadonlyMap<Element, number>): Element | null {
   const ranked = [...scores].filter(([el]) => el.name !== 'body').sort((a, b) => b[1] - a[1]);
@@ -34,7 +24,7 @@ export function chooseRoot(index: PageIndex, scores: ReadonlyMap<Element, number
   let [root, rootScore] = top[0]!;
 
   // Several strong candidates under one ancestor: the article is that ancestor.
-  const alternatives = top.slice(1).filter(([, s]) => s / rootScore >= ALTERNATIVE_SHARE).map(([el]) => ancestorsOf(el));
+  const alternatives = top.slice(1).filter(([, s]) => s / rootScore >= ALTERNATIVE_SHARE).map(([el]) => ancestors(el));
   if (alternatives.length >= MIN_ALTERNATIVES) {
     let parent = root.parent;
     while (isElement(parent) && parent.name !== 'body') {

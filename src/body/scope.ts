@@ -5,7 +5,7 @@
  * its link lines more carefully (a byline is a link too).
  */
 import type { AnyNode, Element } from 'domhandler';
-import { isElement, textOf } from '../dom/nodes.js';
+import { isElement, isInside, textOf } from '../dom/nodes.js';
 import { normaliseLabel } from './vocabulary.js';
 
 /** Ancestor levels searched for the container. */
@@ -51,7 +51,7 @@ export function articleContainer(region: readonly Element[], headline: Element |
   if (headline) {
     let el: AnyNode | null = base;
     for (let level = 0; level <= CONTAINER_LEVELS && !isPageLevel(el); level++, el = el!.parent) {
-      if (isInsideOf(headline, el as Element)) return el as Element;
+      if (isInside(headline, el as Element)) return el as Element;
     }
   }
   let el: AnyNode | null = base;
@@ -61,7 +61,3 @@ export function articleContainer(region: readonly Element[], headline: Element |
   return isPageLevel(base.parent) ? base : (base.parent as Element);
 }
 
-function isInsideOf(node: AnyNode, anc: Element): boolean {
-  for (let p: AnyNode | null = node; p; p = p.parent) if (p === anc) return true;
-  return false;
-}

@@ -11,7 +11,7 @@
  * thresholds (a prose paragraph, a short body) mean the same in every script.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { isElement, isInvisibleTag, isText, textOf } from '../dom/nodes.js';
+import { isElement, isInsideAnyOf, isInvisibleTag, isText, textOf } from '../dom/nodes.js';
 import type { PageIndex } from './features.js';
 
 /** A block counts as prose when it is at least this long (chars)... */
@@ -187,11 +187,7 @@ export function rivalRatio(scores: ReadonlyMap<Element, number>, top: Element, r
   const around = new Set<AnyNode>();
   for (const r of region) for (let p: AnyNode | null = r.parent; p; p = p.parent) around.add(p);
   // Related: inside the region, or one of its ancestors.
-  const related = (el: Element): boolean => {
-    if (around.has(el)) return true;
-    for (let p: AnyNode | null = el; p; p = p.parent) if (region.has(p)) return true;
-    return false;
-  };
+  const related = (el: Element): boolean => around.has(el) || isInsideAnyOf(el, region);
   let best = 0;
   for (const [el, s] of scores) {
     if (s <= best || el.name === 'body' || el.name === 'html') continue;

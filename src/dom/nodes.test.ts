@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { collapse, someInSubtree, textOf } from './nodes.js';
+import { collapse, descendants, isInside, isInsideAnyOf, isStrictlyInside, someInSubtree, textOf } from './nodes.js';
 
 const root = (html: string): Element => parseDocument(html).children[0] as Element;
 
@@ -59,5 +59,22 @@ describe('collapse', () => {
   it('returns text that needs nothing unchanged', () => {
     const text = 'Already collapsed text, with one space between words.';
     expect(collapse(text)).toBe(text);
+  });
+});
+
+describe('is inside', () => {
+  const doc = parseDocument('<div id="a"><p id="b"><span id="c">x</span></p></div><p id="d"></p>');
+  const byId = (id: string) => descendants(doc).find((e) => e.attribs.id === id)!;
+  it('isInside counts the node itself, isStrictlyInside does not', () => {
+    expect(isInside(byId('c'), byId('a'))).toBe(true);
+    expect(isInside(byId('a'), byId('a'))).toBe(true);
+    expect(isStrictlyInside(byId('a'), byId('a'))).toBe(false);
+    expect(isStrictlyInside(byId('c'), byId('b'))).toBe(true);
+    expect(isInside(byId('d'), byId('a'))).toBe(false);
+  });
+  it('isInsideAnyOf finds the node or an ancestor in the set', () => {
+    expect(isInsideAnyOf(byId('c'), new Set([byId('a')]))).toBe(true);
+    expect(isInsideAnyOf(byId('d'), new Set([byId('a'), byId('c')]))).toBe(false);
+    expect(isInsideAnyOf(byId('d'), new Set())).toBe(false);
   });
 });

@@ -176,6 +176,18 @@ export function isInside(node: AnyNode, anc: AnyNode): boolean {
   return false;
 }
 
+/** True when `node` lies inside `anc` (and is not `anc` itself). */
+export function isStrictlyInside(node: AnyNode, anc: AnyNode): boolean {
+  return node !== anc && isInside(node, anc);
+}
+
+/** True when `node` or one of its ancestors is in `set`. */
+export function isInsideAnyOf(node: AnyNode, set: ReadonlySet<AnyNode>): boolean {
+  if (set.size === 0) return false;
+  for (let p: AnyNode | null = node; p; p = p.parent) if (set.has(p)) return true;
+  return false;
+}
+
 /** All descendant elements of `root` in document order (iterative). */
 export function descendants(root: ParentNode): Element[] {
   const out: Element[] = [];

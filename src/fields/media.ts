@@ -4,7 +4,7 @@
  * keep a caption box (`div.wp-caption`) together as a figure in the body.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { isElement } from '../dom/nodes.js';
+import { isElement, isInside } from '../dom/nodes.js';
 import type { RemovedBlock } from '../body/clean.js';
 import type { PageIndex } from '../body/features.js';
 import type { PageMetadata } from '../metadata/collect.js';
@@ -52,11 +52,6 @@ export interface Media {
   imageCache: Map<Element, ResolvedImage | null>;
 }
 
-function isWithin(node: AnyNode, ancestor: Element): boolean {
-  for (let p: AnyNode | null = node; p; p = p.parent) if (p === ancestor) return true;
-  return false;
-}
-
 /** Reads the captions, images and lead image of the article. */
 export function extractMedia(input: MediaInput): Media {
   const { index, region } = input;
@@ -91,7 +86,7 @@ export function extractMedia(input: MediaInput): Media {
   const figures = new Set<Element>();
   const restore = new Set<Element>();
   for (const c of found) {
-    if (!c.box || !region.roots.some((r) => isWithin(c.box!, r))) continue;
+    if (!c.box || !region.roots.some((r) => isInside(c.box!, r))) continue;
     figures.add(c.box);
   }
   // Each caption block looks up its own ancestors among the figures (one walk up per block),

@@ -6,7 +6,7 @@
  * and reported as the agency; organisation bylines ("BBC News") are kept.
  */
 import type { Element } from 'domhandler';
-import { textOf } from '../../dom/nodes.js';
+import { isStrictlyInside, textOf } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import { ldTypes, type LdNode } from '../../metadata/jsonld.js';
@@ -28,7 +28,7 @@ function beforeDateWord(s: string): string {
   const m = DATE_WORD.exec(s);
   return m ? s.slice(0, m.index) : s;
 }
-import { isWithin, printedByline } from './printed.js';
+import { printedByline } from './printed.js';
 import { extractPublisher } from '../source/source.js';
 
 /** The byline and its authors. */
@@ -203,7 +203,7 @@ function fromMicrodata(md: PageMetadata, index: PageIndex): string[] {
   const names = (md.microdata.get('name') ?? []).slice(0, MAX_MICRODATA_NAMES);
   for (const el of (md.microdata.get('author') ?? []).slice(0, MAX_MICRODATA_AUTHORS)) {
     if (el.name !== 'meta' && index.stats.get(el)?.excluded) continue;
-    const named = names.find((n) => isWithin(n, el));
+    const named = names.find((n) => isStrictlyInside(n, el));
     // A prefix is enough to reject a text longer than a byline, and keeps nested authors from each reading the page.
     const scan = 64 * MAX_BYLINE_CHARS;
     const text = named ? (named.attribs.content ?? textOf(named, undefined, false, scan)) : (el.attribs.content ?? textOf(el, undefined, false, scan));

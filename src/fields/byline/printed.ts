@@ -195,12 +195,6 @@ function opensWithPrefix(t: string): boolean {
   return /^\p{Lu}/u.test(rest) && !/\p{L}:(?:\s|$)/u.test(rest.replace(BYLINE_TAIL, ''));
 }
 
-/** Whether `node` lies inside `anc`. */
-export function isWithin(node: Element, anc: Element): boolean {
-  for (let p = node.parent; p; p = p.parent) if (p === anc) return true;
-  return false;
-}
-
 /** Whether an element or one of its near ancestors has a class/id matching `pattern`. */
 function inContext(el: Element, pattern: RegExp, levels: number): boolean {
   let p: Element | null = el;
