@@ -5,11 +5,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseArgs, type RunCommand } from '../src/cli/args.js';
-import { plan, type BatchPlan } from '../src/cli/plan.js';
-import { readRecords } from '../src/cli/sources/index.js';
-import type { SourceContext } from '../src/cli/sources/types.js';
-import { folderTotals, walkFiles } from '../src/cli/walk.js';
+import { parseArgs, type RunCommand } from './args.js';
+import { plan, type BatchPlan } from './plan.js';
+import { readRecords } from './sources/index.js';
+import type { SourceContext } from './sources/types.js';
+import { folderTotals, walkFiles } from './walk.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'copydesk-walk-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -9,11 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseArgs, type RunCommand } from '../src/cli/args.js';
-import { realOutputPath, refuseOutputOverInput } from '../src/cli/overwrite.js';
-import { plan, type InputSpec } from '../src/cli/plan.js';
+import { parseArgs, type RunCommand } from './args.js';
+import { realOutputPath, refuseOutputOverInput } from './overwrite.js';
+import { plan, type InputSpec } from './plan.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'copydesk-overwrite-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
