@@ -32,7 +32,7 @@
 import type { Deadline } from '../limits.js';
 import type { AnyNode, Element } from 'domhandler';
 import type { ResolvedImage } from './images.js';
-import { buildTree } from './build.js';
+import { buildIR } from './build.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
@@ -78,7 +78,7 @@ export interface SerialisedBody {
  * @returns the body as HTML, text and Markdown; all three are empty strings when nothing survives
  */
 export function serialiseBody(roots: readonly AnyNode[], options: SerialiseOptions): SerialisedBody {
-  const tree = buildTree(roots, parseBaseUrl(options.baseUrl), options.skip, { figures: options.figures, imageCache: options.imageCache, budget: options.budget });
+  const tree = buildIR(roots, parseBaseUrl(options.baseUrl), options.skip, { figures: options.figures, imageCache: options.imageCache, budget: options.budget });
   return { html: renderHtml(tree), text: renderText(tree), markdown: renderMarkdown(tree) };
 }
 
