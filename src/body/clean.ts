@@ -346,7 +346,7 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         }
       }
       // 2. The headline repeated, byline and date lines, captions outside figures.
-      if (el.name === 'h1' || ((el.name === 'h2' || el.name === 'h3') && headline && similar(textOf(el, undefined, false, 4000), headline))) {
+      if (el.name === 'h1' || ((el.name === 'h2' || el.name === 'h3') && headline && similar(textOf(el, { maxChars: 4000 }), headline))) {
         skip.add(el);
         continue;
       }

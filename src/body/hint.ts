@@ -55,7 +55,7 @@ export function rootFromArticleBody(index: PageIndex, md: PageMetadata): Element
     if (!st || st.excluded) continue;
     if (++probed > MAX_PROBED_BLOCKS) break;
     // A prefix is enough for the probe, and keeps nested blocks from each reading the whole page.
-    const text = normalise(textOf(block.el, undefined, false, 20_000));
+    const text = normalise(textOf(block.el, { maxChars: 20_000 }));
     if (text.length < PROBE_CHARS) continue;
     const start = Math.floor((text.length - PROBE_CHARS) / 2);
     if (!target.includes(text.slice(start, start + PROBE_CHARS))) continue;

@@ -27,7 +27,7 @@ export const MAX_SUMMARY_CHARS = 300;
  * cap, so the cost follows the summary, not the size of the block.
  */
 export function summary(el: Element): string {
-  const text = textOf(el, undefined, false, MAX_SUMMARY_CHARS * 2);
+  const text = textOf(el, { maxChars: MAX_SUMMARY_CHARS * 2 });
   if (text.length <= MAX_SUMMARY_CHARS) return text;
   const cut = text.lastIndexOf(' ', MAX_SUMMARY_CHARS);
   return `${text.slice(0, cut > MAX_SUMMARY_CHARS / 2 ? cut : MAX_SUMMARY_CHARS)}…`;

@@ -64,7 +64,7 @@ export function isNotAnArticle(
   if (md.ldArticles.length > 0) return false;
   const title = md.title ?? '';
   // Error pages say so in a short h1; reading a prefix keeps nested h1s from each reading the page.
-  const h1 = md.h1.map((el) => textOf(el, undefined, false, 1000)).join(' ');
+  const h1 = md.h1.map((el) => textOf(el, { maxChars: 1000 })).join(' ');
   if (ERROR_PAGE_TITLE.test(title) || ERROR_PAGE_TITLE.test(h1)) return true;
   // A page that declares itself an item (an article, a video, a product) is judged by its body, not here.
   const ogType = (metaValue(md, 'og:type') ?? '').toLowerCase();

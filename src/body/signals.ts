@@ -61,7 +61,7 @@ function regionWeight(roots: readonly Element[], skip: ReadonlySet<AnyNode>): nu
   let sample = '';
   for (const root of roots) {
     if (sample.length >= SCRIPT_SAMPLE_CHARS) break;
-    if (!skip.has(root)) sample += ` ${textOf(root, skip, false, SCRIPT_SAMPLE_CHARS - sample.length)}`;
+    if (!skip.has(root)) sample += ` ${textOf(root, { skip, maxChars: SCRIPT_SAMPLE_CHARS - sample.length })}`;
   }
   return textWeight(sample);
 }
@@ -133,7 +133,7 @@ export function measureRegion(index: PageIndex, roots: readonly Element[], skip:
   for (const block of index.blocks) {
     if (!isProse(block.text, block.link, weight) || !kept.has(block.el)) continue;
     // A repeat is the same text: its length and its opening are key enough, without reading each block whole.
-    const key = `${block.text}:${textOf(block.el, undefined, false, REPEAT_KEY_CHARS).toLowerCase()}`;
+    const key = `${block.text}:${textOf(block.el, { maxChars: REPEAT_KEY_CHARS }).toLowerCase()}`;
     if (seen.has(key)) {
       repeatedChars += block.text;
       continue;

@@ -26,7 +26,7 @@ describe('textOf', () => {
     expect(textOf(root('<p>  One   line\u00a0of text </p>'))).toBe('One line of text');
     expect(textOf(root('<p>One <b>line</b>  of text</p>'))).toBe('One line of text');
     const p = root('<p>skipped</p>');
-    expect(textOf(p, new Set([p.children[0]!]))).toBe('');
+    expect(textOf(p, { skip: new Set([p.children[0]!]) })).toBe('');
   });
 });
 

@@ -70,6 +70,16 @@ export function isInvisibleTag(name: string): boolean {
   return INVISIBLE_TAGS.has(name);
 }
 
+/** What {@link textOf} leaves out and where it stops. */
+export interface TextOfOptions {
+  /** Nodes left out with their subtrees. */
+  skip?: ReadonlySet<AnyNode> | undefined;
+  /** A space at every element boundary, not only at blocks (labels: "Jane Doe<span>Staff Writer</span>"). */
+  spaceEveryElement?: boolean;
+  /** Stop once this many characters are gathered (the text is then a prefix). */
+  maxChars?: number;
+}
+
 /**
  * The visible text of a subtree, whitespace-collapsed, skipping invisible
  * tags and anything in `skip`. Blocks are separated by a space; with
@@ -82,7 +92,8 @@ export function isInvisibleTag(name: string): boolean {
  * elements (every `h1` of a page) would otherwise gather the text of a huge
  * subtree once per nesting level.
  */
-export function textOf(root: AnyNode, skip?: ReadonlySet<AnyNode>, spaceEveryElement = false, maxChars = Infinity): string {
+export function textOf(root: AnyNode, options: TextOfOptions = {}): string {
+  const { skip, spaceEveryElement = false, maxChars = Infinity } = options;
   // Fast path for the commonest case, an element holding one text node (a link, a label, a
   // paragraph without markup): the same result without the walk's arrays.
   if (isElement(root) && root.children.length === 1) {

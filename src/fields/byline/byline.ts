@@ -206,7 +206,7 @@ function fromMicrodata(md: PageMetadata, index: PageIndex): string[] {
     const named = names.find((n) => isStrictlyInside(n, el));
     // A prefix is enough to reject a text longer than a byline, and keeps nested authors from each reading the page.
     const scan = 64 * MAX_BYLINE_CHARS;
-    const text = named ? (named.attribs.content ?? textOf(named, undefined, false, scan)) : (el.attribs.content ?? textOf(el, undefined, false, scan));
+    const text = named ? (named.attribs.content ?? textOf(named, { maxChars: scan })) : (el.attribs.content ?? textOf(el, { maxChars: scan }));
     if (text && text.length <= MAX_BYLINE_CHARS) out.push(text);
     if (out.length >= 4) break;
   }

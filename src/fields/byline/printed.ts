@@ -71,7 +71,7 @@ function headlineOrders(md: PageMetadata, index: PageIndex, headline: string | n
   for (const h of headings) {
     const st = index.stats.get(h);
     if (!st || st.excluded || st.text > 4 * target.length + 40) continue;
-    if (isHeadlineText(normaliseLabel(textOf(h, undefined, false, 4 * target.length + 40)), target) && !orders.includes(st.order)) orders.push(st.order);
+    if (isHeadlineText(normaliseLabel(textOf(h, { maxChars: 4 * target.length + 40 })), target) && !orders.includes(st.order)) orders.push(st.order);
   }
   return orders;
 }
@@ -140,7 +140,7 @@ export function printedByline(md: PageMetadata, index: PageIndex, headline: stri
     if (!classed && (st.text >= 80 || !prose)) continue;
     // An unclassed line (under 80 characters) must open with "By"-like words: its plain text is
     // tested first, as most lines do not, before the finer credit reading.
-    if (!classed && !opensWithPrefix(textOf(el, undefined, true))) continue;
+    if (!classed && !opensWithPrefix(textOf(el, { spaceEveryElement: true }))) continue;
     let text: string | null = null;
     if (classed) text = creditText(el);
     else {

@@ -58,7 +58,7 @@ function elementDate(el: Element, ctx: DateContext): string | null {
     if (d) return d;
   }
   // A prefix is enough to tell a date's text from a longer one, and keeps nested elements from each reading the page.
-  const text = textOf(el, undefined, false, 64 * MAX_DATE_TEXT);
+  const text = textOf(el, { maxChars: 64 * MAX_DATE_TEXT });
   return text.length <= MAX_DATE_TEXT ? parseTextDate(text, ctx) : null;
 }
 
@@ -210,7 +210,7 @@ export function printedDate(index: PageIndex, ctx: DateContext, h1: number, mode
     if (st.excluded || st.text < 6) return null;
     // Beside the headline even an "unlikely" box is read: a layout box named "sidebar" can hold the story's date line.
     if (!anywhere && st.unlikely && !(i > scopeStart && i < scopeEnd) && !(h1 === at && Math.abs(i - at) <= TIME_BESIDE_HEADLINE)) return null;
-    if (st.text > MAX_DATE_TEXT) return mode === 'any' && isTextLeaf(el, true) ? leadingDate(textOf(el, undefined, false, LEADING_CHARS * 4), ctx) : null;
+    if (st.text > MAX_DATE_TEXT) return mode === 'any' && isTextLeaf(el, true) ? leadingDate(textOf(el, { maxChars: LEADING_CHARS * 4 }), ctx) : null;
     if (mode === 'classed') {
       const ci = classAndId(el);
       if (!ci || !DATE_ELEMENT_CLASS.test(ci)) return null;

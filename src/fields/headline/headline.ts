@@ -182,7 +182,7 @@ function chooseHeadline(md: PageMetadata, pageUrl: string | null): string | null
   let best: string | null = null;
   let bestScore = 0;
   for (const el of h1s) {
-    const text = textOf(el, undefined, false, SCAN_CHARS);
+    const text = textOf(el, { maxChars: SCAN_CHARS });
     if (!plausible(text)) continue;
     for (const t of [...stripped, ...metaTitles]) {
       const s = similarity(text, t);
@@ -193,7 +193,7 @@ function chooseHeadline(md: PageMetadata, pageUrl: string | null): string | null
     }
   }
   if (best && bestScore >= H1_AGREEMENT) return withoutKicker(best, stripped);
-  const visible = h1s.map((el) => textOf(el, undefined, false, SCAN_CHARS)).filter(plausible);
+  const visible = h1s.map((el) => textOf(el, { maxChars: SCAN_CHARS })).filter(plausible);
   const isSite = (part: string): boolean => isSiteName(part, sites, hosts);
   // The one h1 printing the start of the title: the rest of the title is the site's.
   // (A one-word h1 may be a section name, "Blog | Site", as well as a headline.)

@@ -100,7 +100,7 @@ export function extractSourceUrl(index: PageIndex, regions: readonly Element[], 
     // Hidden links have no figures; links in consent dialogs are excluded.
     if (!st || st.excluded || !el.attribs.href || st.text > MAX_SOURCE_LINK_TEXT) continue;
     // Cheap tests first: the link's own text, then the text just before it ("Originally published at").
-    if (!SOURCE_LINK_TEXT.test(textOf(el, undefined, false, MAX_SOURCE_LINK_TEXT * 2)) && !hasLeadIn(el)) continue;
+    if (!SOURCE_LINK_TEXT.test(textOf(el, { maxChars: MAX_SOURCE_LINK_TEXT * 2 })) && !hasLeadIn(el)) continue;
     const url = resolveUrl(el.attribs.href, pageUrl);
     if (!url || !/^https?:/i.test(url) || hostOf(url) === pageHost) continue;
     if (regions.some((r) => isInside(el, r))) return url;
