@@ -96,14 +96,6 @@ const shared: Options = {
   silent: true,
 };
 
-/** Declarations, one entry at a time so that each declaration file stands alone (`.d.ts` and `.d.cts`). */
-const declarations = (name: keyof typeof LIBRARY): Options => ({
-  entry: { [name]: LIBRARY[name] },
-  format: ['esm', 'cjs'],
-  dts: { only: true },
-  silent: true,
-});
-
 export default defineConfig((cli): Options[] => {
   // One clean before all builds: the configs below build in parallel, so a
   // `clean` in one of them could delete another's output.
@@ -145,9 +137,14 @@ export default defineConfig((cli): Options[] => {
       },
       silent: true,
     },
-    declarations('index'),
-    declarations('node'),
-    declarations('queue'),
-    declarations('readability'),
+    {
+      // Declarations of all entries in one build per format, with shared chunks (the types
+      // every entry names ship once per format): index.d.ts and the .d.ts chunks for import,
+      // index.d.cts and the .d.cts chunks for require.
+      entry: LIBRARY,
+      format: ['esm', 'cjs'],
+      dts: { only: true },
+      silent: true,
+    },
   ];
 });
