@@ -4,6 +4,7 @@
  * for the fallback without them throws a typed error naming them, and the
  * browser build holds neither them nor any Node module.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -210,5 +211,36 @@ describe('the vendored packages (dist/vendor/, shipped once for both formats)', 
     ].join('\n'));
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual(['de', 'function', 'function', 'function']);
+  });
+});
+
+describe('the tarball', () => {
+  /** Issue #15's budget: the package users download. */
+  const MAX_TARBALL_BYTES = 400_000;
+
+  it(`is under ${MAX_TARBALL_BYTES / 1000} kB, with no source map`, async () => {
+    // npm's own figures, from the dist/ pretest built (--ignore-scripts: no second build)
+    // npm from PATH: CI also runs this file on Node binaries that have no npm beside them
+    const r = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
+      const child = spawn('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout }));
+    });
+    expect(r.status).toBe(0);
+    const [pack] = JSON.parse(r.stdout) as Array<{ size: number; files: Array<{ path: string }> }>;
+    expect(pack!.size).toBeLessThan(MAX_TARBALL_BYTES);
+    expect(pack!.files.map((f) => f.path).filter((f) => f.endsWith('.map'))).toEqual([]);
+  });
+
+  it('holds each vendored package once, in dist/vendor/, not bundled into the chunks of either format', () => {
+    // a string from tinyld's model configuration, and one from warcio's header parsing
+    const marks = { 'vendor/tinyld.cjs': 'TOP_LANGUAGE_UNIQUE_GRAMS', 'vendor/warcio.cjs': 'Invalid multi value WARC header' };
+    const files = (fs.readdirSync(path.join(ROOT, 'dist'), { recursive: true }) as string[]).filter((f) => /\.c?js$/.test(f));
+    for (const [file, mark] of Object.entries(marks)) {
+      const holding = files.filter((f) => fs.readFileSync(path.join(ROOT, 'dist', f), 'utf8').includes(mark));
+      expect(holding.map((f) => f.split(path.sep).join('/')), mark).toEqual([file]);
+    }
   });
 });
