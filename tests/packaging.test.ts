@@ -4,11 +4,14 @@
  * for the fallback without them throws a typed error naming them, and the
  * browser build holds neither them nor any Node module.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNode } from './helpers/node-run.js';
@@ -82,6 +85,7 @@ const html = require('fs').readFileSync(0, 'utf8');
 const out = {};
 out.engine = core.extract(html).engine;
 out.chars = core.extract(html).body.text.length;
+out.language = core.extract(html).language;
 const caught = (f) => { try { f(); return null; } catch (e) { return e; } };
 for (const [key, f] of [
   ['string', () => core.extract(html, { fallback: 'readability' })],
@@ -111,6 +115,8 @@ describe('without jsdom and @mozilla/readability installed', () => {
       const out = JSON.parse(r.stdout) as Record<string, unknown>;
       expect(out.engine).toBe('copydesk');
       expect(out.chars).toBeGreaterThan(200);
+      // detected by tinyld, loaded from dist/vendor/tinyld.cjs by either format
+      expect(out.language).toBe('en');
       for (const key of ['string', 'object', 'dropin']) {
         expect(out[key], key).toMatchObject({
           name: 'MissingPeerDependencyError', code: 'ERR_MISSING_PEER_DEPENDENCY', packages: PEERS, instance: true, base: true,
@@ -158,5 +164,83 @@ describe('the browser build', () => {
     expect(article.input.encoding).toBe('koi8-r');
     expect(article.headline).toMatch(/^Паромная переправа/);
     expect(article.body.text.length).toBeGreaterThan(300);
+  });
+});
+
+/** One WARC response record whose HTTP payload is sent with `encoding` (gzip or deflate). */
+function warcResponse(url: string, page: string, encoding: 'gzip' | 'deflate', n: number): Buffer {
+  const body = encoding === 'gzip' ? zlib.gzipSync(page) : zlib.deflateSync(page);
+  const http = Buffer.concat([
+    Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Encoding: ${encoding}\r\nContent-Length: ${body.length}\r\n\r\n`),
+    body,
+  ]);
+  const head = [
+    'WARC/1.1', 'WARC-Type: response', `WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-00000000000${n}>`, 'WARC-Date: 2024-05-01T10:00:00Z',
+    `WARC-Target-URI: ${url}`, 'Content-Type: application/http; msgtype=response', `Content-Length: ${http.length}`,
+  ].join('\r\n');
+  return Buffer.concat([Buffer.from(`${head}\r\n\r\n`), http, Buffer.from('\r\n\r\n')]);
+}
+
+describe('the vendored packages (dist/vendor/, shipped once for both formats)', () => {
+  const vendored = (name: string) => path.join(ROOT, 'dist', 'vendor', `${name}.cjs`);
+
+  it('holds warcio\'s parser without its writer: no serializer, no digests, no deflate', () => {
+    const text = fs.readFileSync(vendored('warcio'), 'utf8');
+    for (const name of ['WARCParser', 'AsyncIterReader', 'LimitReader', 'Inflate']) expect(text, name).toContain(name);
+    for (const name of ['WARCSerializer', 'createSHA256', 'Deflate', 'deflateInit']) expect(text, name).not.toContain(name);
+  });
+
+  it('reads a WARC.gz whose payloads are gzip and deflate encoded (pako\'s inflate, the only part kept)', async () => {
+    const pages = ['gzip', 'deflate'].map((kind) => `<html><body><p>A page sent with ${kind}: ${'the ferry runs all winter. '.repeat(40)}</p></body></html>`);
+    // one gzip member per record, as crawlers write a WARC.gz
+    const file = Buffer.concat([
+      zlib.gzipSync(warcResponse('https://news.example/gzip', pages[0]!, 'gzip', 1)),
+      zlib.gzipSync(warcResponse('https://news.example/deflate', pages[1]!, 'deflate', 2)),
+    ]);
+    const { WARCParser } = createRequire(import.meta.url)(vendored('warcio')) as typeof import('warcio');
+    const read: Array<[string | null | undefined, string]> = [];
+    for await (const record of new WARCParser([file])) read.push([record.warcTargetURI, new TextDecoder().decode(await record.readFully(true))]);
+    expect(read).toEqual([['https://news.example/gzip', pages[0]], ['https://news.example/deflate', pages[1]]]);
+  });
+
+  it('are CommonJS files that ES modules import with named exports (the ES-module build does)', async () => {
+    const r = await runIn('vendor.mjs', [
+      "import { detect } from './node_modules/copydesk/dist/vendor/tinyld.cjs';",
+      "import { WARCParser, LimitReader, AsyncIterReader } from './node_modules/copydesk/dist/vendor/warcio.cjs';",
+      "console.log(JSON.stringify([detect('Der Gemeinderat hat am Dienstag beschlossen, die Fähre den ganzen Winter fahren zu lassen.'), typeof WARCParser, typeof LimitReader, typeof AsyncIterReader]));",
+    ].join('\n'));
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(['de', 'function', 'function', 'function']);
+  });
+});
+
+describe('the tarball', () => {
+  /** Issue #15's budget: the package users download. */
+  const MAX_TARBALL_BYTES = 400_000;
+
+  it(`is under ${MAX_TARBALL_BYTES / 1000} kB, with no source map`, async () => {
+    // npm's own figures, from the dist/ pretest built (--ignore-scripts: no second build)
+    // npm from PATH: CI also runs this file on Node binaries that have no npm beside them
+    const r = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
+      const child = spawn('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout }));
+    });
+    expect(r.status).toBe(0);
+    const [pack] = JSON.parse(r.stdout) as Array<{ size: number; files: Array<{ path: string }> }>;
+    expect(pack!.size).toBeLessThan(MAX_TARBALL_BYTES);
+    expect(pack!.files.map((f) => f.path).filter((f) => f.endsWith('.map'))).toEqual([]);
+  });
+
+  it('holds each vendored package once, in dist/vendor/, not bundled into the chunks of either format', () => {
+    // a string from tinyld's model configuration, and one from warcio's header parsing
+    const marks = { 'vendor/tinyld.cjs': 'TOP_LANGUAGE_UNIQUE_GRAMS', 'vendor/warcio.cjs': 'Invalid multi value WARC header' };
+    const files = (fs.readdirSync(path.join(ROOT, 'dist'), { recursive: true }) as string[]).filter((f) => /\.c?js$/.test(f));
+    for (const [file, mark] of Object.entries(marks)) {
+      const holding = files.filter((f) => fs.readFileSync(path.join(ROOT, 'dist', f), 'utf8').includes(mark));
+      expect(holding.map((f) => f.split(path.sep).join('/')), mark).toEqual([file]);
+    }
   });
 });

@@ -30,7 +30,7 @@ async function readRange(job: WarcJob): Promise<Buffer> {
 export async function readWarcRef(job: WarcJob, maxBytes: number): Promise<SourceRecord> {
   const { id, url } = job;
   const raw = await readRange(job);
-  const { WARCParser } = await import('warcio');
+  const { WARCParser } = await import('../../vendor/warcio.js');
   try {
     const record = await new WARCParser([raw]).parse();
     if (!record) return { id, url, error: { kind: 'bad-record', message: `no WARC record at offset ${job.offset} of ${job.file}` } };

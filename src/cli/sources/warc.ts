@@ -120,7 +120,7 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
     id, url: null, error: { kind: 'read-failed', message: `${label} ends inside record ${id}: the file is cut short` },
   });
   // Loaded on first use: warcio takes longer to load than a single page takes to extract.
-  const { AsyncIterReader, LimitReader, WARCParser } = await import('warcio');
+  const { AsyncIterReader, LimitReader, WARCParser } = await import('../../vendor/warcio.js');
   let fed = 0;
   const parser = new WARCParser(rawBytes(path, (bytes) => {
     fed += bytes;

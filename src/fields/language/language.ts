@@ -3,7 +3,7 @@
  * og:locale, JSON-LD inLanguage), else detected from the article text with
  * tinyld's light model (pure JavaScript, browser-safe).
  */
-import { detect } from 'tinyld/light';
+import { detect } from '../../vendor/tinyld.js';
 import type { PageMetadata } from '../../metadata/collect.js';
 import { metaValue } from '../../metadata/collect.js';
 import { ldString } from '../../metadata/jsonld.js';
