@@ -147,9 +147,11 @@ describe('copydesk extract', () => {
 
   it('reads the page from standard input with -', async () => {
     const bytes = readFileSync(PAGE);
-    const fromStdin = await run(['extract', '-'], bytes);
+    // The time budget lifted: a first call in a cold process on a busy machine can reach it, and then
+    // the two runs would keep different amounts of the page.
+    const fromStdin = await run(['extract', '-', '--time-budget', '0'], bytes);
     expect(fromStdin.status).toBe(0);
-    expect(fromStdin.stdout).toBe((await runDefault()).stdout);
+    expect(fromStdin.stdout).toBe((await run(['extract', PAGE, '--time-budget', '0'])).stdout);
     const text = await run(['extract', '-', '--format', 'text', '--url', 'https://ledger.example/news/1'], bytes);
     expect(text.status).toBe(0);
   });

@@ -113,3 +113,12 @@ describe('suggestions and input kinds', () => {
     expect(inputKindOf('page')).toBe('html');
   });
 });
+
+describe('--time-budget', () => {
+  it('takes seconds, 0 for none, and leaves the library default when absent', () => {
+    expect(parseArgs(['extract', 'a.html'])).toMatchObject({ timeBudgetMs: null });
+    expect(parseArgs(['extract', 'a.html', '--time-budget', '2.5'])).toMatchObject({ timeBudgetMs: 2500 });
+    expect(parseArgs(['extract', 'a.html', '--time-budget=0'])).toMatchObject({ timeBudgetMs: Infinity });
+    expect(() => parseArgs(['extract', 'a.html', '--time-budget', 'soon'])).toThrow(/--time-budget needs a number of seconds \(0 for none\)/);
+  });
+});

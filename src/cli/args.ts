@@ -77,6 +77,8 @@ export interface RunCommand {
   quiet: boolean;
   /** `--fallback`: the second engine for pages copydesk doubts, or null (off). */
   fallback: FallbackName | null;
+  /** `--time-budget` in milliseconds (`Infinity` for none), or null for the library's default (`timeBudgetMs`). */
+  timeBudgetMs: number | null;
   /** `--page-timeout` in milliseconds (0: none). */
   pageTimeoutMs: number;
   /** `--max-bytes`: pages larger than this are errors. */
@@ -115,7 +117,7 @@ type Key =
   | 'idField' | 'urlField' | 'htmlField' | 'contentTypeField'
   | 'jobs' | 'unordered' | 'resume' | 'progress' | 'noProgress' | 'quiet' | 'fallback'
   | 'pageTimeout' | 'maxBytes' | 'fetch' | 'userAgent' | 'timeout' | 'maxRedirects' | 'fetchJobs'
-  | 'outputDir' | 'withMetadata' | 'allowPrivateNetwork';
+  | 'outputDir' | 'withMetadata' | 'allowPrivateNetwork' | 'timeBudget';
 
 /** Every option, by every spelling: its key and whether it is a flag (takes no value). */
 const OPTIONS: Record<string, { key: Key; flag?: true }> = {
@@ -145,6 +147,7 @@ const OPTIONS: Record<string, { key: Key; flag?: true }> = {
   '-q': { key: 'quiet', flag: true },
   '--fallback': { key: 'fallback' },
   '--page-timeout': { key: 'pageTimeout' },
+  '--time-budget': { key: 'timeBudget' },
   '--max-bytes': { key: 'maxBytes' },
   '--fetch': { key: 'fetch', flag: true },
   '--user-agent': { key: 'userAgent' },
@@ -173,6 +176,13 @@ function seconds(value: string, name: string, zeroOk: boolean): number {
     throw new UsageError(`${name} needs a number of seconds${zeroOk ? ' (0 for none)' : ''}, got ${JSON.stringify(value)}`);
   }
   return Math.round(n * 1000);
+}
+
+/** `--time-budget`: seconds, 0 for none (`Infinity`); null when not given. */
+export function timeBudget(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const ms = seconds(value, '--time-budget', true);
+  return ms === 0 ? Infinity : ms;
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
@@ -381,6 +391,7 @@ export function parseArgs(argv: readonly string[]): Command {
     quiet: v.quiet !== undefined,
     fallback: v.fallback === undefined ? null : oneOf(FALLBACKS, v.fallback, 'fallback'),
     pageTimeoutMs: seconds(v.pageTimeout ?? String(DEFAULTS.pageTimeoutSeconds), '--page-timeout', true),
+    timeBudgetMs: timeBudget(v.timeBudget),
     maxBytes: v.maxBytes === undefined ? DEFAULTS.maxBytes : parseSize(v.maxBytes),
     fetch: {
       userAgent: v.userAgent === undefined ? null : v.userAgent.trim() || null,

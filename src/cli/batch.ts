@@ -61,19 +61,22 @@ export interface Extraction {
   ctx: SourceContext;
   /** `--fallback`: its name crosses to the worker threads (an engine object cannot); each loads jsdom itself. */
   fallback: FallbackName | null;
+  /** `--time-budget` in milliseconds (`Infinity` for none), or null for the library's default. */
+  timeBudgetMs: number | null;
 }
 
 /** The task of one record, and the buffers it owns. */
-function taskOf(record: SourceRecord, { fields, ctx, fallback }: Extraction): { task: WorkerTask; transfer: ArrayBuffer[] } {
+function taskOf(record: SourceRecord, { fields, ctx, fallback, timeBudgetMs }: Extraction): { task: WorkerTask; transfer: ArrayBuffer[] } {
   if (record.jsonl) {
     const bytes = ownedBytes(record.jsonl.raw);
     const { lineNo, label } = record.jsonl;
-    const jsonl = { bytes, lineNo, label, names: ctx.names, maxBytes: ctx.maxBytes, contentType: ctx.contentType, fields, fallback };
+    const jsonl = { bytes, lineNo, label, names: ctx.names, maxBytes: ctx.maxBytes, contentType: ctx.contentType, fields, fallback, timeBudgetMs };
     return { task: { jsonl }, transfer: [bytes.buffer] };
   }
   const { id, url } = record;
   const options: ExtractOptions = {};
   if (fallback) options.fallback = fallback;
+  if (timeBudgetMs !== null) options.limits = { timeBudgetMs };
   if (url !== null) options.url = url;
   if (record.contentType) options.contentType = record.contentType;
   const task: WorkerTask = { options, line: { id, url, fields } };
@@ -179,7 +182,7 @@ export async function runBatch(command: RunCommand, plan: BatchPlan, version: st
   const pool = new ExtractPool({ threads: jobs, timeout: command.pageTimeoutMs });
   // With --output-dir the whole Article comes back: --fields applies to the files' JSON, not to the line.
   const files = command.outputDir === null ? null : new PageFiles(command.outputDir, plan.format);
-  const extraction: Extraction = { pool, fields: files ? null : command.fields, ctx, fallback: command.fallback };
+  const extraction: Extraction = { pool, fields: files ? null : command.fields, ctx, fallback: command.fallback, timeBudgetMs: command.timeBudgetMs };
   try {
     const outcomes = pMapIterable(records, (r) => extractLine(r, extraction), {
       concurrency: jobs,

@@ -83,6 +83,8 @@ batch output:
   -j, --jobs N        worker threads (default: one per core)
   --page-timeout S    seconds one page may take before it is an error (default
                       ${DEFAULTS.pageTimeoutSeconds}; 0 for none)
+  --time-budget S     seconds of extraction work per page before copydesk keeps
+                      what it has found (default 1; 0 for none; see docs/limits.md)
   --progress, --no-progress
                       the progress bar on standard error (default: shown on an
                       interactive terminal, not in pipes or CI)

@@ -54,6 +54,7 @@ export async function runSingle(command: RunCommand, plan: SinglePlan, version: 
 
   // The engine object (not the string): it loads jsdom with createRequire, on every Node.
   if (command.fallback === 'readability') options.fallback = readability;
+  if (command.timeBudgetMs !== null) options.limits = { timeBudgetMs: command.timeBudgetMs };
   let output: string;
   let found: boolean;
   try {

@@ -25,6 +25,8 @@ export interface JsonlTask extends JsonlLimits {
   fields: readonly string[] | null;
   /** The fallback engine's name (`--fallback`), or null/absent for none. */
   fallback?: 'readability' | null;
+  /** `--time-budget` in milliseconds (`Infinity` for none), or null/absent for the library's default. */
+  timeBudgetMs?: number | null;
 }
 
 /**

@@ -50,6 +50,7 @@ export default function work(task: WorkerTask): WorkerReply {
     if (record.error) return bytesOf(errorLine(record.id, record.url, record.error), record.error.kind);
     const options: ExtractOptions = {};
     if (j.fallback) options.fallback = j.fallback;
+    if (j.timeBudgetMs != null) options.limits = { timeBudgetMs: j.timeBudgetMs };
     if (record.url !== null) options.url = record.url;
     if (record.contentType) options.contentType = record.contentType;
     const article = run(record.html!, options);

@@ -211,8 +211,11 @@ describe('copydesk queue (real Redis)', () => {
     const queue = freshQueue();
     const file = path.join(tmp, 'slow.jsonl');
     const ids = writePages(file, 20, 'ok');
-    // Seconds of work for the extractor (one long paragraph) against a 1.5 s limit.
-    const slow = `<html><body><article><p>${'word, another; '.repeat(500_000)}</p></article></body></html>`;
+    // Seconds of work for the extractor with its time budget lifted (--time-budget 0): 6,000 lists
+    // nested 30 deep, 4 MB, about 6 s on a quiet machine, against a 1.5 s page timeout. (A page
+    // the budget bounds ends within 2 s, too near the timeout to test it either way.)
+    const nested = `${'<ul><li>item '.repeat(30)}end${'</li></ul>'.repeat(30)}`;
+    const slow = `<html><body><article>${nested.repeat(6_000)}</article></body></html>`;
     const extra = [
       JSON.stringify({ id: 'slow', html: slow }),
       JSON.stringify({ id: 'no-html', url: 'https://news.example/x' }),
@@ -220,7 +223,7 @@ describe('copydesk queue (real Redis)', () => {
     ];
     writeFileSync(file, `${readFileSync(file, 'utf8')}${extra.join('\n')}\n`);
     expect((await run(['queue', 'add', ...common(queue), file])).status).toBe(0);
-    const worker = await run(['queue', 'work', ...common(queue), '--jobs', '1', '--page-timeout', '1.5', '--until-empty']);
+    const worker = await run(['queue', 'work', ...common(queue), '--jobs', '1', '--page-timeout', '1.5', '--time-budget', '0', '--until-empty']);
     expect(worker.status, worker.stderr).toBe(0);
 
     const out = path.join(tmp, 'slow.out.jsonl');

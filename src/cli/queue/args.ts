@@ -4,7 +4,7 @@
  */
 
 import { parseArgs } from 'node:util';
-import { DEFAULTS, FALLBACKS, parseSize, UsageError, type FallbackName } from '../args.js';
+import { DEFAULTS, FALLBACKS, parseSize, timeBudget, UsageError, type FallbackName } from '../args.js';
 import type { SourceKind } from '../plan.js';
 import { QUEUE_NAME } from './keys.js';
 import type { JsonlNames } from '../../node/jsonl.js';
@@ -41,6 +41,8 @@ export interface QueueWork extends Common {
   maxBytes: number;
   fields: string[] | null;
   fallback: FallbackName | null;
+  /** `--time-budget` in milliseconds (`Infinity` for none), or null for the library's default. */
+  timeBudgetMs: number | null;
   userAgent: string | null;
   fetchTimeoutMs: number;
   maxRedirects: number;
@@ -100,6 +102,7 @@ const OPTIONS = {
     'max-bytes': { type: 'string' },
     fields: { type: 'string' },
     fallback: { type: 'string' },
+    'time-budget': { type: 'string' },
     'user-agent': { type: 'string' },
     timeout: { type: 'string' },
     'max-redirects': { type: 'string' },
@@ -210,6 +213,7 @@ export function parseQueueArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
         maxBytes: str('max-bytes') === undefined ? DEFAULTS.maxBytes : parseSize(str('max-bytes')!),
         fields: fieldList,
         fallback: str('fallback') === undefined ? null : oneOf(FALLBACKS, str('fallback')!, 'fallback'),
+        timeBudgetMs: timeBudget(str('time-budget')),
         userAgent: str('user-agent')?.trim() || null,
         fetchTimeoutMs: seconds(str('timeout'), '--timeout', DEFAULTS.fetchTimeoutSeconds),
         maxRedirects: integer(str('max-redirects'), '--max-redirects', 0, 100, DEFAULTS.maxRedirects),

@@ -47,6 +47,7 @@ work                  take jobs and extract them until stopped; SIGTERM or Ctrl-
   -j, --jobs N        extraction threads (default: one per core)
   --concurrency N     jobs held at once (default 2 x --jobs; raise it for URLs)
   --page-timeout S, --max-bytes SIZE, --fields LIST, --fallback readability,
+  --time-budget S,
   --user-agent UA, --timeout S, --max-redirects N
                       as for copydesk extract and copydesk fetch
   --lock-duration S   a dead worker's jobs go back to the queue after about S
@@ -152,6 +153,7 @@ export async function runQueue(argv: readonly string[], fail: (message: string) 
           maxBytes: command.maxBytes,
           fields: command.fields,
           fallback: command.fallback,
+          timeBudgetMs: command.timeBudgetMs,
           fetch: { ...(command.userAgent !== null && { userAgent: command.userAgent }), timeoutMs: command.fetchTimeoutMs, maxRedirects: command.maxRedirects, allowPrivateNetwork: command.allowPrivateNetwork },
           lockDurationMs: command.lockDurationMs,
           untilEmpty: command.untilEmpty,

@@ -45,6 +45,8 @@ export interface WorkOptions {
   fields?: readonly string[] | null;
   /** The second engine (`--fallback readability`). */
   fallback?: FallbackName | null;
+  /** `--time-budget` in milliseconds (`Infinity` for none); absent or null for the library's default. */
+  timeBudgetMs?: number | null;
   /** How URL jobs are fetched (defaults as `copydesk fetch`). */
   fetch?: Partial<FetchOptions>;
   /** How long a job's lock lasts without renewal: a killed worker's jobs return after about this long (default 30 s). */
@@ -165,7 +167,7 @@ export async function startWorker(options: WorkOptions): Promise<QueueWorker> {
   };
   const ctx: SourceContext = { maxBytes, contentType: null, names: DEFAULTS.names, needIds: false, advance: () => {}, skip: () => {} };
   const pool = new ExtractPool({ threads, timeout: options.pageTimeoutMs ?? DEFAULTS.pageTimeoutSeconds * 1000 });
-  const extraction: Extraction = { pool, fields: options.fields ?? null, ctx, fallback: options.fallback ?? null };
+  const extraction: Extraction = { pool, fields: options.fields ?? null, ctx, fallback: options.fallback ?? null, timeBudgetMs: options.timeBudgetMs ?? null };
 
   const store = (await connect(options.redis, 'copydesk-store')) as StoreClient;
   store.defineCommand('copydeskStore', { numberOfKeys: 3, lua: STORE_SCRIPT });
