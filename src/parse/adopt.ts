@@ -24,7 +24,7 @@
  * different article on a few pages (docs/cheerio.md has the figures).
  */
 import { Comment, Document, Element, ProcessingInstruction, Text, type AnyNode, type ChildNode, type ParentNode } from 'domhandler';
-import { buildTree, type BuildLimits, type BuildResult } from './builder.js';
+import { appendChild, buildTree, type BuildLimits, type BuildResult } from './builder.js';
 
 /** Nodes copied between two looks at the clock (as in the builder). */
 const CLOCK_EVERY = 2048;
@@ -134,14 +134,7 @@ class TreeCopier {
 
   /** Appends `node` to `parent`'s children and counts it (`weight` nodes for a subtree parsed from a noscript). */
   private attach(parent: ParentNode, node: ChildNode, weight = 1): void {
-    const children = parent.children;
-    const prev = children[children.length - 1];
-    children.push(node);
-    if (prev) {
-      node.prev = prev;
-      prev.next = node;
-    }
-    node.parent = parent;
+    appendChild(parent, node);
     const before = this.nodes;
     this.nodes += weight;
     if (this.nodes >= this.limits.maxNodes) this.stoppedBy = 'maxNodes';

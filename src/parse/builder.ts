@@ -24,6 +24,18 @@ import { Tokenizer, type QuoteType, type TokenizerCallbacks } from 'htmlparser2'
 import { Comment, Document, Element, ProcessingInstruction, Text, type ChildNode, type ParentNode } from 'domhandler';
 import { FOREIGN_CONTEXT_ELEMENTS, HTML_INTEGRATION_ELEMENTS, OPEN_IMPLIES_CLOSE, VOID_ELEMENTS } from './rules.js';
 
+/** Appends `node` as the last child of `parent`, with its sibling and parent links (the tree builders' one way to grow a tree). */
+export function appendChild(parent: ParentNode, node: ChildNode): void {
+  const children = parent.children;
+  const prev = children[children.length - 1];
+  children.push(node);
+  if (prev) {
+    node.prev = prev;
+    prev.next = node;
+  }
+  node.parent = parent;
+}
+
 /** What the builder may spend. */
 export interface BuildLimits {
   /** Nodes (elements, text, comments, doctypes) to build at most; the rest of the page is not read. */
@@ -112,14 +124,7 @@ class TreeBuilder implements TokenizerCallbacks {
       parent = parent.parent ?? parent;
       this.flattened = true;
     }
-    const children = parent.children;
-    const prev = children[children.length - 1];
-    children.push(node);
-    if (prev) {
-      node.prev = prev;
-      prev.next = node;
-    }
-    node.parent = parent;
+    appendChild(parent, node);
     this.lastNode = null;
     const n = ++this.nodes;
     if (n >= this.limits.maxNodes) this.stop('maxNodes');
