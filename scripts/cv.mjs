@@ -12,6 +12,7 @@
 // figures of predictions a model wrote there).
 
 import fs from 'node:fs';
+import { scriptArgs, whole } from './lib/args.mjs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crossValidate, DEFAULT_FOLDS, formatCrossValidation } from './lib/folds.mjs';
@@ -25,32 +26,15 @@ const USAGE = `usage: npm run cv -- [--set NAME]... [--folds K] [--json]
 Scores the predictions of the last \`npm run eval\` (.eval-out/<set>.jsonl)
 fold by fold, pages grouped by site (registered domain of the truth URL).`;
 
-function parseArgs(argv) {
-  const args = { sets: [], k: DEFAULT_FOLDS, json: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--set') args.sets.push(argv[++i]);
-    else if (a === '--folds') args.k = Number(argv[++i]);
-    else if (a === '--json') args.json = true;
-    else if (a === '-h' || a === '--help') args.help = true;
-    else throw new Error(`unknown argument: ${a}`);
-  }
-  if (!Number.isInteger(args.k) || args.k < 2) throw new Error('--folds needs an integer of at least 2');
-  return args;
+function readArgs() {
+  const v = scriptArgs('cv', USAGE, { set: { type: 'string', multiple: true }, folds: { type: 'string' }, json: { type: 'boolean' } }, (values) => {
+    if (values.folds !== undefined && !(whole(values.folds) >= 2)) throw new Error('--folds needs an integer of at least 2');
+  });
+  return { sets: v.set ?? [], k: v.folds === undefined ? DEFAULT_FOLDS : whole(v.folds), json: v.json === true };
 }
 
 async function main() {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    console.error(`cv: ${e.message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = readArgs();
   const datasets = process.env.COPYDESK_DATASETS ? path.resolve(process.env.COPYDESK_DATASETS) : path.resolve(ROOT, '..', 'shared', 'datasets');
   const scorerPath = process.env.COPYDESK_SCORER ? path.resolve(process.env.COPYDESK_SCORER) : path.resolve(datasets, '..', 'eval', 'score.mjs');
   if (!fs.existsSync(scorerPath)) {

@@ -23,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { amplificationCases, amplificationPage, articleProblems, buildCase, caseArbitrary, loadPages } from './lib/fuzz.mjs';
 import { htmlScriptRisks } from './lib/xss-check.mjs';
+import { scriptArgs, whole } from './lib/args.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** A case slower than this is reported as a hang (the default time budget is 1 s). */
@@ -30,36 +31,25 @@ const HANG_MS = 5000;
 /** Nesting may cost this many times the unnested page and no more (the depth cap bounds it; 256 levels of walks would be ~256x). */
 const MAX_AMPLIFICATION = 8;
 
-function parseArgs(argv) {
-  const args = { cases: 10_000, seed: Date.now() % 2 ** 31, htmlCheck: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], null];
-    const value = () => Number(inline ?? argv[++i]);
-    if (flag === '--cases') args.cases = value();
-    else if (flag === '--seed') args.seed = value();
-    else if (flag === '--html-check') args.htmlCheck = true;
-    else if (flag === '--slowest') args.slowest = true;
-    else if (flag === '--no-amplification') args.noAmplification = true;
-    else if (flag === '-h' || flag === '--help') args.help = true;
-    else throw new Error(`unknown argument: ${argv[i]}`);
-  }
-  if (!Number.isInteger(args.cases) || args.cases < 1) throw new Error('--cases needs a positive integer');
-  if (!Number.isInteger(args.seed)) throw new Error('--seed needs an integer');
-  return args;
+const FUZZ_USAGE = 'usage: npm run fuzz -- [--cases N] [--seed S] [--html-check] [--slowest] [--no-amplification]';
+
+function readArgs() {
+  const options = { cases: { type: 'string' }, seed: { type: 'string' }, 'html-check': { type: 'boolean' }, slowest: { type: 'boolean' }, 'no-amplification': { type: 'boolean' } };
+  const v = scriptArgs('fuzz', FUZZ_USAGE, options, (values) => {
+    if (values.cases !== undefined && !(whole(values.cases) >= 1)) throw new Error('--cases needs a positive integer');
+    if (values.seed !== undefined && !Number.isInteger(whole(values.seed))) throw new Error('--seed needs an integer');
+  });
+  return {
+    cases: v.cases === undefined ? 10_000 : whole(v.cases),
+    seed: v.seed === undefined ? Date.now() % 2 ** 31 : whole(v.seed),
+    htmlCheck: v['html-check'] === true,
+    slowest: v.slowest === true,
+    noAmplification: v['no-amplification'] === true,
+  };
 }
 
 async function main() {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    console.error(`fuzz: ${e.message}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log('usage: npm run fuzz -- [--cases N] [--seed S] [--html-check] [--slowest] [--no-amplification]');
-    return 0;
-  }
+  const args = readArgs();
   const { extract } = await import(pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href);
   const JSDOM = args.htmlCheck ? (await import('jsdom')).JSDOM : null;
   const pages = await loadPages(path.join(ROOT, 'fixtures'));

@@ -38,20 +38,13 @@ import {
   SENTINEL_FIRST,
   SENTINEL_LAST,
 } from './lib/xss-check.mjs';
+import { scriptArgs } from './lib/args.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function parseArgs(argv) {
-  const args = { payloads: null, verbose: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--payloads') args.payloads = argv[++i];
-    else if (a.startsWith('--payloads=')) args.payloads = a.slice('--payloads='.length);
-    else if (a === '--verbose' || a === '-v') args.verbose = true;
-    else if (a === '-h' || a === '--help') args.help = true;
-    else throw new Error(`unknown argument: ${a}`);
-  }
-  return args;
+function readArgs() {
+  const v = scriptArgs('security', 'usage: npm run security -- [--payloads FILE] [--verbose]', { payloads: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } });
+  return { payloads: v.payloads ?? null, verbose: v.verbose === true };
 }
 
 function payloadFile(arg) {
@@ -77,17 +70,7 @@ async function cliMarkdownRender() {
 }
 
 async function main() {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    console.error(`security: ${e.message}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log('usage: npm run security -- [--payloads FILE] [--verbose]');
-    return 0;
-  }
+  const args = readArgs();
   const file = payloadFile(args.payloads);
   if (!fs.existsSync(file)) {
     console.log(`security: no payload corpus at ${file} (it lives in ../shared/security beside the repository); nothing to check.`);
