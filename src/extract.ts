@@ -202,7 +202,7 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
   const declaredLanguage = extractLanguage(md, '');
   const credit = withDatelineReporters(extractByline(md, index, { headline, url: opts.url }), dateline);
   const dates = extractDates(md, index, opts.url, { language: declaredLanguage, referenceDate: opts.referenceDate }, headline, found?.roots);
-  const own = assessOwnBody(index, found);
+  const own = assessOwnBody(index, found, { headline, description });
   const article: Article = {
     headline,
     dek: extractDek(md, index, headline),

@@ -272,7 +272,10 @@ export interface ConfidenceSignal {
 }
 
 /** Names of the signals. */
-export type ConfidenceSignalName = 'coverage' | 'rival' | 'oneList' | 'links' | 'relaxedRules' | 'fewParagraphs' | 'short';
+export type ConfidenceSignalName =
+  | 'coverage' | 'rival' | 'oneList' | 'links' | 'relaxedRules' | 'fewParagraphs' | 'short'
+  /** The learned confidence's further doubts (see docs/quality.md): repeated prose blocks, a region of several stories, byline/date/caption/credit lines or boilerplate lines in the body, blocks the body model doubts, article-like text left out, a body that shares few words with the headline and description. */
+  | 'repeated' | 'severalStories' | 'metaLines' | 'boilerplateLines' | 'doubtedBlocks' | 'missedText' | 'offTopic';
 
 /** Why the comparison chose as it did. */
 export type ComparisonReason =
