@@ -228,8 +228,8 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
     confidence: own.confidence,
     engine: 'copydesk',
   };
-  // The fallback (off by default) for bodies copydesk doubts.
-  if (!opts.fallback || (own.confidence >= opts.fallbackThreshold && opts.fallbackThreshold < 1)) return article;
+  // The fallback (off by default) for bodies copydesk doubts: by its confidence, or by the ruled signals (assess.ts).
+  if (!opts.fallback || (own.fallbackRating >= opts.fallbackThreshold && opts.fallbackThreshold < 1)) return article;
   return applyFallback(article, {
     engine: opts.fallback, page, index, limits: opts.limits, url: opts.url, baseUrl, headline, description, own, onReport: opts.onFallback,
   });

@@ -255,7 +255,11 @@ export interface ExtractOptions {
    * dependencies jsdom and @mozilla/readability; see the README for the cost.
    */
   fallback?: FallbackOption | null;
-  /** The fallback runs when `confidence` is under this (0..1; default 0.5; 1 = on every page). */
+  /**
+   * The fallback runs when `confidence` is under this (0..1; default 0.5; 1 = on every page), or when
+   * the ruled signals' rating of the body (coverage, one list, links, relaxed rules, few paragraphs,
+   * shortness, a close rival: see docs/quality.md) is.
+   */
   fallbackThreshold?: number;
   /** Called once per page on which the fallback ran, with what happened (also when jsdom threw). */
   onFallback?: (report: FallbackReport) => void;
@@ -310,7 +314,7 @@ export type FallbackReason = ComparisonReason | 'error' | 'limits';
 
 /** A report of one fallback run, passed to `ExtractOptions.onFallback`. */
 export interface FallbackReport {
-  /** copydesk's own confidence in its body, which was under the threshold. */
+  /** copydesk's own confidence in its body (it, or the ruled signals' rating, was under the threshold). */
   confidence: number;
   /** The signals that lowered it, strongest first. */
   signals: ConfidenceSignal[];

@@ -34,6 +34,15 @@ export interface OwnAssessment {
   signals: ConfidenceSignal[];
   /** The learned confidence's feature vector (`evidence.ts`); empty for no region. */
   evidence: number[];
+  /**
+   * What the fallback compares with its threshold: the lower of the
+   * confidence and the ruled signals' rating (`assessConfidence`). The
+   * fallback's comparison acts on what the ruled signals measure (a body cut
+   * short, a body that is one list), where the learned confidence, trained on
+   * whether a body is right, can stay high: a body that is mostly one list is
+   * right on most dev pages, yet Readability's prose is better on some.
+   */
+  fallbackRating: number;
 }
 
 const NO_FIGURES: RegionFigures = { weight: 1, chars: 0, linkChars: 0, proseChars: 0, proseBlocks: 0, largestListChars: 0, repeatedChars: 0 };
@@ -46,15 +55,14 @@ const NO_FIGURES: RegionFigures = { weight: 1, chars: 0, linkChars: 0, proseChar
  * {@link NOT_AN_ARTICLE_CONFIDENCE}.)
  */
 export function assessOwnBody(index: PageIndex, region: AssessedRegion | null, cues?: StoryCues): OwnAssessment {
-  if (!region) return { figures: NO_FIGURES, pageProseChars: pageProse(index), confidence: 0, signals: [], evidence: [] };
+  if (!region) return { figures: NO_FIGURES, pageProseChars: pageProse(index), confidence: 0, signals: [], evidence: [], fallbackRating: 0 };
   const figures = measureRegion(index, region.roots, region.skip);
   const pageProseChars = pageProse(index, figures.weight);
   const rival = region.top ? rivalRatio(region.scores, region.top, region.roots) : null;
   const marks = region.blocks ? bodyMarks(region.blocks, region.roots, cues) : NO_MARKS;
   const evidence = confidenceEvidence({ figures, pageProseChars, ladderStep: region.step, rivalRatio: rival, roots: region.roots.length, marks });
+  const ruled = assessConfidence({ figures, pageProseChars, ladderStep: region.step, rivalRatio: rival });
   // The learned confidence when its model is trained on these features; else the ruled signals. An empty body is 0 either way.
-  const rated = confidenceModelMatches() && figures.chars > 0
-    ? learnedConfidence(evidence)
-    : assessConfidence({ figures, pageProseChars, ladderStep: region.step, rivalRatio: rival });
-  return { figures, pageProseChars, ...rated, evidence };
+  const rated = confidenceModelMatches() && figures.chars > 0 ? learnedConfidence(evidence) : ruled;
+  return { figures, pageProseChars, ...rated, evidence, fallbackRating: Math.min(rated.confidence, ruled.confidence) };
 }

@@ -7,5 +7,5 @@
  */
 export const CONFIDENCE_MODEL = Object.freeze({
   features: ["bias","coverage","coverageUnderKnee","linkShare","listShare","repeatedShare","logChars","logProseBlocks","ladderStep","rival","severalRoots","metaLines","boilerplateLines","linkedHeadings","stories","beforeHeadlineShare","headlineWords","descriptionWords","keptKeep","doubtedShare","missedShare"] as readonly string[],
-  weights: Object.freeze([-4.217947,1.521431,-0.195812,0,-0.663154,-0.341832,0,0,-2.134868,-0.323865,0,-0.768195,-1.17773,-0.71946,-0.710934,-0.770623,0.655718,2.251512,3.058089,-0.784769,-3.438901]),
+  weights: Object.freeze([-4.210575,1.525772,-0.196888,0,-0.663902,-0.345235,0,0,-2.138593,-0.326816,0,-0.768145,-1.180726,-0.719143,-0.710774,-0.771827,0.641843,2.240873,3.070037,-0.782171,-3.438948]),
 });
