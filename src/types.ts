@@ -155,10 +155,14 @@ export interface Article {
   /** How the input was read: the encoding it was decoded with and the limits that took effect. */
   input: InputReport;
   /**
-   * How sure copydesk is that `body` is the article's text, 0..1: the product
-   * of the penalties of documented signals (too little of the page's prose,
-   * a close second-best container, one list, links, relaxed rules, few
-   * paragraphs, shortness; see `CONFIDENCE_SIGNALS` and the README). 0 for an
+   * How sure copydesk is that `body` is the article's text, 0..1. For
+   * copydesk's own body, a learned rating of how likely the body is right,
+   * from its figures against the page, how the scorer reached it and the
+   * marks of a wrong extraction its lines show (byline, date, caption or
+   * credit lines, boilerplate lines, several stories, text the body block
+   * model doubts or would have kept, few of the headline's words; see
+   * docs/quality.md). For a body the fallback's engine supplied, the product
+   * of the penalties of the ruled signals (`CONFIDENCE_SIGNALS`). 0 for an
    * empty body. Comparable across pages, not a calibrated probability.
    */
   confidence: number;

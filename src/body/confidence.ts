@@ -1,7 +1,13 @@
 /**
  * How sure copydesk is of a body: `Article.confidence`, 0..1.
  *
- * Each signal of {@link CONFIDENCE_SIGNALS} measures one way a chosen body
+ * copydesk's own body is rated by the learned model ({@link learnedConfidence}
+ * over the evidence of `evidence.ts`, weights in `confidence-model.ts`). The
+ * ruled signals below rate a body another engine supplied, rate copydesk's
+ * own when the model module does not match the features, and also trigger
+ * the fallback (see `assess.ts`).
+ *
+ * Each ruled signal of {@link CONFIDENCE_SIGNALS} measures one way a chosen body
  * goes wrong and turns it into a penalty between 0 (no doubt) and 1 (certainly
  * wrong); the confidence is the product of (1 − penalty) over the signals, so
  * one strong doubt or several mild ones bring it down. The thresholds are
