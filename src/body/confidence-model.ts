@@ -6,6 +6,6 @@
  * Learned weights only: no page text.
  */
 export const CONFIDENCE_MODEL = Object.freeze({
-  features: ["bias","coverage","coverageUnderKnee","linkShare","listShare","repeatedShare","logChars","logProseBlocks","ladderStep","rival","severalRoots","metaLines","boilerplateLines","linkedHeadings","stories","beforeHeadlineShare","headlineWords","descriptionWords","keptKeep","doubtedShare","missedShare"] as readonly string[],
-  weights: Object.freeze([-4.210575,1.525772,-0.196888,0,-0.663902,-0.345235,0,0,-2.138593,-0.326816,0,-0.768145,-1.180726,-0.719143,-0.710774,-0.771827,0.641843,2.240873,3.070037,-0.782171,-3.438948]),
+  features: ["bias","coverage","coverageUnderKnee","linkShare","listShare","repeatedShare","logChars","logProseBlocks","ladderStep","rival","severalRoots","metaLines","boilerplateLines","linkedHeadings","stories","beforeHeadlineShare","headlineWords","descriptionWords","keptKeep","tailKeep","doubtedShare","missedShare"] as readonly string[],
+  weights: Object.freeze([-5.187194,1.470663,-0.190378,0,-0.734143,-0.366584,0,0,-2.084289,-0.346584,0,-0.747023,-1.184737,-0.701669,-0.621613,-0.753542,0.633545,2.195678,2.262389,2.014995,-0.342472,-3.509678]),
 });

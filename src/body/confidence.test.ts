@@ -141,7 +141,10 @@ describe('learned confidence', () => {
     const sound = learnedConfidence(fine).confidence;
     expect(doubt({ metaLines: 1 })).toBeLessThan(sound);
     expect(doubt({ stories: 0.5, linkedHeadings: 0.6 })).toBeLessThan(sound);
-    expect(doubt({ keptKeep: 0.3, doubtedShare: 0.7 })).toBeLessThan(0.7);
-    expect(learnedConfidence([...fine.slice(0, at('keptKeep')), 0.3, 0.7, ...fine.slice(at('doubtedShare') + 1)]).signals[0]!.name).toBe('doubtedBlocks');
+    const doubted = { keptKeep: 0.3, tailKeep: 0.3, doubtedShare: 0.7 };
+    expect(doubt(doubted)).toBeLessThan(0.7);
+    const x = [...fine];
+    for (const [name, v] of Object.entries(doubted)) x[at(name)] = v;
+    expect(learnedConfidence(x).signals[0]!.name).toBe('doubtedBlocks');
   });
 });

@@ -63,6 +63,7 @@ export const CONFIDENCE_FEATURES: readonly ConfidenceFeature[] = Object.freeze([
   feature('descriptionWords', 'offTopic', 1, 1),
   // the block model's view
   feature('keptKeep', 'doubtedBlocks', 1, 1),
+  feature('tailKeep', 'doubtedBlocks', 1, 1),
   feature('doubtedShare', 'doubtedBlocks', -1, 0),
   feature('missedShare', 'missedText', -1, 0),
 ]);
@@ -110,6 +111,7 @@ export function confidenceEvidence(input: EvidenceInput): number[] {
     m.headlineWords,
     m.descriptionWords,
     m.keptKeep,
+    m.tailKeep,
     m.doubtedShare,
     Math.min(2, m.missedShare),
   ];

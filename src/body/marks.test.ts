@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { indexPage } from './features.js';
-import { learnedRegion } from './learned.js';
+import { learnedRegion, type ReadBlock } from './learned.js';
+import { BLOCK_FEATURES } from './blocks.js';
 import { bodyMarks, cueWordShare, isBoilerplateLine, isMetaLine, NO_MARKS } from './marks.js';
 
 const PROSE = [
@@ -64,6 +65,21 @@ describe('the marks of a wrong body', () => {
     expect(cueWordShare('Flood warning for the valley', PROSE.join(' '))).toBeLessThan(0.3);
     expect(cueWordShare(null, 'anything')).toBe(1);
     expect(marksOf('', 'Flood warning for the valley').headlineWords).toBeLessThan(0.3);
+  });
+
+  it('weighs the model\'s keep probabilities over the kept text, its last third, and the text left out', () => {
+    const doc = parseDocument(`<article>${PROSE.map((p) => `<p>${p}</p>`).join('')}<p>${PROSE[0]}</p></article>`);
+    const article = doc.children[0] as Element;
+    const ps = article.children as Element[];
+    const features = new Array(BLOCK_FEATURES.length).fill(0);
+    const block = (i: number, keep: number, kept: boolean): ReadBlock => ({ el: ps[i]!, text: PROSE[i % 3]!, features, ruleKept: kept, keep, kept });
+    const m = bodyMarks([block(0, 0.9, true), block(1, 0.9, true), block(2, 0.1, true), block(3, 0.8, false)], [article]);
+    const lengths = PROSE.map((p) => p.length);
+    const kept = lengths[0]! + lengths[1]! + lengths[2]!;
+    expect(m.keptKeep).toBeCloseTo((0.9 * lengths[0]! + 0.9 * lengths[1]! + 0.1 * lengths[2]!) / kept);
+    expect(m.tailKeep).toBeCloseTo(0.1);
+    expect(m.doubtedShare).toBeCloseTo(lengths[2]! / kept);
+    expect(m.missedShare).toBeCloseTo(lengths[0]! / kept);
   });
 
   it('has nothing to doubt without blocks', () => {

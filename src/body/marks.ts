@@ -61,6 +61,8 @@ export interface BodyMarks {
   doubtedShare: number;
   /** Characters of left-out blocks the model would keep, over the kept characters (can exceed 1). */
   missedShare: number;
+  /** Keep probability of the last third of the kept text, character-weighted mean (1 without blocks): a region that ran on into comments or other stories ends in text the model doubts. */
+  tailKeep: number;
   /** Share of the kept characters in blocks before the headline. */
   beforeHeadlineShare: number;
   /** Share of the headline's words the kept text holds (1 without a headline): a body of another story shares few. */
@@ -78,7 +80,7 @@ export interface StoryCues {
 /** The marks of a body with no blocks read (the model did not run): nothing to doubt. */
 export const NO_MARKS: BodyMarks = Object.freeze({
   keptBlocks: 0, metaLines: 0, boilerplateLines: 0, linkedHeadings: 0, stories: 0, keptKeep: 1, doubtedShare: 0, missedShare: 0,
-  beforeHeadlineShare: 0, headlineWords: 1, descriptionWords: 1,
+  tailKeep: 1, beforeHeadlineShare: 0, headlineWords: 1, descriptionWords: 1,
 });
 
 /** Words compared between the body and its cues: runs of 3+ letters or digits, lower-cased (a dense script's run is one word). */
@@ -160,9 +162,18 @@ export function bodyMarks(blocks: readonly ReadBlock[], roots: readonly Element[
     else if (isBoilerplateLine(b.text)) boilerplateLines++;
   }
   const chars = keptChars || 1;
+  // The last third of the kept text, from the end back.
+  let tailChars = 0, tailSum = 0;
+  for (let i = blocks.length - 1; i >= 0 && tailChars < keptChars / 3; i--) {
+    const b = blocks[i]!;
+    if (!b.kept) continue;
+    tailChars += b.text.length;
+    tailSum += b.keep * b.text.length;
+  }
   return {
     keptBlocks, metaLines, boilerplateLines, linkedHeadings, stories: stories.size,
     keptKeep: keptChars ? keepSum / keptChars : 1, doubtedShare: doubted / chars, missedShare: missed / chars,
+    tailKeep: tailChars ? tailSum / tailChars : 1,
     beforeHeadlineShare: beforeHeadline / chars,
     headlineWords: cueWordShare(cues.headline, kept.join(' ')),
     descriptionWords: cueWordShare(cues.description, kept.join(' ')),
