@@ -99,7 +99,7 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
   const declaredLanguage = extractLanguage(md, '');
   const credit = withDatelineReporters(extractByline(md, index, { headline, url: opts.url }), dateline);
   const dates = extractDates(md, index, opts.url, { language: declaredLanguage, referenceDate: opts.referenceDate }, headline, found?.roots);
-  const own = assessOwnBody(index, found);
+  const own = assessOwnBody(index, found, { headline, description });
   const article: Article = {
     headline,
     dek: extractDek(md, index, headline),
@@ -125,8 +125,8 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
     confidence: own.confidence,
     engine: 'copydesk',
   };
-  // The fallback (off by default) for bodies copydesk doubts.
-  if (!opts.fallback || (own.confidence >= opts.fallbackThreshold && opts.fallbackThreshold < 1)) return article;
+  // The fallback (off by default) for bodies copydesk doubts: by its confidence, or by the ruled signals (assess.ts).
+  if (!opts.fallback || (own.fallbackRating >= opts.fallbackThreshold && opts.fallbackThreshold < 1)) return article;
   return applyFallback(article, {
     engine: opts.fallback, page, index, limits: opts.limits, url: opts.url, baseUrl, headline, description, own, onReport: opts.onFallback,
   });

@@ -155,10 +155,14 @@ export interface Article {
   /** How the input was read: the encoding it was decoded with and the limits that took effect. */
   input: InputReport;
   /**
-   * How sure copydesk is that `body` is the article's text, 0..1: the product
-   * of the penalties of documented signals (too little of the page's prose,
-   * a close second-best container, one list, links, relaxed rules, few
-   * paragraphs, shortness; see `CONFIDENCE_SIGNALS` and the README). 0 for an
+   * How sure copydesk is that `body` is the article's text, 0..1. For
+   * copydesk's own body, a learned rating of how likely the body is right,
+   * from its figures against the page, how the scorer reached it and the
+   * marks of a wrong extraction its lines show (byline, date, caption or
+   * credit lines, boilerplate lines, several stories, text the body block
+   * model doubts or would have kept, few of the headline's words; see
+   * docs/quality.md). For a body the fallback's engine supplied, the product
+   * of the penalties of the ruled signals (`CONFIDENCE_SIGNALS`). 0 for an
    * empty body. Comparable across pages, not a calibrated probability.
    */
   confidence: number;
@@ -255,7 +259,11 @@ export interface ExtractOptions {
    * dependencies jsdom and @mozilla/readability; see the README for the cost.
    */
   fallback?: FallbackOption | null;
-  /** The fallback runs when `confidence` is under this (0..1; default 0.5; 1 = on every page). */
+  /**
+   * The fallback runs when `confidence` is under this (0..1; default 0.5; 1 = on every page), or when
+   * the ruled signals' rating of the body (coverage, one list, links, relaxed rules, few paragraphs,
+   * shortness, a close rival: see docs/quality.md) is.
+   */
   fallbackThreshold?: number;
   /** Called once per page on which the fallback ran, with what happened (also when jsdom threw). */
   onFallback?: (report: FallbackReport) => void;
@@ -272,7 +280,10 @@ export interface ConfidenceSignal {
 }
 
 /** Names of the signals. */
-export type ConfidenceSignalName = 'coverage' | 'rival' | 'oneList' | 'links' | 'relaxedRules' | 'fewParagraphs' | 'short';
+export type ConfidenceSignalName =
+  | 'coverage' | 'rival' | 'oneList' | 'links' | 'relaxedRules' | 'fewParagraphs' | 'short'
+  /** The learned confidence's further doubts (see docs/quality.md): repeated prose blocks, a region of several stories, byline/date/caption/credit lines or boilerplate lines in the body, blocks the body model doubts, article-like text left out, a body that shares few words with the headline and description. */
+  | 'repeated' | 'severalStories' | 'metaLines' | 'boilerplateLines' | 'doubtedBlocks' | 'missedText' | 'offTopic';
 
 /** Why the comparison chose as it did. */
 export type ComparisonReason =
@@ -307,7 +318,7 @@ export type FallbackReason = ComparisonReason | 'error' | 'limits';
 
 /** A report of one fallback run, passed to `ExtractOptions.onFallback`. */
 export interface FallbackReport {
-  /** copydesk's own confidence in its body, which was under the threshold. */
+  /** copydesk's own confidence in its body (it, or the ruled signals' rating, was under the threshold). */
   confidence: number;
   /** The signals that lowered it, strongest first. */
   signals: ConfidenceSignal[];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assessConfidence, confidenceSignals, CONFIDENCE_SIGNALS, type ConfidenceInput } from './confidence.js';
+import { assessConfidence, confidenceModelMatches, confidenceSignals, CONFIDENCE_SIGNALS, learnedConfidence, type ConfidenceInput } from './confidence.js';
+import { CONFIDENCE_MODEL } from './confidence-model.js';
+import { CONFIDENCE_FEATURES } from './evidence.js';
 import type { RegionFigures } from './signals.js';
 
 const clean: RegionFigures = { weight: 1, chars: 4000, linkChars: 100, proseChars: 3800, proseBlocks: 12, largestListChars: 0, repeatedChars: 0 };
@@ -83,5 +85,66 @@ describe('confidence', () => {
         expect(assessConfidence({ ...i, rivalRatio: r }).confidence).toBeLessThanOrEqual(base);
       }
     }));
+  });
+});
+
+describe('learned confidence', () => {
+  const fine = CONFIDENCE_FEATURES.map((f) => f.fine);
+  const evidence = fc.tuple(...CONFIDENCE_FEATURES.map((f) => (f.name === 'bias' ? fc.constant(1) : fc.double({ min: 0, max: 2, noNaN: true }))));
+
+  it('is trained on the features evidence.ts computes, each weight on its allowed side', () => {
+    expect(confidenceModelMatches()).toBe(true);
+    CONFIDENCE_FEATURES.forEach((f, j) => {
+      const w = CONFIDENCE_MODEL.weights[j]!;
+      expect(Number.isFinite(w), f.name).toBe(true);
+      if (f.sign > 0) expect(w, f.name).toBeGreaterThanOrEqual(0);
+      if (f.sign < 0) expect(w, f.name).toBeLessThanOrEqual(0);
+    });
+  });
+
+  it('is high for a sound body and says nothing against it', () => {
+    const { confidence, signals } = learnedConfidence(fine);
+    expect(confidence).toBeGreaterThan(0.9);
+    expect(signals).toEqual([]);
+  });
+
+  it('stays within 0..1 and names only signals with a penalty, strongest first (property)', () => {
+    fc.assert(fc.property(evidence, (x) => {
+      const { confidence, signals } = learnedConfidence(x);
+      expect(confidence).toBeGreaterThanOrEqual(0);
+      expect(confidence).toBeLessThanOrEqual(1);
+      for (const s of signals) expect(s.penalty).toBeGreaterThan(0);
+      for (let i = 1; i < signals.length; i++) expect(signals[i]!.penalty).toBeLessThanOrEqual(signals[i - 1]!.penalty);
+    }));
+  });
+
+  it('never rises with more of a doubt, nor falls with more of a good sign (property)', () => {
+    fc.assert(fc.property(evidence, fc.nat({ max: CONFIDENCE_FEATURES.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), (x, j, more) => {
+      const f = CONFIDENCE_FEATURES[j]!;
+      if (f.sign === 0) return;
+      const moved = [...x];
+      moved[j] = x[j]! + more;
+      const before = learnedConfidence(x).confidence;
+      const after = learnedConfidence(moved).confidence;
+      if (f.sign < 0) expect(after).toBeLessThanOrEqual(before);
+      else expect(after).toBeGreaterThanOrEqual(before);
+    }));
+  });
+
+  it('reads a body of bylines, a body of several stories and a body the block model doubts as doubtful', () => {
+    const at = (name: string): number => CONFIDENCE_FEATURES.findIndex((f) => f.name === name);
+    const doubt = (changes: Record<string, number>): number => {
+      const x = [...fine];
+      for (const [name, v] of Object.entries(changes)) x[at(name)] = v;
+      return learnedConfidence(x).confidence;
+    };
+    const sound = learnedConfidence(fine).confidence;
+    expect(doubt({ metaLines: 1 })).toBeLessThan(sound);
+    expect(doubt({ stories: 0.5, linkedHeadings: 0.6 })).toBeLessThan(sound);
+    const doubted = { keptKeep: 0.3, tailKeep: 0.3, doubtedShare: 0.7 };
+    expect(doubt(doubted)).toBeLessThan(0.7);
+    const x = [...fine];
+    for (const [name, v] of Object.entries(doubted)) x[at(name)] = v;
+    expect(learnedConfidence(x).signals[0]!.name).toBe('doubtedBlocks');
   });
 });

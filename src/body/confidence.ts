@@ -1,7 +1,13 @@
 /**
  * How sure copydesk is of a body: `Article.confidence`, 0..1.
  *
- * Each signal of {@link CONFIDENCE_SIGNALS} measures one way a chosen body
+ * copydesk's own body is rated by the learned model ({@link learnedConfidence}
+ * over the evidence of `evidence.ts`, weights in `confidence-model.ts`). The
+ * ruled signals below rate a body another engine supplied, rate copydesk's
+ * own when the model module does not match the features, and also trigger
+ * the fallback (see `assess.ts`).
+ *
+ * Each ruled signal of {@link CONFIDENCE_SIGNALS} measures one way a chosen body
  * goes wrong and turns it into a penalty between 0 (no doubt) and 1 (certainly
  * wrong); the confidence is the product of (1 − penalty) over the signals, so
  * one strong doubt or several mild ones bring it down. The thresholds are
@@ -12,6 +18,8 @@
  * the same function rates a body found by another engine.
  */
 import type { ConfidenceSignal, ConfidenceSignalName } from '../types.js';
+import { CONFIDENCE_MODEL } from './confidence-model.js';
+import { CONFIDENCE_FEATURES } from './evidence.js';
 import type { RegionFigures } from './signals.js';
 
 export type { ConfidenceSignal, ConfidenceSignalName };
@@ -132,6 +140,43 @@ export function assessConfidence(input: ConfidenceInput): { confidence: number; 
     confidence: confidenceFrom(input.figures, all),
     signals: all.filter((s) => s.penalty > 0).sort((a, b) => b.penalty - a.penalty),
   };
+}
+
+/** True when the confidence model was trained on the features `evidence.ts` computes (same names, same order). */
+export function confidenceModelMatches(): boolean {
+  const names = CONFIDENCE_MODEL.features;
+  return names.length === CONFIDENCE_FEATURES.length && names.every((n, i) => n === CONFIDENCE_FEATURES[i]!.name);
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * The learned confidence of copydesk's own body (the model of
+ * `confidence-model.ts` over the evidence of `evidence.ts`), and the signals
+ * that lowered it, strongest first. A signal's penalty is the share of the
+ * confidence it took away: 1 − confidence ÷ the confidence with that signal's
+ * features at their sound value (`fine`). Its value is its first feature as
+ * the model reads it (for `coverage`, the share of the page's prose).
+ */
+export function learnedConfidence(evidence: readonly number[]): { confidence: number; signals: ConfidenceSignal[] } {
+  const w = CONFIDENCE_MODEL.weights;
+  let z = 0;
+  for (let j = 0; j < evidence.length; j++) z += (w[j] ?? 0) * evidence[j]!;
+  const confidence = round3(sigmoid(z));
+  const groups = new Map<ConfidenceSignalName, { value: number; shift: number }>();
+  CONFIDENCE_FEATURES.forEach((f, j) => {
+    if (!f.signal) return;
+    const g = groups.get(f.signal) ?? { value: evidence[j]!, shift: 0 };
+    g.shift += (w[j] ?? 0) * (f.fine - evidence[j]!);
+    groups.set(f.signal, g);
+  });
+  const signals: ConfidenceSignal[] = [];
+  for (const [name, g] of groups) {
+    const penalty = round3(1 - sigmoid(z) / sigmoid(z + g.shift));
+    if (penalty > 0) signals.push({ name, value: g.value, penalty });
+  }
+  return { confidence, signals: signals.sort((a, b) => b.penalty - a.penalty) };
 }
 
 /**

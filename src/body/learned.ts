@@ -10,7 +10,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { isElement } from '../dom/nodes.js';
-import { BLOCK_FEATURES, regionBlocks, type ChosenRegion } from './blocks.js';
+import { BLOCK_FEATURES, regionBlocks, type ChosenRegion, type RegionBlock } from './blocks.js';
 import type { PageIndex } from './features.js';
 import type { RemovedBlock } from './clean.js';
 import { summary } from './markup.js';
@@ -50,27 +50,45 @@ export function modelMatchesFeatures(): boolean {
   return names.length === BLOCK_FEATURES.length && names.every((n, i) => n === BLOCK_FEATURES[i]);
 }
 
-/** The region after the model's overrides: a new skip set and the removals (the model's merged in, in page order). */
+/** A block of the container or region as the learned layer read it: the model's keep probability and the final verdict. */
+export interface ReadBlock extends RegionBlock {
+  /** The model's probability that the block belongs to the body. */
+  keep: number;
+  /** True when the block stays in the body (the rules kept it and the model did not leave it out). */
+  kept: boolean;
+}
+
+/**
+ * The region after the model's overrides: a new skip set and the removals
+ * (the model's merged in, in page order), and the blocks as the model read
+ * them (which `confidence` weighs: a body of blocks the model doubts, or
+ * article-like text left outside it, is a body to doubt).
+ */
 export function learnedRegion(
   index: PageIndex,
   region: ChosenRegion & { boilerplate: readonly RemovedBlock[]; captions?: ReadonlySet<Element> },
   container: Element | null,
   headline: Element | null,
-): { skip: Set<AnyNode>; boilerplate: RemovedBlock[] } {
+): { skip: Set<AnyNode>; boilerplate: RemovedBlock[]; blocks: ReadBlock[] } {
   const skip = new Set(region.skip);
   const boilerplate = [...region.boilerplate];
-  if (!modelMatchesFeatures()) return { skip, boilerplate };
+  if (!modelMatchesFeatures()) return { skip, boilerplate, blocks: [] };
   const roots = new Set(region.roots);
   const dropped: RemovedBlock[] = [];
+  const blocks: ReadBlock[] = [];
   for (const b of regionBlocks(index, region, container, headline)) {
+    const keep = keepProbability(b.features);
+    const read: ReadBlock = { ...b, keep, kept: b.ruleKept };
+    blocks.push(read);
     if (!b.ruleKept || roots.has(b.el) || region.captions?.has(b.el) || inMedia(b.el, roots)) continue;
     const subtree = index.stats.get(b.el)?.text ?? 0;
     if (b.text.length < LEARNED_POLICY.ownTextShare * subtree) continue;
-    if (keepProbability(b.features) >= LEARNED_POLICY.dropBelow) continue;
+    if (keep >= LEARNED_POLICY.dropBelow) continue;
+    read.kept = false;
     skip.add(b.el);
     dropped.push({ el: b.el, kind: 'other', text: summary(b.el), rule: 'model' });
   }
-  if (!dropped.length) return { skip, boilerplate };
+  if (!dropped.length) return { skip, boilerplate, blocks };
   const order = (r: RemovedBlock): number => index.stats.get(r.el)?.order ?? -1;
-  return { skip, boilerplate: [...boilerplate, ...dropped].sort((x, y) => order(x) - order(y)) };
+  return { skip, boilerplate: [...boilerplate, ...dropped].sort((x, y) => order(x) - order(y)), blocks };
 }
