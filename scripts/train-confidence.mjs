@@ -264,7 +264,9 @@ async function main() {
   if (args.cvOnly) return 0;
   const w = fit(rated, names.length, signs, args.target, args.lowWeight);
   console.log('weights:');
-  names.forEach((n, j) => console.log(`  ${n.padEnd(20)} ${w[j].toFixed(3)}`));
+  names.forEach((n, j) => {
+    console.log(`  ${n.padEnd(20)} ${w[j].toFixed(3)}`);
+  });
   for (const set of Object.keys(SETS)) console.log(formatFigures(`${set} learned, in-sample`, figures(rows.filter((r) => r.set === set), (r) => confidenceOf(r, w), args.threshold)));
   fs.writeFileSync(args.out, modelModule(names, w, rated, args.target));
   console.log(`train-confidence: wrote ${path.relative(process.cwd(), args.out)}`);

@@ -33,7 +33,7 @@ describe('extract() on a parsed document', () => {
 
   it('never changes the document it reads', () => {
     // A noscript content fallback: copydesk turns it into a div in its own tree, never in the caller's.
-    const fallbackPage = `<html><body><div class="post"><h2>Safer browsing</h2><div class="post-body"><noscript>${PAGE.replace(/^[^]*<div class="story-body">|<\/div><\/article>[^]*$/g, '')}</noscript></div></div></body></html>`;
+    const fallbackPage = `<html><body><div class="post"><h2>Safer browsing</h2><div class="post-body"><noscript>${PAGE.replace(/^[\s\S]*<div class="story-body">|<\/div><\/article>[\s\S]*$/g, '')}</noscript></div></div></body></html>`;
     const pages = [decodedPage(path.join(FIXTURES, 'amp--cobb-ridge-fire-evacuations', 'source.html')), fallbackPage];
     expect(extract(fallbackPage).body.text).toContain('Millbrook');
     const docs = pages.flatMap((html) => [htmlparser2Document(html), cheerioDefault(html).root()[0]!, cheerioOnHtmlparser2(html).root()[0]!]);

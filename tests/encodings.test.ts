@@ -32,7 +32,7 @@ const decoderOf = (name: string | null) => (name === null ? null : SAME_DECODER[
 function normalise(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g, '')
     .replace(/[\u2018\u2019\u201A\u201B\u2032\u2035\u2039\u203A]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')

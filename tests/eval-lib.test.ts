@@ -39,11 +39,13 @@ describe('folds by site', () => {
     expect(folds.flat().length).toBe(200);
     expect(splitFolds(rows, 5)).toEqual(folds);
     const foldOfSite = new Map<string, number>();
-    folds.forEach((f, k) => f.forEach((r) => {
-      const s = siteOf(r.url)!;
-      expect(foldOfSite.get(s) ?? k).toBe(k);
-      foldOfSite.set(s, k);
-    }));
+    folds.forEach((f, k) => {
+      for (const r of f) {
+        const s = siteOf(r.url)!;
+        expect(foldOfSite.get(s) ?? k).toBe(k);
+        foldOfSite.set(s, k);
+      }
+    });
     expect(folds.filter((f) => f.length > 0).length).toBeGreaterThan(2);
   });
   it('scores each fold and summarises the figures', () => {

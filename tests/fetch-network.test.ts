@@ -6,7 +6,7 @@
 // public by a test policy, the way a public server would answer.
 
 import { execFile } from 'node:child_process';
-import dns from 'node:dns';
+import type dns from 'node:dns';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';

@@ -85,7 +85,7 @@ const QUOTE_RE = new RegExp(`[${Object.keys(QUOTE_MAP).join('')}]`, 'g');
 function normalise(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g, '')
     .replace(QUOTE_RE, (ch) => QUOTE_MAP[ch] ?? ch)
     .replace(/\s+/g, ' ')
     .trim();

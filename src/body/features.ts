@@ -144,7 +144,10 @@ function measure(text: string): { chars: number; commas: number } {
 
 function addTo(byTag: Map<string, Element[]>, key: string, el: Element): void {
   let list = byTag.get(key);
-  if (!list) byTag.set(key, (list = []));
+  if (!list) {
+    list = [];
+    byTag.set(key, list);
+  }
   list.push(el);
 }
 

@@ -293,7 +293,7 @@ function scan(argv: readonly string[]) {
     else if (name === '-v' || name === '-V' || name === '--version') version = true;
     if (help || version) continue;
     // Own keys only: "--__proto__" must be an unknown option, not Object.prototype.
-    const spec = Object.prototype.hasOwnProperty.call(OPTIONS, name) ? OPTIONS[name] : undefined;
+    const spec = Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
     if (spec === undefined) {
       throw new UsageError(`unknown option ${JSON.stringify(spelled(token.name))}${didYouMean(spelled(token.name), LONG_NAMES)}`);
     }

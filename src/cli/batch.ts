@@ -130,7 +130,7 @@ export async function runBatch(command: RunCommand, plan: BatchPlan, version: st
       throw new InputError(`cannot read ${out} to resume: ${reasonOf(e)}`);
     }
   }
-  let writer;
+  let writer: Awaited<ReturnType<typeof openOutput>>;
   try {
     writer = await openOutput(out, command.resume);
   } catch (e) {

@@ -109,7 +109,7 @@ function hasHighBytes(bytes: Uint8Array): boolean {
 export function guessEncoding(bytes: Uint8Array): string | null {
   const sample = textSample(bytes);
   if (!hasHighBytes(sample)) return null;
-  let matches;
+  let matches: ReturnType<typeof analyse>;
   try {
     matches = analyse(sample);
   } catch {

@@ -103,7 +103,7 @@ export class ChildPositions {
     let positions = this.byParent.get(parent);
     if (!positions) {
       positions = new Map();
-      parent.children.forEach((c, i) => positions!.set(c, i));
+      for (let i = 0; i < parent.children.length; i++) positions.set(parent.children[i]!, i);
       this.byParent.set(parent, positions);
     }
     return positions.get(child) ?? -1;

@@ -71,7 +71,10 @@ export function extractMedia(input: MediaInput): Media {
   const imageCache = new Map<Element, ResolvedImage | null>();
   const resolve = (img: Element): ResolvedImage | null => {
     let r = imageCache.get(img);
-    if (r === undefined) imageCache.set(img, (r = resolveImage(img, base)));
+    if (r === undefined) {
+      r = resolveImage(img, base);
+      imageCache.set(img, r);
+    }
     return r;
   };
 

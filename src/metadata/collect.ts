@@ -50,7 +50,10 @@ export function collectMetadata(index: PageIndex): PageMetadata {
       for (const token of key.trim().toLowerCase().split(/\s+/)) {
         const k = token.replace(/^(dc|dcterms):/, '$1.');
         let list = meta.get(k);
-        if (!list) meta.set(k, (list = []));
+        if (!list) {
+          list = [];
+          meta.set(k, list);
+        }
         list.push(content.trim());
       }
     }
@@ -77,7 +80,10 @@ export function collectMetadata(index: PageIndex): PageMetadata {
     for (const token of (el.attribs.itemprop ?? '').toLowerCase().split(/\s+/)) {
       if (!token) continue;
       let list = microdata.get(token);
-      if (!list) microdata.set(token, (list = []));
+      if (!list) {
+        list = [];
+        microdata.set(token, list);
+      }
       list.push(el);
     }
   }

@@ -147,7 +147,7 @@ function copyAttributes(attribs: Record<string, string>): Record<string, string>
   const out = Object.create(null) as Record<string, string>;
   for (const key of Object.keys(attribs)) {
     const name = key.toLowerCase();
-    if (!Object.prototype.hasOwnProperty.call(out, name)) out[name] = String(attribs[key]);
+    if (!Object.hasOwn(out, name)) out[name] = String(attribs[key]);
   }
   return out;
 }

@@ -236,7 +236,7 @@ class TreeBuilder implements TokenizerCallbacks {
   onattribend(_quote: QuoteType): void {
     const attribs = this.attribs;
     // The first occurrence of an attribute wins, as in browsers.
-    if (attribs !== null && !Object.prototype.hasOwnProperty.call(attribs, this.attribName)) {
+    if (attribs !== null && !Object.hasOwn(attribs, this.attribName)) {
       attribs[this.attribName] = this.attribValue;
     }
     this.attribValue = '';

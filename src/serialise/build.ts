@@ -109,7 +109,10 @@ function cellAttrs(el: Element): string[] | null {
   for (const name of ['colspan', 'rowspan']) {
     const m = SPAN.exec(el.attribs[name] ?? '');
     const n = m ? Number(m[1]) : 1;
-    if (n > 1 && n <= 1000) (attrs ??= []).push(name, String(n));
+    if (n > 1 && n <= 1000) {
+      attrs ??= [];
+      attrs.push(name, String(n));
+    }
   }
   return attrs;
 }

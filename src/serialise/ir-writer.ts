@@ -360,7 +360,7 @@ export class IRWriter {
       return;
     }
     let text = data.replace(HTML_SPACE_RUN, ' ');
-    if (HAS_INVISIBLE.test(text)) text = text.replace(INVISIBLE, '').replace(/  +/g, ' ');
+    if (HAS_INVISIBLE.test(text)) text = text.replace(INVISIBLE, '').replace(/ {2,}/g, ' ');
     if (text === '') return;
     if (text === ' ') {
       if (this.run && !this.run.lineStart) this.run.pendingSpace = true;

@@ -20,7 +20,7 @@
  * @packageDocumentation
  */
 
-import { flatText, ROOT, type IRElement, type IRNode } from './ir.js';
+import { flatText, ROOT, type IRElement } from './ir.js';
 
 /** One output buffer: the document, or a table cell being collected. */
 interface Sink {

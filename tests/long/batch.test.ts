@@ -149,7 +149,9 @@ describe('copydesk extract --input jsonl', () => {
     const lines = jsonl(r.stdout);
     expect(lines.map((l) => l.id)).toEqual(records.map((_, i) => `r${i}`));
     // The record carried the page as a UTF-8 string, so the library gets the same string.
-    lines.forEach((l, i) => expect(l.body!.text).toBe(extract(fixture(i).toString('utf8'), { url: `https://news.example/${i}` }).body.text));
+    lines.forEach((l, i) => {
+      expect(l.body!.text).toBe(extract(fixture(i).toString('utf8'), { url: `https://news.example/${i}` }).body.text);
+    });
   });
 
   it('writes as completed with --unordered: the same lines, each once', async () => {

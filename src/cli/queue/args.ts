@@ -162,7 +162,7 @@ export function parseQueueArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const [action, ...rest] = argv;
   if (action === undefined || action === '--help' || action === '-h' || action === 'help') return { action: 'help' };
   const kind = oneOf(ACTIONS, action, 'queue command');
-  let parsed;
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...rest], options: OPTIONS[kind], allowPositionals: kind === 'add', strict: true });
   } catch (e) {

@@ -79,19 +79,19 @@ const isDone = (s: QueueStatus) => s.waiting === 0 && s.active === 0;
 async function showStatus(command: QueueStatusCommand): Promise<number> {
   const ask = () => queueStatus({ redis: command.redis, queue: command.queue, sampleMs: command.watch ? Math.max(command.intervalMs, 200) : command.intervalMs });
   if (command.json) {
-    do {
+    for (;;) {
       const s = await ask();
       process.stdout.write(`${JSON.stringify(s)}\n`);
       if (!command.watch || isDone(s)) break;
-    } while (true);
+    }
     return 0;
   }
   if (!process.stdout.isTTY) {
-    do {
+    for (;;) {
       const s = await ask();
       process.stdout.write(`${statusLine(s)}\n`);
       if (!command.watch || isDone(s)) break;
-    } while (true);
+    }
     return 0;
   }
   const { default: cliProgress } = await import('cli-progress');

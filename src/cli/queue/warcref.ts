@@ -12,7 +12,7 @@ export class TransientError extends Error {
 
 /** The bytes of the reference; throws {@link TransientError} when they cannot be read whole. */
 async function readRange(job: WarcJob): Promise<Buffer> {
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(job.file, 'r');
     const bytes = Buffer.alloc(job.length);

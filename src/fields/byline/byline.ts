@@ -5,7 +5,6 @@
  * Wire agencies in a byline ("Jane Doe | Reuters") are kept out of `authors`
  * and reported as the agency; organisation bylines ("BBC News") are kept.
  */
-import type { Element } from 'domhandler';
 import { isStrictlyInside, textOf } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import type { PageMetadata } from '../../metadata/collect.js';

@@ -15,6 +15,7 @@
 import {
   CREDIT_CONNECTORS, CREDIT_LABELS, FILE_PHOTO_PREFIX, MAX_CREDIT_CHARS, MAX_CREDIT_WORDS, PHOTO_SOURCES,
 } from './patterns.js';
+import { escapeRegex } from '../agencies/table.js';
 
 /** A caption's text and the credit taken out of it. */
 export interface CreditSplit {
@@ -53,15 +54,11 @@ export const TAIL_CHARS = 200;
 /** Sentences at the end of a caption tried as a bare credit ("... 2024. REUTERS/Name"). */
 const TAIL_SENTENCES = 3;
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 const SOURCE_PATTERN = new RegExp(
-  `(?:^|[\\s/|,(\\-])(?:${[...PHOTO_SOURCES].sort((a, b) => b.length - a.length).map(escape).join('|')})(?=$|[\\s/|,).;:\\-])`,
+  `(?:^|[\\s/|,(\\-])(?:${[...PHOTO_SOURCES].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})(?=$|[\\s/|,).;:\\-])`,
   'iu',
 );
-const LABELS = [...CREDIT_LABELS].sort((a, b) => b.length - a.length).map(escape).join('|');
+const LABELS = [...CREDIT_LABELS].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
 /** A credit label followed by a colon or an ellipsis ("Photo:", "Credit...", "Foto :"). */
 const LABEL_PATTERN = new RegExp(`(?:^|(?<=[\\s(\\[.,;|—–。、（-]))(?:${LABELS})\\s*(?::|：|=(?=\\S)|\\.{2,}|…)\\s*`, 'giu');
 /** The same label at the start of a credit, to strip it. */

@@ -104,9 +104,9 @@ export const DATELINE_PATTERNS: readonly RegExp[] = [
   // (서울=연합뉴스) 홍길동 기자 =  |  [서울=뉴시스]홍길동 기자 =  |  【ワシントン=共同】  |  【北京=共同】
   new RegExp(String.raw`^[(（\[【]\s*(?<place>[^=＝()（）\[\]【】\s]{1,20})\s*[=＝]\s*(?<agency>${AGENCY})\s*[)）\]】]\s*(?:(?<reporter>\p{L}{2,4}(?:[ ·]\p{L}{2,4}){0,3})\s*(?:기자|특파원|記者|특파원|선임기자|통신원)\s*)?(?:[=＝]\s*)?`, 'u'),
   // 【ワシントン共同】  |  【ロンドン時事】 (Japanese wires print the place and the agency together)
-  new RegExp(String.raw`^【\s*(?<place>[^】]{1,15}?)(?<agency>共同|時事|ロイター|AFP時事|AFP=時事|新華社)】\s*`, 'u'),
+  /^【\s*(?<place>[^】]{1,15}?)(?<agency>共同|時事|ロイター|AFP時事|AFP=時事|新華社)】\s*/u,
   // 新华社北京5月21日电（记者张三）  |  【新华社北京5月21日电】  |  中新社上海5月21日电 (记者 李四)
-  new RegExp(String.raw`^[【\[]?(?<agency>新华社|新華社|中新社|中新网|中央社)(?<place>\p{Script=Han}{2,8}?)(?<date>\d{1,2}月\d{1,2}日)电[】\]]?\s*(?:[（(](?:记者|記者)\s*(?<reporter>[^）)]{1,30})[）)])?\s*`, 'u'),
+  /^[【[]?(?<agency>新华社|新華社|中新社|中新网|中央社)(?<place>\p{Script=Han}{2,8}?)(?<date>\d{1,2}月\d{1,2}日)电[】\]]?\s*(?:[（(](?:记者|記者)\s*(?<reporter>[^）)]{1,30})[）)])?\s*/u,
   // Bern/sda.  |  Zürich/dpa:  (Swiss and German regional style: the agency after a slash, then a full stop or colon;
   // "Murat Kula/Anadolu Agency via Getty Images" is a photo credit, with no stop)
   new RegExp(String.raw`^(?<place>${CAPS_PLACE}|${TITLE_PLACE})/(?<agency>${AGENCY})[.:]\s+`, 'u'),

@@ -347,10 +347,10 @@ export function extractDates(
   const c = dateCandidates(md, index, pageUrl, ctx, anchor);
   let near: string | null | undefined;
   const printed: PrintedDates = {
-    near: () =>
-      near !== undefined
-        ? near
-        : (near = printedDate(index, ctx, anchor, 'classed') ?? printedDate(index, ctx, anchor, 'labelled') ?? printedDate(index, ctx, anchor, 'any')),
+    near: () => {
+      if (near === undefined) near = printedDate(index, ctx, anchor, 'classed') ?? printedDate(index, ctx, anchor, 'labelled') ?? printedDate(index, ctx, anchor, 'any');
+      return near;
+    },
     any: () => printed.near() ?? printedDate(index, ctx, anchor, 'anywhere'),
   };
   return { published: resolvePublished(c, printed), modified: c.modified };
