@@ -152,7 +152,11 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const dir = process.env.COPYDESK_DATASETS ? path.resolve(process.env.COPYDESK_DATASETS) : path.resolve(ROOT, '..', 'shared', 'datasets');
   const setDir = path.join(dir, args.set);
-  const truth = fs.readFileSync(path.join(setDir, 'truth.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const truth = fs
+    .readFileSync(path.join(setDir, 'truth.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   const { extract } = await import(pathToFileURL(args.dist).href);
   let withCaptions = 0;
   let leakingPages = 0;

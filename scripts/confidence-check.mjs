@@ -26,7 +26,7 @@ const LOW_CONFIDENCE = 0.7;
 export function ranks(xs) {
   const order = xs.map((x, i) => [x, i]).sort((a, b) => a[0] - b[0]);
   const r = new Array(xs.length);
-  for (let i = 0; i < order.length;) {
+  for (let i = 0; i < order.length; ) {
     let j = i;
     while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
     const avg = (i + j) / 2 + 1;
@@ -38,10 +38,14 @@ export function ranks(xs) {
 
 /** Spearman's rho: Pearson's correlation of the ranks; null when either side is constant. */
 export function spearman(xs, ys) {
-  const rx = ranks(xs), ry = ranks(ys);
+  const rx = ranks(xs),
+    ry = ranks(ys);
   const n = xs.length;
-  const mx = rx.reduce((a, b) => a + b, 0) / n, my = ry.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
+  const mx = rx.reduce((a, b) => a + b, 0) / n,
+    my = ry.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     sxy += (rx[i] - mx) * (ry[i] - my);
     sxx += (rx[i] - mx) ** 2;
@@ -60,7 +64,10 @@ async function main(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--set') sets.push(argv[++i]);
     else if (argv[i] === '--json') json = true;
-    else { console.error(`confidence-check: unknown option ${argv[i]}`); return 2; }
+    else {
+      console.error(`confidence-check: unknown option ${argv[i]}`);
+      return 2;
+    }
   }
   const dir = datasetsDir();
   const scorerPath = process.env.COPYDESK_SCORER ? path.resolve(process.env.COPYDESK_SCORER) : path.join(dir, '..', 'eval', 'score.mjs');
@@ -68,7 +75,10 @@ async function main(argv) {
   const report = {};
   for (const set of sets.length ? sets : DEFAULT_SETS) {
     const predFile = path.join(OUT_DIR, `${set}.jsonl`);
-    if (!fs.existsSync(predFile)) { console.error(`confidence-check: no ${predFile}; run npm run eval first`); return 1; }
+    if (!fs.existsSync(predFile)) {
+      console.error(`confidence-check: no ${predFile}; run npm run eval first`);
+      return 1;
+    }
     const preds = scorer.readPreds(predFile);
     const truth = scorer.readTruth(path.join(dir, set));
     const pairs = [];
@@ -85,11 +95,17 @@ async function main(argv) {
       } else continue;
       pairs.push([p.confidence, f1]);
     }
-    if (pairs.length === 0) { console.error(`confidence-check: ${set}: no predictions with a confidence (re-run npm run eval)`); return 1; }
+    if (pairs.length === 0) {
+      console.error(`confidence-check: ${set}: no predictions with a confidence (re-run npm run eval)`);
+      return 1;
+    }
     const low = pairs.filter(([, f1]) => f1 < LOW_F1);
     report[set] = {
       pages: pairs.length,
-      spearman: spearman(pairs.map((p) => p[0]), pairs.map((p) => p[1])),
+      spearman: spearman(
+        pairs.map((p) => p[0]),
+        pairs.map((p) => p[1]),
+      ),
       lowF1Pages: low.length,
       lowF1WithLowConfidence: low.length ? low.filter(([c]) => c < LOW_CONFIDENCE).length / low.length : null,
     };
@@ -99,8 +115,10 @@ async function main(argv) {
     for (const [set, r] of Object.entries(report)) {
       const rho = r.spearman === null ? 'n/a' : r.spearman.toFixed(3);
       const share = r.lowF1WithLowConfidence === null ? 'n/a' : `${(r.lowF1WithLowConfidence * 100).toFixed(0)}%`;
-      console.log(`${set.padEnd(8)} pages ${String(r.pages).padStart(4)}  Spearman(confidence, body F1) ${rho}  ` +
-        `pages with F1 < ${LOW_F1}: ${r.lowF1Pages}, given confidence < ${LOW_CONFIDENCE}: ${share}`);
+      console.log(
+        `${set.padEnd(8)} pages ${String(r.pages).padStart(4)}  Spearman(confidence, body F1) ${rho}  ` +
+          `pages with F1 < ${LOW_F1}: ${r.lowF1Pages}, given confidence < ${LOW_CONFIDENCE}: ${share}`,
+      );
     }
   }
   return 0;

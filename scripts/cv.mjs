@@ -42,7 +42,13 @@ async function main() {
     return 1;
   }
   const scorer = await import(pathToFileURL(scorerPath).href);
-  const ran = fs.existsSync(OUT_DIR) ? fs.readdirSync(OUT_DIR).filter((f) => f.endsWith('.jsonl')).map((f) => f.slice(0, -6)).sort() : [];
+  const ran = fs.existsSync(OUT_DIR)
+    ? fs
+        .readdirSync(OUT_DIR)
+        .filter((f) => f.endsWith('.jsonl'))
+        .map((f) => f.slice(0, -6))
+        .sort()
+    : [];
   const sets = args.sets.length ? args.sets : ran.filter((s) => fs.existsSync(path.join(datasets, s, 'truth.jsonl')));
   if (!sets.length) {
     console.error('cv: no predictions in .eval-out: run `npm run eval` first');

@@ -18,9 +18,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  checkFloors, formatChanges, formatCheck, readFloors, refusedChanges, updatedFloors, writeFloors,
-} from './lib/floors.mjs';
+import { checkFloors, formatChanges, formatCheck, readFloors, refusedChanges, updatedFloors, writeFloors } from './lib/floors.mjs';
 import { MISS_FIELDS, setHasField, showMisses } from './lib/misses.mjs';
 import { crossValidate, DEFAULT_FOLDS, formatCrossValidation } from './lib/folds.mjs';
 import { pinnedFigures } from './lib/floors.mjs';
@@ -62,14 +60,25 @@ class UsageError extends Error {}
 
 function parseArgs(argv) {
   const args = {
-    sets: [], json: false, check: false, writeFloors: false, allowLower: false, showMisses: null, limit: null, help: false,
-    fallback: null, fallbackThreshold: null,
+    sets: [],
+    json: false,
+    check: false,
+    writeFloors: false,
+    allowLower: false,
+    showMisses: null,
+    limit: null,
+    help: false,
+    fallback: null,
+    fallbackThreshold: null,
   };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let inline = null;
     const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) { inline = a.slice(eq + 1); a = a.slice(0, eq); }
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
     const value = () => {
       if (inline !== null) return inline;
       const v = argv[++i];
@@ -77,11 +86,21 @@ function parseArgs(argv) {
       return v;
     };
     switch (a) {
-      case '--set': args.sets.push(value()); break;
-      case '--json': args.json = true; break;
-      case '--check': args.check = true; break;
-      case '--write-floors': args.writeFloors = true; break;
-      case '--allow-lower': args.allowLower = true; break;
+      case '--set':
+        args.sets.push(value());
+        break;
+      case '--json':
+        args.json = true;
+        break;
+      case '--check':
+        args.check = true;
+        break;
+      case '--write-floors':
+        args.writeFloors = true;
+        break;
+      case '--allow-lower':
+        args.allowLower = true;
+        break;
       case '--show-misses': {
         const f = value();
         if (!(f in MISS_FIELDS)) throw new UsageError(`--show-misses: unknown field "${f}" (one of: ${Object.keys(MISS_FIELDS).join(', ')})`);
@@ -106,8 +125,12 @@ function parseArgs(argv) {
         args.fallbackThreshold = x;
         break;
       }
-      case '-h': case '--help': args.help = true; break;
-      default: throw new UsageError(`unknown argument: ${argv[i]}`);
+      case '-h':
+      case '--help':
+        args.help = true;
+        break;
+      default:
+        throw new UsageError(`unknown argument: ${argv[i]}`);
     }
   }
   if (args.check && args.writeFloors) throw new UsageError('--check and --write-floors do not go together');
@@ -125,7 +148,8 @@ function datasetsDir() {
 }
 
 function listSets(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'truth.jsonl')))
     .map((e) => e.name)
     .sort();
@@ -155,7 +179,11 @@ function toPrediction(id, a, ms) {
 function errorText(e) {
   if (!(e instanceof Error)) return String(e);
   // first stack frames say where; the message alone rarely does
-  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 3).map((l) => l.trim());
+  const frames = (e.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 3)
+    .map((l) => l.trim());
   return [`${e.name}: ${e.message}`, ...frames].join('\n');
 }
 
@@ -232,9 +260,14 @@ function formatFallback(stats, pages) {
   const pct = (n) => `${pages ? ((100 * n) / pages).toFixed(1) : '0.0'}%`;
   const sorted = [...stats.ms].sort((a, b) => a - b);
   const median = sorted.length ? (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2 : null;
-  const reasons = Object.entries(stats.reasons).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
-  return `  fallback               triggered ${stats.triggered}/${pages} (${pct(stats.triggered)})  readability kept ${stats.readability} (${pct(stats.readability)})`
-    + `  errors ${stats.errors}${median !== null ? `  median fallback ${median.toFixed(1)}ms` : ''}${reasons ? `\n                         reasons: ${reasons}` : ''}`;
+  const reasons = Object.entries(stats.reasons)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return (
+    `  fallback               triggered ${stats.triggered}/${pages} (${pct(stats.triggered)})  readability kept ${stats.readability} (${pct(stats.readability)})` +
+    `  errors ${stats.errors}${median !== null ? `  median fallback ${median.toFixed(1)}ms` : ''}${reasons ? `\n                         reasons: ${reasons}` : ''}`
+  );
 }
 
 async function main() {
@@ -260,9 +293,7 @@ async function main() {
     return 0;
   }
 
-  const scorerPath = process.env.COPYDESK_SCORER
-    ? path.resolve(process.env.COPYDESK_SCORER)
-    : path.resolve(dir, '..', 'eval', 'score.mjs');
+  const scorerPath = process.env.COPYDESK_SCORER ? path.resolve(process.env.COPYDESK_SCORER) : path.resolve(dir, '..', 'eval', 'score.mjs');
   if (!fs.existsSync(scorerPath)) {
     console.error(`eval: scorer not found at ${scorerPath} (set COPYDESK_SCORER)`);
     return 1;
@@ -303,8 +334,10 @@ async function main() {
     return 0;
   }
 
-  say(`eval: copydesk ${rel(distPath)} on ${dir} (scorer ${rel(scorerPath)})`
-    + (args.fallback ? `, fallback ${args.fallback}${args.fallbackThreshold !== null ? ` below confidence ${args.fallbackThreshold}` : ''}` : ''));
+  say(
+    `eval: copydesk ${rel(distPath)} on ${dir} (scorer ${rel(scorerPath)})` +
+      (args.fallback ? `, fallback ${args.fallback}${args.fallbackThreshold !== null ? ` below confidence ${args.fallbackThreshold}` : ''}` : ''),
+  );
   const progress = process.stderr.isTTY && !args.json;
   const results = {};
   const summary = { datasets: dir, scorer: scorerPath, sets: {} };
@@ -321,7 +354,13 @@ async function main() {
     results[setName] = result;
     // The same predictions scored fold by fold (pages grouped by site): how far a figure moves between groups of sites.
     const cv = crossValidate(truth, preds, scorer.scoreSet, pinnedFigures, DEFAULT_FOLDS);
-    summary.sets[setName] = { predictions: path.join(OUT_DIR, `${setName}.jsonl`), wallSeconds, ...result, crossValidated: cv, ...(fallback ? { fallback } : {}) };
+    summary.sets[setName] = {
+      predictions: path.join(OUT_DIR, `${setName}.jsonl`),
+      wallSeconds,
+      ...result,
+      crossValidated: cv,
+      ...(fallback ? { fallback } : {}),
+    };
     say(scorer.formatTable(setName, result));
     say(formatCrossValidation(cv, pinnedFigures(result)));
     if (fallback) say(formatFallback(fallback, truth.length));
@@ -348,7 +387,9 @@ async function main() {
       return 1;
     }
     if (!floors) {
-      console.error(`eval --check: no floors file at ${rel(floorsFile)}; pin the floors with --write-floors${args.fallback ? ` --fallback ${args.fallback}` : ''}`);
+      console.error(
+        `eval --check: no floors file at ${rel(floorsFile)}; pin the floors with --write-floors${args.fallback ? ` --fallback ${args.fallback}` : ''}`,
+      );
       return 1;
     }
     const check = checkFloors(floors, results, selected);

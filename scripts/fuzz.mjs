@@ -34,7 +34,13 @@ const MAX_AMPLIFICATION = 8;
 const FUZZ_USAGE = 'usage: npm run fuzz -- [--cases N] [--seed S] [--html-check] [--slowest] [--no-amplification]';
 
 function readArgs() {
-  const options = { cases: { type: 'string' }, seed: { type: 'string' }, 'html-check': { type: 'boolean' }, slowest: { type: 'boolean' }, 'no-amplification': { type: 'boolean' } };
+  const options = {
+    cases: { type: 'string' },
+    seed: { type: 'string' },
+    'html-check': { type: 'boolean' },
+    slowest: { type: 'boolean' },
+    'no-amplification': { type: 'boolean' },
+  };
   const v = scriptArgs('fuzz', FUZZ_USAGE, options, (values) => {
     if (values.cases !== undefined && !(whole(values.cases) >= 1)) throw new Error('--cases needs a positive integer');
     if (values.seed !== undefined && !Number.isInteger(whole(values.seed))) throw new Error('--seed needs an integer');
@@ -68,7 +74,12 @@ async function main() {
       run++;
       totalMs += ms;
       if (article.input.truncated) truncated++;
-      if (ms > slowest.ms) slowest = { ms, note: `${pages[c.page].name}, ${c.mutations.map((m) => m.kind).join('+')}, ${typeof input === 'string' ? input.length : input.byteLength} chars/bytes`, c };
+      if (ms > slowest.ms)
+        slowest = {
+          ms,
+          note: `${pages[c.page].name}, ${c.mutations.map((m) => m.kind).join('+')}, ${typeof input === 'string' ? input.length : input.byteLength} chars/bytes`,
+          c,
+        };
       const problems = articleProblems(article);
       if (ms > HANG_MS) problems.push(`took ${ms.toFixed(0)} ms`);
       if (JSDOM) problems.push(...htmlScriptRisks(article.body.html, { JSDOM }));
@@ -79,7 +90,9 @@ async function main() {
   );
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const seconds = (performance.now() - started) / 1000;
-  console.log(`fuzz: ${run} cases over ${pages.length} fixture pages (seed ${args.seed}) in ${seconds.toFixed(1)}s; mean ${(totalMs / Math.max(run, 1)).toFixed(1)} ms per case, slowest ${slowest.ms.toFixed(0)} ms (${slowest.note}); ${truncated} cut short by a limit`);
+  console.log(
+    `fuzz: ${run} cases over ${pages.length} fixture pages (seed ${args.seed}) in ${seconds.toFixed(1)}s; mean ${(totalMs / Math.max(run, 1)).toFixed(1)} ms per case, slowest ${slowest.ms.toFixed(0)} ms (${slowest.note}); ${truncated} cut short by a limit`,
+  );
   if (args.slowest) console.log(`slowest case: ${JSON.stringify(slowest.c)}`);
   let failed = false;
   if (result.failed) {
@@ -110,8 +123,13 @@ function amplification(extract) {
   const rows = amplificationCases().map(([name, open]) => ({ name, ratio: cpu(amplificationPage(open, 256)) / base }));
   rows.sort((a, b) => b.ratio - a.ratio);
   const over = rows.filter((r) => r.ratio > MAX_AMPLIFICATION);
-  const worst = rows.slice(0, 3).map((r) => `${r.name} ${r.ratio.toFixed(1)}x`).join(', ');
-  console.log(`amplification: ${rows.length} kinds of element nested 256 deep around a 2 MB article (unnested: ${base.toFixed(0)} ms CPU); worst ${worst}; limit ${MAX_AMPLIFICATION}x${over.length ? `; OVER: ${over.map((r) => r.name).join(', ')}` : ''}`);
+  const worst = rows
+    .slice(0, 3)
+    .map((r) => `${r.name} ${r.ratio.toFixed(1)}x`)
+    .join(', ');
+  console.log(
+    `amplification: ${rows.length} kinds of element nested 256 deep around a 2 MB article (unnested: ${base.toFixed(0)} ms CPU); worst ${worst}; limit ${MAX_AMPLIFICATION}x${over.length ? `; OVER: ${over.map((r) => r.name).join(', ')}` : ''}`,
+  );
   return over.length > 0;
 }
 

@@ -18,7 +18,11 @@ import { parseDocument } from 'htmlparser2';
 import { extract } from '../dist/index.js';
 
 const setDir = path.resolve(process.argv[2] ?? '../shared/datasets/zyte');
-const truth = fs.readFileSync(path.join(setDir, 'truth.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const truth = fs
+  .readFileSync(path.join(setDir, 'truth.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l));
 const limits = { timeBudgetMs: Infinity };
 const strip = ({ input: _input, ...rest }) => rest;
 const readers = {

@@ -43,7 +43,10 @@ import { scriptArgs } from './lib/args.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function readArgs() {
-  const v = scriptArgs('security', 'usage: npm run security -- [--payloads FILE] [--verbose]', { payloads: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } });
+  const v = scriptArgs('security', 'usage: npm run security -- [--payloads FILE] [--verbose]', {
+    payloads: { type: 'string' },
+    verbose: { type: 'boolean', short: 'v' },
+  });
   return { payloads: v.payloads ?? null, verbose: v.verbose === true };
 }
 
@@ -52,8 +55,6 @@ function payloadFile(arg) {
   const dir = process.env.COPYDESK_SECURITY ? path.resolve(process.env.COPYDESK_SECURITY) : path.resolve(ROOT, '..', 'shared', 'security');
   return path.join(dir, 'xss-payloads.json');
 }
-
-
 
 /**
  * The function `copydesk extract --format` prints with (src/cli/formats.ts),
@@ -64,7 +65,15 @@ async function cliMarkdownRender() {
   const { build } = await import('esbuild');
   // Inside node_modules so that the bundle's bare imports (cheerio, ...) resolve from the repository.
   const outfile = path.join(ROOT, 'node_modules', '.cache', 'copydesk-security', 'formats.mjs');
-  await build({ entryPoints: [path.join(ROOT, 'src', 'cli', 'formats.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error', packages: 'external' });
+  await build({
+    entryPoints: [path.join(ROOT, 'src', 'cli', 'formats.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    logLevel: 'error',
+    packages: 'external',
+  });
   const { render } = await import(pathToFileURL(outfile).href);
   return render;
 }

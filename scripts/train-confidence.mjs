@@ -59,7 +59,17 @@ const LOW_F1_WEIGHT = 3;
 const FIT = { steps: 2000, rate: 0.05, l2: 1e-3 };
 
 function parseArgs(argv) {
-  const args = { cvOnly: false, reuse: false, k: DEFAULT_FOLDS, target: 'good', threshold: 0.5, lowWeight: LOW_F1_WEIGHT, out: MODEL_FILE, preds: OUT_DIR, drop: [] };
+  const args = {
+    cvOnly: false,
+    reuse: false,
+    k: DEFAULT_FOLDS,
+    target: 'good',
+    threshold: 0.5,
+    lowWeight: LOW_F1_WEIGHT,
+    out: MODEL_FILE,
+    preds: OUT_DIR,
+    drop: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--cv-only') args.cvOnly = true;
@@ -82,7 +92,12 @@ async function evidenceReader() {
   const outfile = path.join(CACHE, 'confidence-entry.mjs');
   await build({
     entryPoints: [path.join(ROOT, 'scripts', 'learn', 'confidence-entry.ts')],
-    bundle: true, format: 'esm', platform: 'node', packages: 'external', outfile, logLevel: 'error',
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    outfile,
+    logLevel: 'error',
   });
   return import(`${pathToFileURL(outfile).href}?t=${fs.statSync(outfile).mtimeMs}`);
 }
@@ -163,7 +178,7 @@ const confidenceOf = (r, w) => (r.kind === 'not-article' ? NOT_ARTICLE : r.kind 
 function ranks(xs) {
   const order = xs.map((x, i) => [x, i]).sort((a, b) => a[0] - b[0]);
   const r = new Array(xs.length);
-  for (let i = 0; i < order.length;) {
+  for (let i = 0; i < order.length; ) {
     let j = i;
     while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
     for (let k = i; k <= j; k++) r[order[k][1]] = (i + j) / 2 + 1;
@@ -173,10 +188,14 @@ function ranks(xs) {
 }
 
 function spearman(xs, ys) {
-  const rx = ranks(xs), ry = ranks(ys);
+  const rx = ranks(xs),
+    ry = ranks(ys);
   const n = xs.length;
-  const mx = rx.reduce((a, b) => a + b, 0) / n, my = ry.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
+  const mx = rx.reduce((a, b) => a + b, 0) / n,
+    my = ry.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   for (let i = 0; i < n; i++) {
     sxy += (rx[i] - mx) * (ry[i] - my);
     sxx += (rx[i] - mx) ** 2;
@@ -191,7 +210,10 @@ function figures(rows, c, threshold) {
   const high = rows.filter((r) => r.f1 >= LOW_F1);
   return {
     pages: rows.length,
-    spearman: spearman(rows.map(c), rows.map((r) => r.f1)),
+    spearman: spearman(
+      rows.map(c),
+      rows.map((r) => r.f1),
+    ),
     lowF1: low.length,
     lowF1Caught: low.filter((r) => c(r) < LOW_CONFIDENCE).length,
     highF1: high.length,
@@ -203,15 +225,23 @@ function figures(rows, c, threshold) {
 function formatFigures(name, f) {
   const rho = f.spearman === null ? '  n/a' : f.spearman.toFixed(3).padStart(6);
   const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(0)}%` : 'n/a');
-  return `  ${name.padEnd(30)} rho ${rho}  F1<${LOW_F1}: ${String(f.lowF1Caught).padStart(3)}/${String(f.lowF1).padEnd(3)} under ${LOW_CONFIDENCE} (${pct(f.lowF1Caught, f.lowF1).padStart(4)})`
-    + `  F1>=${LOW_F1} under ${LOW_CONFIDENCE}: ${String(f.highF1Under07).padStart(3)}/${f.highF1}  under threshold: ${f.underThreshold}`;
+  return (
+    `  ${name.padEnd(30)} rho ${rho}  F1<${LOW_F1}: ${String(f.lowF1Caught).padStart(3)}/${String(f.lowF1).padEnd(3)} under ${LOW_CONFIDENCE} (${pct(f.lowF1Caught, f.lowF1).padStart(4)})` +
+    `  F1>=${LOW_F1} under ${LOW_CONFIDENCE}: ${String(f.highF1Under07).padStart(3)}/${f.highF1}  under threshold: ${f.underThreshold}`
+  );
 }
 
 function crossValidate(rows, k, dims, signs, target, lowWeight) {
   const rated = rows.filter((r) => r.kind === 'body');
   const oof = new Map();
   for (let f = 0; f < k; f++) {
-    const w = fit(rated.filter((r) => r.site % k !== f), dims, signs, target, lowWeight);
+    const w = fit(
+      rated.filter((r) => r.site % k !== f),
+      dims,
+      signs,
+      target,
+      lowWeight,
+    );
     for (const r of rows) if (r.site % k === f) oof.set(r, confidenceOf(r, w));
   }
   return oof;
@@ -251,15 +281,34 @@ async function main() {
   fs.writeFileSync(cached, JSON.stringify(rows));
   const rated = rows.filter((r) => r.kind === 'body');
   if (rated.some((r) => r.x.length !== names.length)) throw new Error('stale rows: the features changed; run without --reuse');
-  console.log(`train-confidence: ${rows.length} pages (${rated.length} rated bodies, ${rows.filter((r) => r.kind === 'not-article').length} judged no article, `
-    + `${rows.filter((r) => r.kind === 'none').length} empty), ${rows.filter((r) => r.f1 < LOW_F1).length} with body F1 < ${LOW_F1}; ${names.length} features`);
+  console.log(
+    `train-confidence: ${rows.length} pages (${rated.length} rated bodies, ${rows.filter((r) => r.kind === 'not-article').length} judged no article, ` +
+      `${rows.filter((r) => r.kind === 'none').length} empty), ${rows.filter((r) => r.f1 < LOW_F1).length} with body F1 < ${LOW_F1}; ${names.length} features`,
+  );
 
   const oof = crossValidate(rows, args.k, names.length, signs, args.target, args.lowWeight);
-  console.log(`cross-validated by site (${args.k} folds; each page rated by the model trained without its fold's sites; target ${args.target}; low-F1 weight ${args.lowWeight}; threshold ${args.threshold}):`);
+  console.log(
+    `cross-validated by site (${args.k} folds; each page rated by the model trained without its fold's sites; target ${args.target}; low-F1 weight ${args.lowWeight}; threshold ${args.threshold}):`,
+  );
   for (const set of [...Object.keys(SETS), 'all']) {
     const inSet = set === 'all' ? rows : rows.filter((r) => r.set === set);
-    if (inSet.some((r) => r.before !== null)) console.log(formatFigures(`${set} before (last eval run)`, figures(inSet.filter((r) => r.before !== null), (r) => r.before, args.threshold)));
-    console.log(formatFigures(`${set} learned, cross-validated`, figures(inSet, (r) => oof.get(r), args.threshold)));
+    if (inSet.some((r) => r.before !== null))
+      console.log(
+        formatFigures(
+          `${set} before (last eval run)`,
+          figures(
+            inSet.filter((r) => r.before !== null),
+            (r) => r.before,
+            args.threshold,
+          ),
+        ),
+      );
+    console.log(
+      formatFigures(
+        `${set} learned, cross-validated`,
+        figures(inSet, (r) => oof.get(r), args.threshold),
+      ),
+    );
   }
   if (args.cvOnly) return 0;
   const w = fit(rated, names.length, signs, args.target, args.lowWeight);
@@ -267,7 +316,17 @@ async function main() {
   names.forEach((n, j) => {
     console.log(`  ${n.padEnd(20)} ${w[j].toFixed(3)}`);
   });
-  for (const set of Object.keys(SETS)) console.log(formatFigures(`${set} learned, in-sample`, figures(rows.filter((r) => r.set === set), (r) => confidenceOf(r, w), args.threshold)));
+  for (const set of Object.keys(SETS))
+    console.log(
+      formatFigures(
+        `${set} learned, in-sample`,
+        figures(
+          rows.filter((r) => r.set === set),
+          (r) => confidenceOf(r, w),
+          args.threshold,
+        ),
+      ),
+    );
   fs.writeFileSync(args.out, modelModule(names, w, rated, args.target));
   console.log(`train-confidence: wrote ${path.relative(process.cwd(), args.out)}`);
   return 0;

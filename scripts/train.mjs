@@ -53,7 +53,7 @@ function parseArgs(argv) {
 }
 
 /** Python-`\w+` words, lower-cased: the tokens the scorers count. */
-const words = (s) => (s.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []);
+const words = (s) => s.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
 
 /** The word n-grams (n = 1..4) of a truth text, one set per n. */
 function truthGrams(text) {
@@ -70,7 +70,8 @@ function truthShare(text, grams) {
   const w = words(text);
   if (!w.length) return 0;
   const n = Math.min(4, w.length);
-  let hit = 0, all = 0;
+  let hit = 0,
+    all = 0;
   for (let i = 0; i + n <= w.length; i++, all++) if (grams[n - 1].has(w.slice(i, i + n).join(' '))) hit++;
   return all ? hit / all : 0;
 }
@@ -83,7 +84,9 @@ function truthShare(text, grams) {
 const withoutModel = {
   name: 'without-model',
   setup(b) {
-    b.onResolve({ filter: /^\.\/model\.js$/ }, (a) => (a.resolveDir.endsWith(path.join('src', 'body')) ? { path: 'model', namespace: 'empty-model' } : undefined));
+    b.onResolve({ filter: /^\.\/model\.js$/ }, (a) =>
+      a.resolveDir.endsWith(path.join('src', 'body')) ? { path: 'model', namespace: 'empty-model' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'empty-model' }, () => ({ contents: 'export const BODY_BLOCK_MODEL = { features: [], weights: [] };', loader: 'js' }));
   },
 };
@@ -94,7 +97,12 @@ async function blockReader() {
   await build({
     entryPoints: [path.join(ROOT, 'scripts', 'learn', 'blocks-entry.ts')],
     // copydesk's own sources are bundled; its dependencies are imported from node_modules
-    bundle: true, format: 'esm', platform: 'node', packages: 'external', outfile, logLevel: 'error',
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    outfile,
+    logLevel: 'error',
     plugins: [withoutModel],
   });
   return import(`${pathToFileURL(outfile).href}?t=${fs.statSync(outfile).mtimeMs}`);
@@ -105,7 +113,11 @@ async function labelledBlocks(datasets, reader) {
   const rows = [];
   for (const [set, key] of Object.entries(BODY_SETS)) {
     const setDir = path.join(datasets, set);
-    const truth = fs.readFileSync(path.join(setDir, 'truth.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const truth = fs
+      .readFileSync(path.join(setDir, 'truth.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     let done = 0;
     for (const row of truth) {
       if (typeof row[key] !== 'string') continue;
@@ -119,7 +131,15 @@ async function labelledBlocks(datasets, reader) {
       const grams = truthGrams(row[key]);
       const fold = foldOf(row, 1e9);
       for (const b of blocks) {
-        rows.push({ set, page: row.id, site: fold, chars: b.text.length, x: sparse(b.features), rule: b.ruleKept, y: truthShare(b.text, grams) >= LABEL_SHARE });
+        rows.push({
+          set,
+          page: row.id,
+          site: fold,
+          chars: b.text.length,
+          x: sparse(b.features),
+          rule: b.ruleKept,
+          y: truthShare(b.text, grams) >= LABEL_SHARE,
+        });
       }
       if (++done % 50 === 0) process.stderr.write(`\r  ${set}: ${done}/${truth.length} pages`);
       if (done % 10 === 0) await new Promise((r) => setImmediate(r));
@@ -166,7 +186,7 @@ function fit(rows, dims) {
       v[j] = 0.999 * v[j] + 0.001 * g * g;
       const mh = m[j] / (1 - 0.9 ** step);
       const vh = v[j] / (1 - 0.999 ** step);
-      w[j] -= rate * mh / (Math.sqrt(vh) + 1e-8);
+      w[j] -= (rate * mh) / (Math.sqrt(vh) + 1e-8);
     }
   }
   return [...w];
@@ -193,13 +213,15 @@ function blockFigures(rows, keep) {
     else if (r.y) p.fn += r.chars;
     pages.set(`${r.set}/${r.page}`, p);
   }
-  let P = 0, R = 0;
+  let P = 0,
+    R = 0;
   for (const p of pages.values()) {
     P += p.tp + p.fp ? p.tp / (p.tp + p.fp) : 1;
     R += p.tp + p.fn ? p.tp / (p.tp + p.fn) : 1;
   }
   const n = pages.size || 1;
-  P /= n; R /= n;
+  P /= n;
+  R /= n;
   return { pages: pages.size, precision: P, recall: R, f1: P + R ? (2 * P * R) / (P + R) : 0 };
 }
 
@@ -217,10 +239,12 @@ function crossValidateModel(rows, k, dims) {
   for (const set of [...Object.keys(BODY_SETS), 'all']) {
     const inSet = set === 'all' ? rows : rows.filter((r) => r.set === set);
     const folds = Array.from({ length: k }, (_, f) => inSet.filter((r) => r.site % k === f));
-    report[set] = Object.fromEntries(Object.entries(POLICIES).map(([name, keep]) => {
-      const figures = folds.map((fr) => blockFigures(fr, keep));
-      return [name, { folds: figures, f1: spread(figures.map((x) => x.f1)) }];
-    }));
+    report[set] = Object.fromEntries(
+      Object.entries(POLICIES).map(([name, keep]) => {
+        const figures = folds.map((fr) => blockFigures(fr, keep));
+        return [name, { folds: figures, f1: spread(figures.map((x) => x.f1)) }];
+      }),
+    );
   }
   return report;
 }
@@ -235,7 +259,12 @@ const POLICIES = {
   model: (r) => r.p >= 0.5,
   ...Object.fromEntries([0.7, 0.8, 0.9].map((t) => [`restore>${t}`, (r) => r.rule || r.p > t])),
   ...Object.fromEntries([0.1, 0.2].map((t) => [`drop<${t}`, (r) => r.rule && r.p >= t])),
-  ...Object.fromEntries([[0.8, 0.2], [0.9, 0.1]].map(([a, b]) => [`both ${a}/${b}`, (r) => (r.rule ? r.p >= b : r.p > a)])),
+  ...Object.fromEntries(
+    [
+      [0.8, 0.2],
+      [0.9, 0.1],
+    ].map(([a, b]) => [`both ${a}/${b}`, (r) => (r.rule ? r.p >= b : r.p > a)]),
+  ),
 };
 
 function formatReport(report) {
@@ -247,7 +276,9 @@ function formatReport(report) {
     for (const [name, r] of Object.entries(policies)) {
       const wins = r.folds.filter((x, i) => x.f1 > rules[i].f1 + 1e-9).length;
       const losses = r.folds.filter((x, i) => x.f1 < rules[i].f1 - 1e-9).length;
-      lines.push(`  ${set.padEnd(6)} ${name.padEnd(14)} F1 ${f3(r.f1.mean)} (folds ${r.folds.map((x) => f3(x.f1)).join(' ')})  P ${f3(mean(r.folds, 'precision'))} R ${f3(mean(r.folds, 'recall'))}${name === 'rules' ? '' : `  beats the rules on ${wins}/${r.folds.length} folds, loses on ${losses}`}`);
+      lines.push(
+        `  ${set.padEnd(6)} ${name.padEnd(14)} F1 ${f3(r.f1.mean)} (folds ${r.folds.map((x) => f3(x.f1)).join(' ')})  P ${f3(mean(r.folds, 'precision'))} R ${f3(mean(r.folds, 'recall'))}${name === 'rules' ? '' : `  beats the rules on ${wins}/${r.folds.length} folds, loses on ${losses}`}`,
+      );
     }
   }
   return lines.join('\n');
@@ -280,7 +311,9 @@ async function main() {
   const cached = path.join(CACHE, 'blocks.json');
   const rows = args.reuse && fs.existsSync(cached) ? JSON.parse(fs.readFileSync(cached, 'utf8')) : await labelledBlocks(datasets, reader);
   fs.writeFileSync(cached, JSON.stringify(rows));
-  console.log(`train: ${rows.length} blocks (${rows.filter((r) => r.y).length} kept by the truth, ${rows.filter((r) => r.rule).length} by the rules), ${names.length} features`);
+  console.log(
+    `train: ${rows.length} blocks (${rows.filter((r) => r.y).length} kept by the truth, ${rows.filter((r) => r.rule).length} by the rules), ${names.length} features`,
+  );
   if (!args.skipCv) console.log(formatReport(crossValidateModel(rows, args.k, names.length)));
   if (args.cvOnly) return 0;
   const w = fit(rows, names.length);

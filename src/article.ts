@@ -45,4 +45,3 @@ export function emptyArticle(md: PageMetadata, pageUrl: string | null, input: In
     engine: 'copydesk',
   };
 }
-

@@ -37,8 +37,8 @@ export class MissingPeerDependencyError extends CopydeskError {
     const list = packages.join(' and ');
     super(
       'ERR_MISSING_PEER_DEPENDENCY',
-      `copydesk: the Readability engine needs the optional peer ${packages.length > 1 ? 'dependencies' : 'dependency'} ${list}, `
-        + `which ${packages.length > 1 ? 'are' : 'is'} not installed: npm install ${packages.join(' ')}`,
+      `copydesk: the Readability engine needs the optional peer ${packages.length > 1 ? 'dependencies' : 'dependency'} ${list}, ` +
+        `which ${packages.length > 1 ? 'are' : 'is'} not installed: npm install ${packages.join(' ')}`,
     );
     this.name = 'MissingPeerDependencyError';
     this.packages = Object.freeze([...packages]);

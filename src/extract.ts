@@ -113,7 +113,13 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
     source: {
       publisher: extractPublisher(md, opts.url),
       // The dateline's agency, else the byline's, else the sign-off or rights line at the story's end.
-      agency: dateline?.agency ?? credit.agency ?? creditedAgency(body.text, boilerplate.filter((b) => b.kind === 'footer' || b.kind === 'other').map((b) => b.text)),
+      agency:
+        dateline?.agency ??
+        credit.agency ??
+        creditedAgency(
+          body.text,
+          boilerplate.filter((b) => b.kind === 'footer' || b.kind === 'other').map((b) => b.text),
+        ),
       canonicalUrl: extractCanonicalUrl(md, opts.url),
       sourceUrl: extractSourceUrl(index, found?.roots ?? [], baseUrl),
     },
@@ -128,6 +134,15 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
   // The fallback (off by default) for bodies copydesk doubts: by its confidence, or by the ruled signals (assess.ts).
   if (!opts.fallback || (own.fallbackRating >= opts.fallbackThreshold && opts.fallbackThreshold < 1)) return article;
   return applyFallback(article, {
-    engine: opts.fallback, page, index, limits: opts.limits, url: opts.url, baseUrl, headline, description, own, onReport: opts.onFallback,
+    engine: opts.fallback,
+    page,
+    index,
+    limits: opts.limits,
+    url: opts.url,
+    baseUrl,
+    headline,
+    description,
+    own,
+    onReport: opts.onFallback,
   });
 }

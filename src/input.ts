@@ -21,7 +21,9 @@ export function parsedDocument(input: unknown): Document | null {
 }
 
 function isDocument(value: unknown): value is Document {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'root' && Array.isArray((value as { children?: unknown }).children);
+  return (
+    typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'root' && Array.isArray((value as { children?: unknown }).children)
+  );
 }
 
 /**

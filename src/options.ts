@@ -88,7 +88,12 @@ export function normaliseOptions(input: unknown, options: ExtractOptions | undef
   const fallbackOption = options?.fallback;
   const fallback = fallbackOption === undefined || fallbackOption === null ? null : resolveFallback(fallbackOption);
   return {
-    url: url ? url.trim() || null : null, contentType, referenceDate, limits: normaliseLimits(options?.limits),
-    fallback, fallbackThreshold: threshold, onFallback,
+    url: url ? url.trim() || null : null,
+    contentType,
+    referenceDate,
+    limits: normaliseLimits(options?.limits),
+    fallback,
+    fallbackThreshold: threshold,
+    onFallback,
   };
 }

@@ -8,5 +8,5 @@
 
 /** The table's own entry for `key`, never an inherited one. */
 export function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
-  return  Object.hasOwn(table, key) ? table[key] : undefined;
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }

@@ -30,17 +30,7 @@ export interface CheerioLike {
 export type ExtractInput = string | Uint8Array | Document | CheerioLike;
 
 /** Why a block was removed from the article. */
-export type BoilerplateKind =
-  | 'ad'
-  | 'comments'
-  | 'related'
-  | 'newsletter'
-  | 'share'
-  | 'navigation'
-  | 'footer'
-  | 'cookie'
-  | 'paywall'
-  | 'other';
+export type BoilerplateKind = 'ad' | 'comments' | 'related' | 'newsletter' | 'share' | 'navigation' | 'footer' | 'cookie' | 'paywall' | 'other';
 
 /** A block that copydesk kept out of the body, with the reason. */
 export interface BoilerplateBlock {
@@ -281,9 +271,21 @@ export interface ConfidenceSignal {
 
 /** Names of the signals. */
 export type ConfidenceSignalName =
-  | 'coverage' | 'rival' | 'oneList' | 'links' | 'relaxedRules' | 'fewParagraphs' | 'short'
+  | 'coverage'
+  | 'rival'
+  | 'oneList'
+  | 'links'
+  | 'relaxedRules'
+  | 'fewParagraphs'
+  | 'short'
   /** The learned confidence's further doubts (see docs/quality.md): repeated prose blocks, a region of several stories, byline/date/caption/credit lines or boilerplate lines in the body, blocks the body model doubts, article-like text left out, a body that shares few words with the headline and description. */
-  | 'repeated' | 'severalStories' | 'metaLines' | 'boilerplateLines' | 'doubtedBlocks' | 'missedText' | 'offTopic';
+  | 'repeated'
+  | 'severalStories'
+  | 'metaLines'
+  | 'boilerplateLines'
+  | 'doubtedBlocks'
+  | 'missedText'
+  | 'offTopic';
 
 /** Why the comparison chose as it did. */
 export type ComparisonReason =

@@ -112,7 +112,11 @@ describe('source architecture', () => {
     const a = path.join(SRC, 'a.ts');
     const b = path.join(SRC, 'b.ts');
     const c = path.join(SRC, 'c.ts');
-    const fake = new Map([[a, [b]], [b, [c]], [c, [a]]]);
+    const fake = new Map([
+      [a, [b]],
+      [b, [c]],
+      [c, [a]],
+    ]);
     expect(cycles(fake)).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
   });
 

@@ -127,13 +127,18 @@ describe('--with-metadata and --output-dir', () => {
       { id: '../../etc/passwd', html: fs.readFileSync(PAGE, 'utf8') },
       { id: 'https://news.example/a?b=1', html: fs.readFileSync(PAGE, 'utf8') },
       { id: 'CON', html: '<p>short</p>' },
-    ].map((o) => JSON.stringify(o)).join('\n');
+    ]
+      .map((o) => JSON.stringify(o))
+      .join('\n');
     const r = run(['extract', '-', '--input', 'jsonl', '--output-dir', 'out', '--format', 'text', '-j', '1'], jsonl);
     expect(r.status).toBe(0);
     const written = fs.readdirSync(path.join(tmp, 'out')).sort();
     expect(written).toHaveLength(3);
     for (const name of written) expect(name).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$/);
-    const index = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; file: string });
+    const index = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; file: string });
     expect(index.map((l) => l.id)).toEqual(['../../etc/passwd', 'https://news.example/a?b=1', 'CON']);
     expect(fs.readFileSync(path.join(tmp, index[0]!.file), 'utf8').length).toBeGreaterThan(200);
     expect(fileStem('page-1')).toBe('page-1');

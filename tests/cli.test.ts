@@ -33,8 +33,23 @@ let defaultRun: Promise<Run> | undefined;
 const runDefault = (): Promise<Run> => (defaultRun ??= run(['extract', PAGE]));
 
 const ARTICLE_KEYS = [
-  'authors', 'body', 'boilerplate', 'byline', 'captions', 'confidence', 'dateline', 'dek', 'engine', 'headline',
-  'images', 'input', 'language', 'leadImage', 'section', 'source', 'tags',
+  'authors',
+  'body',
+  'boilerplate',
+  'byline',
+  'captions',
+  'confidence',
+  'dateline',
+  'dek',
+  'engine',
+  'headline',
+  'images',
+  'input',
+  'language',
+  'leadImage',
+  'section',
+  'source',
+  'tags',
 ];
 
 /** Asserts that `json` is an Article in shape, and returns it. */
@@ -164,8 +179,7 @@ describe('copydesk extract', () => {
   });
 
   it('accepts --url and --content-type', async () => {
-    const r = await run(['extract', PAGE, '--url', 'https://ledger.example/news/2024/05/19/port-alder-sea-wall',
-      '--content-type', 'text/html; charset=utf-8']);
+    const r = await run(['extract', PAGE, '--url', 'https://ledger.example/news/2024/05/19/port-alder-sea-wall', '--content-type', 'text/html; charset=utf-8']);
     expect(r.status).toBe(0);
     expectArticle(r.stdout);
     expect((await run(['extract', '--url=https://ledger.example/x', PAGE])).status).toBe(0);

@@ -26,7 +26,7 @@ interface Expected {
 
 /** Encodings whose WHATWG decoders are the same: gbk is decoded by the gb18030 decoder. */
 const SAME_DECODER: Record<string, string> = { gbk: 'gb18030' };
-const decoderOf = (name: string | null) => (name === null ? null : SAME_DECODER[name] ?? name);
+const decoderOf = (name: string | null) => (name === null ? null : (SAME_DECODER[name] ?? name));
 
 /** The normalisation of tests/fixtures.test.ts: NFKC, ASCII quotes and dashes, collapsed whitespace. */
 function normalise(text: string): string {
@@ -42,7 +42,9 @@ function normalise(text: string): string {
 
 /** The page's bytes without any `<meta>` that declares a charset (all ASCII, so a byte-level edit is exact). */
 function withoutDeclaration(bytes: Uint8Array): Uint8Array {
-  const latin1 = Buffer.from(bytes).toString('latin1').replace(/<meta\b[^>]*charset[^>]*>\s*/gi, '');
+  const latin1 = Buffer.from(bytes)
+    .toString('latin1')
+    .replace(/<meta\b[^>]*charset[^>]*>\s*/gi, '');
   return new Uint8Array(Buffer.from(latin1, 'latin1'));
 }
 
@@ -70,7 +72,10 @@ describe('legacy-encoding fixtures', () => {
       ['header only', bare, `text/html; charset=${expected.encoding}`],
     ];
     it.each(ways)('%s', (_way, input, contentType) => {
-      expect(bytes.some((b) => b >= 0x80), 'the page must hold non-ASCII bytes').toBe(true);
+      expect(
+        bytes.some((b) => b >= 0x80),
+        'the page must hold non-ASCII bytes',
+      ).toBe(true);
       const article = extract(input, { url: expected.url, ...(contentType ? { contentType } : {}) });
       expect(decoderOf(article.input.encoding)).toBe(decoderOf(expected.encoding));
       expect(normalise(article.headline ?? '')).toBe(normalise(expected.headline));

@@ -11,8 +11,17 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  AGREED_CONFIDENCE, COMPARISON, DEFAULT_FALLBACK_THRESHOLD, DEFAULT_LIMITS, extract, InvalidArgumentError, READABILITY_LIMITS,
-  type Article, type FallbackReport, type ReadabilityEngine, type ReadabilityRun,
+  AGREED_CONFIDENCE,
+  COMPARISON,
+  DEFAULT_FALLBACK_THRESHOLD,
+  DEFAULT_LIMITS,
+  extract,
+  InvalidArgumentError,
+  READABILITY_LIMITS,
+  type Article,
+  type FallbackReport,
+  type ReadabilityEngine,
+  type ReadabilityRun,
 } from '../src/index.js';
 import { readability } from '../src/readability.js';
 import { articlePage, deepPage, listPage, PARAGRAPHS } from './helpers/pages.js';
@@ -77,7 +86,8 @@ describe('when the fallback runs', () => {
 
   it('does not run on a page judged to hold no article', () => {
     const engine = scripted(paras(PARAGRAPHS));
-    const html = '<html><head><title>404 Page not found</title></head><body><h1>Page not found</h1><p>Sorry, we could not find the page you were looking for. Try the search box or go back to the home page.</p></body></html>';
+    const html =
+      '<html><head><title>404 Page not found</title></head><body><h1>Page not found</h1><p>Sorry, we could not find the page you were looking for. Try the search box or go back to the home page.</p></body></html>';
     const a = extract(html, { fallback: engine, fallbackThreshold: 1 });
     expect(engine.runs).toBe(0);
     expect(a.body.text).toBe('');
@@ -106,7 +116,7 @@ describe('how it chooses', () => {
     expect(article.headline).toBe('Millbrook pumping station to be replaced');
   });
 
-  it('keeps copydesk\'s body when the two agree, and raises its confidence to at least AGREED_CONFIDENCE', () => {
+  it("keeps copydesk's body when the two agree, and raises its confidence to at least AGREED_CONFIDENCE", () => {
     // A one-paragraph story: short, one prose block — the ruled signals doubt it, so the fallback runs
     // (the learned confidence of a short brief that is all of its page can be high: briefs are right on most pages).
     const html = `<html><body><article><h1>Pumping station</h1><p>${PARAGRAPHS[0]}</p></article></body></html>`;
@@ -119,7 +129,10 @@ describe('how it chooses', () => {
   });
 
   it('keeps copydesk\'s body when Readability\'s is different but not better ("no-gain")', () => {
-    const { article, reports } = withFallback(articlePage(), scripted(paras(['Cookie settings and privacy choices for readers of this site, updated in March.'])));
+    const { article, reports } = withFallback(
+      articlePage(),
+      scripted(paras(['Cookie settings and privacy choices for readers of this site, updated in March.'])),
+    );
     expect(reports[0]!.reason).toBe('no-gain');
     expect(article.engine).toBe('copydesk');
   });
@@ -139,7 +152,7 @@ describe('how it chooses', () => {
 });
 
 describe('coherence of the chosen body', () => {
-  it('takes the dateline and agency from Readability\'s body when it wins', () => {
+  it("takes the dateline and agency from Readability's body when it wins", () => {
     const lead = `LISBON, May 3 (Reuters) - ${PARAGRAPHS[0]}`;
     const { article } = withFallback(articlePage(PARAGRAPHS.slice(0, 2)), scripted(paras([lead, ...PARAGRAPHS.slice(1)])));
     expect(article.engine).toBe('readability');
@@ -148,7 +161,7 @@ describe('coherence of the chosen body', () => {
     expect(article.body.text.startsWith(PARAGRAPHS[0]!.slice(0, 40))).toBe(true);
   });
 
-  it('runs copydesk\'s cleaner on Readability\'s HTML and labels what it removes', () => {
+  it("runs copydesk's cleaner on Readability's HTML and labels what it removes", () => {
     const content = paras([...PARAGRAPHS.slice(0, 4), '- Advertisement -', ...PARAGRAPHS.slice(4)]);
     const { article } = withFallback(articlePage(PARAGRAPHS.slice(0, 2)), scripted(content));
     expect(article.engine).toBe('readability');
@@ -156,7 +169,7 @@ describe('coherence of the chosen body', () => {
     expect(article.boilerplate.some((b) => b.kind === 'ad')).toBe(true);
   });
 
-  it('drops copydesk\'s labels for blocks the chosen body holds', () => {
+  it("drops copydesk's labels for blocks the chosen body holds", () => {
     // copydesk removes the newsletter box; Readability keeps its text as a paragraph.
     const pitch = 'Sign up to the Valley Post morning newsletter for the news from your villages, every weekday at seven.';
     const html = articlePage(PARAGRAPHS.slice(0, 4), `<div class="newsletter-signup"><p>${pitch}</p><form><input type="email"></form></div>`);
@@ -169,7 +182,8 @@ describe('coherence of the chosen body', () => {
   });
 
   it('keeps the images and captions the chosen body shows, and only those', () => {
-    const figure = '<figure><img src="/img/station.jpg" alt="The station"><figcaption>The pumping station at Millbrook in March. Photo: Jo Hartley</figcaption></figure>';
+    const figure =
+      '<figure><img src="/img/station.jpg" alt="The station"><figcaption>The pumping station at Millbrook in March. Photo: Jo Hartley</figcaption></figure>';
     const html = articlePage(PARAGRAPHS.slice(0, 3), figure);
     const own = extract(html, { url: URL_ });
     expect(own.images.map((i) => i.src)).toEqual(['https://www.valleypost.example/img/station.jpg']);
@@ -185,7 +199,7 @@ describe('coherence of the chosen body', () => {
     expect(withFigure.leadImage).toBe(own.leadImage);
   });
 
-  it('sanitises Readability\'s HTML like its own', () => {
+  it("sanitises Readability's HTML like its own", () => {
     const content = `<div>${paras(PARAGRAPHS)}<p>Click <a href="javascript:alert(1)" onclick="x()">here</a></p><script>alert(1)</script><iframe src="https://ads.example/"></iframe></div>`;
     const { article } = withFallback(articlePage(PARAGRAPHS.slice(0, 2)), scripted(content));
     expect(article.engine).toBe('readability');
@@ -194,7 +208,7 @@ describe('coherence of the chosen body', () => {
 });
 
 describe('failures never escape', () => {
-  it('turns an engine error into copydesk\'s own article, and reports it', () => {
+  it("turns an engine error into copydesk's own article, and reports it", () => {
     const boom = new TypeError('Cannot convert undefined or null to object');
     const own = extract(articlePage(), { url: URL_ });
     const { article, reports } = withFallback(articlePage(), scripted(null, boom));
@@ -245,26 +259,56 @@ describe('failures never escape', () => {
 
   it('gives Readability the node limit', () => {
     let seen: number | undefined;
-    const engine = { ...scripted(paras(PARAGRAPHS)), run: (_h: string, _u: string | null, o?: { maxNodes?: number }) => { seen = o?.maxNodes; return null; } };
+    const engine = {
+      ...scripted(paras(PARAGRAPHS)),
+      run: (_h: string, _u: string | null, o?: { maxNodes?: number }) => {
+        seen = o?.maxNodes;
+        return null;
+      },
+    };
     extract(articlePage(), { fallback: engine, fallbackThreshold: 1, limits: { maxNodes: 5000 } });
     expect(seen).toBe(5000);
   });
 
   it('never throws whatever HTML the engine returns (property)', () => {
-    const soup = fc.array(fc.oneof(
-      fc.constantFrom('<p>', '</p>', '<div>', '</div>', '<ul><li>', '</li></ul>', '<a href="/x">', '</a>', '<h2>', '</h2>', '<script>', '<table><tr><td>', '<!--', '&amp;', '<'),
-      fc.constantFrom(...PARAGRAPHS),
-      fc.string({ maxLength: 30 }),
-    ), { maxLength: 40 }).map((xs) => xs.join(''));
-    fc.assert(fc.property(soup, (content) => {
-      const { article } = withFallback(articlePage(PARAGRAPHS.slice(0, 3)), scripted(content));
-      expect(['copydesk', 'readability']).toContain(article.engine);
-      expect(article.confidence).toBeGreaterThanOrEqual(0);
-      expect(article.confidence).toBeLessThanOrEqual(1);
-    }), { numRuns: 150 });
+    const soup = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            '<p>',
+            '</p>',
+            '<div>',
+            '</div>',
+            '<ul><li>',
+            '</li></ul>',
+            '<a href="/x">',
+            '</a>',
+            '<h2>',
+            '</h2>',
+            '<script>',
+            '<table><tr><td>',
+            '<!--',
+            '&amp;',
+            '<',
+          ),
+          fc.constantFrom(...PARAGRAPHS),
+          fc.string({ maxLength: 30 }),
+        ),
+        { maxLength: 40 },
+      )
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(soup, (content) => {
+        const { article } = withFallback(articlePage(PARAGRAPHS.slice(0, 3)), scripted(content));
+        expect(['copydesk', 'readability']).toContain(article.engine);
+        expect(article.confidence).toBeGreaterThanOrEqual(0);
+        expect(article.confidence).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 150 },
+    );
   });
 
-  it('leaves the caller\'s bytes as they were', () => {
+  it("leaves the caller's bytes as they were", () => {
     const bytes = new TextEncoder().encode(articlePage(PARAGRAPHS.slice(0, 3)));
     const copy = bytes.slice();
     extract(bytes, { fallback: scripted(paras(PARAGRAPHS)), fallbackThreshold: 1 });
@@ -280,7 +324,7 @@ describe('Readability on jsdom (real packages)', () => {
     expect(() => new JSDOM(cssPage.toString('utf8'), { virtualConsole: new VirtualConsole() })).toThrow();
   });
 
-  it('turns jsdom\'s CSS parser error into copydesk\'s own result, by either form of the option', () => {
+  it("turns jsdom's CSS parser error into copydesk's own result, by either form of the option", () => {
     const own = extract(cssPage, { url: cssUrl });
     for (const engine of ['readability', readability] as const) {
       const reports: FallbackReport[] = [];
@@ -317,12 +361,20 @@ describe('Readability on jsdom (real packages)', () => {
 });
 
 describe('limits with the real engine', () => {
-  it('does not hand 100,000 nested elements to jsdom, and does not overflow', async () => {
-    // The time budget is lifted: this test is about depth, and on a loaded machine parsing 100,000
-    // levels can pass the default soft deadline, which would cut the page before its article.
-    // In a child process: the one extract() call takes seconds on a busy machine (tests/helpers/child.ts).
-    const { article: a, reports } = await extractInChild(deepPage(100_000), { fallback: 'readability', fallbackThreshold: 1, limits: { timeBudgetMs: Infinity } });
-    expect(reports[0]).toMatchObject({ reason: 'limits', limit: 'maxDepth', engine: 'copydesk' });
-    expect(a.body.text).toContain(PARAGRAPHS[0]!.slice(0, 40));
-  }, HEAVY_TIMEOUT);
+  it(
+    'does not hand 100,000 nested elements to jsdom, and does not overflow',
+    async () => {
+      // The time budget is lifted: this test is about depth, and on a loaded machine parsing 100,000
+      // levels can pass the default soft deadline, which would cut the page before its article.
+      // In a child process: the one extract() call takes seconds on a busy machine (tests/helpers/child.ts).
+      const { article: a, reports } = await extractInChild(deepPage(100_000), {
+        fallback: 'readability',
+        fallbackThreshold: 1,
+        limits: { timeBudgetMs: Infinity },
+      });
+      expect(reports[0]).toMatchObject({ reason: 'limits', limit: 'maxDepth', engine: 'copydesk' });
+      expect(a.body.text).toContain(PARAGRAPHS[0]!.slice(0, 40));
+    },
+    HEAVY_TIMEOUT,
+  );
 });

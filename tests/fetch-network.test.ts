@@ -94,7 +94,12 @@ describe('fetch refuses non-public addresses unless --allow-private-network', ()
   });
 
   const options = (extra: Partial<FetchOptions> = {}): FetchOptions => ({
-    userAgent: 'test', timeoutMs: 5000, maxBytes: 1_000_000, maxRedirects: 5, allowPrivateNetwork: false, ...extra,
+    userAgent: 'test',
+    timeoutMs: 5000,
+    maxBytes: 1_000_000,
+    maxRedirects: 5,
+    allowPrivateNetwork: false,
+    ...extra,
   });
   /** A dispatcher for which 127.0.0.1 stands for a public address: a public site. */
   const publicFront = (policy: AddressPolicy = {}) =>
@@ -104,7 +109,10 @@ describe('fetch refuses non-public addresses unless --allow-private-network', ()
     const before = secretRequests.length;
     const result = await fetchPage(secretUrl, options());
     expect(result).toEqual({
-      error: { kind: 'blocked-address', message: 'refused to connect to 127.0.0.2: a loopback address; fetching from local or private networks needs --allow-private-network' },
+      error: {
+        kind: 'blocked-address',
+        message: 'refused to connect to 127.0.0.2: a loopback address; fetching from local or private networks needs --allow-private-network',
+      },
     });
     expect(secretRequests.length).toBe(before);
   });
@@ -137,7 +145,10 @@ describe('fetch refuses non-public addresses unless --allow-private-network', ()
 
   it('connects to the public addresses of a name and drops its private ones', async () => {
     const mixed = ((_host: string, _opts: unknown, callback: (e: null, a: dns.LookupAddress[]) => void) =>
-      callback(null, [{ address: '10.0.0.1', family: 4 }, { address: '127.0.0.1', family: 4 }])) as unknown as typeof dns.lookup;
+      callback(null, [
+        { address: '10.0.0.1', family: 4 },
+        { address: '127.0.0.1', family: 4 },
+      ])) as unknown as typeof dns.lookup;
     const port = (front.address() as AddressInfo).port;
     const result = await fetchPage(`http://mixed.test:${port}/page`, options({ dispatcher: publicFront({ lookup: mixed }) }));
     expect('bytes' in result && Buffer.from(result.bytes).toString()).toBe(PAGE);

@@ -73,11 +73,29 @@ interface Expected {
 const KINDS: ReadonlySet<string> = new Set(['ad', 'comments', 'related', 'newsletter', 'share', 'navigation', 'footer', 'cookie', 'paywall', 'other']);
 
 const QUOTE_MAP: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u2035': "'",
-  '\u2039': "'", '\u203A': "'",
-  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u2036': '"',
-  '\u00AB': '"', '\u00BB': '"',
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u2035': "'",
+  '\u2039': "'",
+  '\u203A': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u2033': '"',
+  '\u2036': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
 };
 const QUOTE_RE = new RegExp(`[${Object.keys(QUOTE_MAP).join('')}]`, 'g');
 
@@ -129,15 +147,25 @@ function loadExpected(name: string): Expected {
     }
   }
   const nullableString = (v: unknown) => v === null || typeof v === 'string';
-  if (!Array.isArray(e.captions) || !e.captions.every((c: Record<string, unknown>) => typeof c === 'object' && c !== null
-    && typeof c.text === 'string' && nullableString(c.credit) && nullableString(c.image))) {
+  if (
+    !Array.isArray(e.captions) ||
+    !e.captions.every(
+      (c: Record<string, unknown>) => typeof c === 'object' && c !== null && typeof c.text === 'string' && nullableString(c.credit) && nullableString(c.image),
+    )
+  ) {
     throw new Error(`${name}/expected.json: "captions" must be an array of { text, credit, image } (credit and image may be null)`);
   }
   if (!isStringArray(e.images)) throw new Error(`${name}/expected.json: "images" must be a string array`);
   if (!nullableString(e.leadImage)) throw new Error(`${name}/expected.json: "leadImage" must be a string or null`);
   const bp = e.boilerplate as Record<string, unknown> | undefined;
-  if (typeof bp !== 'object' || bp === null || !isStringArray(bp.kinds) || !bp.kinds.every((k) => KINDS.has(k))
-    || !Array.isArray(bp.blocks) || !bp.blocks.every((b: Record<string, unknown>) => KINDS.has(b.kind as string) && typeof b.text === 'string')) {
+  if (
+    typeof bp !== 'object' ||
+    bp === null ||
+    !isStringArray(bp.kinds) ||
+    !bp.kinds.every((k) => KINDS.has(k)) ||
+    !Array.isArray(bp.blocks) ||
+    !bp.blocks.every((b: Record<string, unknown>) => KINDS.has(b.kind as string) && typeof b.text === 'string')
+  ) {
     throw new Error(`${name}/expected.json: "boilerplate" must be { kinds: [kind], blocks: [{ kind, text }] } with known kinds`);
   }
   return raw as Expected;
@@ -177,9 +205,7 @@ const fixtures = listFixtures();
 
 describe('fixture set', () => {
   it(`has at least ${MIN_FIXTURES} fixtures`, () => {
-    expect(fixtures.length, `found ${fixtures.length} fixture folders in ${FIXTURES_DIR}`).toBeGreaterThanOrEqual(
-      MIN_FIXTURES,
-    );
+    expect(fixtures.length, `found ${fixtures.length} fixture folders in ${FIXTURES_DIR}`).toBeGreaterThanOrEqual(MIN_FIXTURES);
   });
 
   it('names every fixture folder <kind>--<slug>', () => {
@@ -220,29 +246,24 @@ describe.each(fixtures)('fixture %s', (name) => {
 
     const { startsWith, contains, notContains } = expected.body;
     const start = normalise(startsWith);
-    expect(
-      text.startsWith(start),
-      `${name}: body should start with\n  "${start}"\nbut starts with\n  "${preview(text, start.length + 60)}"`,
-    ).toBe(true);
+    expect(text.startsWith(start), `${name}: body should start with\n  "${start}"\nbut starts with\n  "${preview(text, start.length + 60)}"`).toBe(true);
 
     const missing = contains.map(normalise).filter((s) => !text.includes(s));
-    expect(
-      missing,
-      `${name}: body is missing ${missing.length} expected string(s):\n${missing.map((s) => `  - "${s}"`).join('\n')}`,
-    ).toEqual([]);
+    expect(missing, `${name}: body is missing ${missing.length} expected string(s):\n${missing.map((s) => `  - "${s}"`).join('\n')}`).toEqual([]);
 
     const present = notContains.map(normalise).filter((s) => text.includes(s));
-    expect(
-      present,
-      `${name}: body contains ${present.length} boilerplate string(s) it should not:\n${present.map((s) => `  - "${s}"`).join('\n')}`,
-    ).toEqual([]);
+    expect(present, `${name}: body contains ${present.length} boilerplate string(s) it should not:\n${present.map((s) => `  - "${s}"`).join('\n')}`).toEqual(
+      [],
+    );
   });
 
   it('extracts the captions (text, credit, image)', () => {
     const { expected, article } = run(name);
     const got = article.captions.map((c) => ({ text: normalise(c.text), credit: c.credit === null ? null : normalise(c.credit), image: c.image?.src ?? null }));
     const want = expected.captions.map((c) => ({ text: normalise(c.text), credit: c.credit === null ? null : normalise(c.credit), image: c.image }));
-    expect(got.length, `${name}: ${got.length} caption(s) found, ${want.length} expected:\n${got.map((c) => `  - "${preview(c.text, 80)}"`).join('\n')}`).toBe(want.length);
+    expect(got.length, `${name}: ${got.length} caption(s) found, ${want.length} expected:\n${got.map((c) => `  - "${preview(c.text, 80)}"`).join('\n')}`).toBe(
+      want.length,
+    );
     want.forEach((w, i) => {
       expect(got[i]!.text, `${name}: caption ${i + 1} text`).toBe(w.text);
       expect(got[i]!.credit, `${name}: caption ${i + 1} credit`).toBe(w.credit);
@@ -256,7 +277,10 @@ describe.each(fixtures)('fixture %s', (name) => {
 
   it('reports the images and the lead image', () => {
     const { expected, article } = run(name);
-    expect(article.images.map((i) => i.src), `${name}: images`).toEqual(expected.images);
+    expect(
+      article.images.map((i) => i.src),
+      `${name}: images`,
+    ).toEqual(expected.images);
     expect(article.leadImage, `${name}: leadImage`).toBe(expected.leadImage);
   });
 

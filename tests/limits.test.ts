@@ -8,7 +8,8 @@ import { DEFAULT_LIMITS, extract, InvalidArgumentError } from '../src/index.js';
 import { extractInChild, HEAVY_TIMEOUT } from './helpers/child.js';
 
 const PARA = (i: number) => `<p>Paragraph ${i} of the story, with enough words to count as prose, and a comma or two.</p>`;
-const page = (paras: number) => `<html><head><title>The headline of the story</title></head><body><article><h1>The headline of the story</h1>${Array.from({ length: paras }, (_, i) => PARA(i)).join('')}</article></body></html>`;
+const page = (paras: number) =>
+  `<html><head><title>The headline of the story</title></head><body><article><h1>The headline of the story</h1>${Array.from({ length: paras }, (_, i) => PARA(i)).join('')}</article></body></html>`;
 
 // The first call in a process compiles copydesk's patterns (a few hundred milliseconds of CPU): on a
 // busy machine that alone can reach the default 1 s budget, which these tests do not mean to test.
@@ -48,15 +49,19 @@ describe('maxInputSize', () => {
     expect(a.body.text).not.toContain('\uFFFD');
   });
 
-  it('cuts a 40 MB page to the default and returns its article', async () => {
-    const html = page(1).replace('</article>', `${PARA(1).repeat(Math.ceil(40e6 / PARA(1).length))}</article>`);
-    // In a child process: the one extract() call on 8 MiB takes seconds on a busy machine (tests/helpers/child.ts).
-    // The default time budget stays: it keeps the call short, and the article's first paragraphs come in time.
-    const { article: a } = await extractInChild(html);
-    expect(a.input.truncated).toBe(true);
-    expect(a.input.limits).toContain('maxInputSize');
-    expect(a.body.text.length).toBeGreaterThan(1000);
-  }, HEAVY_TIMEOUT);
+  it(
+    'cuts a 40 MB page to the default and returns its article',
+    async () => {
+      const html = page(1).replace('</article>', `${PARA(1).repeat(Math.ceil(40e6 / PARA(1).length))}</article>`);
+      // In a child process: the one extract() call on 8 MiB takes seconds on a busy machine (tests/helpers/child.ts).
+      // The default time budget stays: it keeps the call short, and the article's first paragraphs come in time.
+      const { article: a } = await extractInChild(html);
+      expect(a.input.truncated).toBe(true);
+      expect(a.input.limits).toContain('maxInputSize');
+      expect(a.body.text.length).toBeGreaterThan(1000);
+    },
+    HEAVY_TIMEOUT,
+  );
 });
 
 describe('maxNodes', () => {
@@ -69,15 +74,19 @@ describe('maxNodes', () => {
 });
 
 describe('maxDepth', () => {
-  it('flattens deeper nesting, keeps the content, and does not call it truncated', async () => {
-    const depth = 100_000;
-    const html = `<html><body>${'<div>'.repeat(depth)}${PARA(1)}${PARA(2)}${PARA(3)}${'</div>'.repeat(depth)}</body></html>`;
-    // About depth, not time: the soft time budget is lifted so that a loaded machine cannot cut the page.
-    // In a child process: the one extract() call takes seconds on a busy machine (tests/helpers/child.ts).
-    const { article: a } = await extractInChild(html, { limits: { timeBudgetMs: Infinity } });
-    expect(a.input).toMatchObject({ truncated: false, limits: ['maxDepth'] });
-    expect(a.body.text).toContain('Paragraph 3 of the story');
-  }, HEAVY_TIMEOUT);
+  it(
+    'flattens deeper nesting, keeps the content, and does not call it truncated',
+    async () => {
+      const depth = 100_000;
+      const html = `<html><body>${'<div>'.repeat(depth)}${PARA(1)}${PARA(2)}${PARA(3)}${'</div>'.repeat(depth)}</body></html>`;
+      // About depth, not time: the soft time budget is lifted so that a loaded machine cannot cut the page.
+      // In a child process: the one extract() call takes seconds on a busy machine (tests/helpers/child.ts).
+      const { article: a } = await extractInChild(html, { limits: { timeBudgetMs: Infinity } });
+      expect(a.input).toMatchObject({ truncated: false, limits: ['maxDepth'] });
+      expect(a.body.text).toContain('Paragraph 3 of the story');
+    },
+    HEAVY_TIMEOUT,
+  );
 
   it('is overridable', () => {
     const html = `<html><body>${'<div>'.repeat(50)}${PARA(1)}${'</div>'.repeat(50)}</body></html>`;

@@ -18,7 +18,12 @@ import type { Article } from '../src/types.js';
 
 const root = path.join(__dirname, '..', 'fixtures');
 const norm = (s: string | null | undefined): string =>
-  (s ?? '').normalize('NFKC').replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+  (s ?? '')
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** A date as a comparable value: the instant when it has a time, else the day. */
 function dateKey(value: unknown): string | null {

@@ -24,9 +24,10 @@ const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
   exports: Record<string, unknown>;
 };
 const PEERS = ['jsdom', '@mozilla/readability'];
-const PAGE = `<html><head><title>Ferry sailings cut</title></head><body><article><h1>Ferry sailings cut</h1>${
-  Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i + 1}: the operator said the early crossings would be suspended for the summer because it could not find enough crew.</p>`).join('')
-}</article></body></html>`;
+const PAGE = `<html><head><title>Ferry sailings cut</title></head><body><article><h1>Ferry sailings cut</h1>${Array.from(
+  { length: 4 },
+  (_, i) => `<p>Paragraph ${i + 1}: the operator said the early crossings would be suspended for the summer because it could not find enough crew.</p>`,
+).join('')}</article></body></html>`;
 
 describe('package.json', () => {
   it('declares jsdom and @mozilla/readability as optional peer dependencies, not dependencies', () => {
@@ -43,7 +44,8 @@ describe('package.json', () => {
     for (const unused of ['domutils', 'tinyld', 'warcio']) expect(PKG.dependencies[unused], unused).toBeUndefined();
     const files = fs.readdirSync(path.join(ROOT, 'dist'));
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
-    for (const f of files.filter((f) => /\.d\.c?ts$/.test(f))) expect(fs.readFileSync(path.join(ROOT, 'dist', f), 'utf8'), f).not.toMatch(/from ['"]cheerio['"]/);
+    for (const f of files.filter((f) => /\.d\.c?ts$/.test(f)))
+      expect(fs.readFileSync(path.join(ROOT, 'dist', f), 'utf8'), f).not.toMatch(/from ['"]cheerio['"]/);
   });
 
   it('exports copydesk/readability with types for import and require', () => {
@@ -105,7 +107,10 @@ describe('without jsdom and @mozilla/readability installed', () => {
   });
 
   for (const [file, prelude] of [
-    ['esm.mjs', "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\nimport * as core from 'copydesk'; import * as entry from 'copydesk/readability';"],
+    [
+      'esm.mjs',
+      "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\nimport * as core from 'copydesk'; import * as entry from 'copydesk/readability';",
+    ],
     ['cjs.cjs', "const core = require('copydesk'); const entry = require('copydesk/readability');"],
   ] as const) {
     it(`imports and extracts, and the fallback throws MissingPeerDependencyError (${file})`, async () => {
@@ -119,7 +124,11 @@ describe('without jsdom and @mozilla/readability installed', () => {
       expect(out.language).toBe('en');
       for (const key of ['string', 'object', 'dropin']) {
         expect(out[key], key).toMatchObject({
-          name: 'MissingPeerDependencyError', code: 'ERR_MISSING_PEER_DEPENDENCY', packages: PEERS, instance: true, base: true,
+          name: 'MissingPeerDependencyError',
+          code: 'ERR_MISSING_PEER_DEPENDENCY',
+          packages: PEERS,
+          instance: true,
+          base: true,
         });
         expect((out[key] as { message: string }).message).toContain('npm install jsdom @mozilla/readability');
       }
@@ -150,8 +159,13 @@ describe('the browser build', () => {
 
   it('runs where only web-platform globals exist (no Buffer, process or require), bytes included', async () => {
     const result = await build({
-      entryPoints: [path.join(ROOT, 'dist', 'index.js')], bundle: true, platform: 'browser', format: 'iife',
-      globalName: 'copydesk', write: false, logLevel: 'silent',
+      entryPoints: [path.join(ROOT, 'dist', 'index.js')],
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      globalName: 'copydesk',
+      write: false,
+      logLevel: 'silent',
     });
     // A bare realm, as in a browser worker or an edge runtime: TextDecoder, TextEncoder, URL, console.
     const realm = vm.createContext({ TextDecoder, TextEncoder, URL, console });
@@ -175,8 +189,13 @@ function warcResponse(url: string, page: string, encoding: 'gzip' | 'deflate', n
     body,
   ]);
   const head = [
-    'WARC/1.1', 'WARC-Type: response', `WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-00000000000${n}>`, 'WARC-Date: 2024-05-01T10:00:00Z',
-    `WARC-Target-URI: ${url}`, 'Content-Type: application/http; msgtype=response', `Content-Length: ${http.length}`,
+    'WARC/1.1',
+    'WARC-Type: response',
+    `WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-00000000000${n}>`,
+    'WARC-Date: 2024-05-01T10:00:00Z',
+    `WARC-Target-URI: ${url}`,
+    'Content-Type: application/http; msgtype=response',
+    `Content-Length: ${http.length}`,
   ].join('\r\n');
   return Buffer.concat([Buffer.from(`${head}\r\n\r\n`), http, Buffer.from('\r\n\r\n')]);
 }
@@ -184,13 +203,13 @@ function warcResponse(url: string, page: string, encoding: 'gzip' | 'deflate', n
 describe('the vendored packages (dist/vendor/, shipped once for both formats)', () => {
   const vendored = (name: string) => path.join(ROOT, 'dist', 'vendor', `${name}.cjs`);
 
-  it('holds warcio\'s parser without its writer: no serializer, no digests, no deflate', () => {
+  it("holds warcio's parser without its writer: no serializer, no digests, no deflate", () => {
     const text = fs.readFileSync(vendored('warcio'), 'utf8');
     for (const name of ['WARCParser', 'AsyncIterReader', 'LimitReader', 'Inflate']) expect(text, name).toContain(name);
     for (const name of ['WARCSerializer', 'createSHA256', 'Deflate', 'deflateInit']) expect(text, name).not.toContain(name);
   });
 
-  it('reads a WARC.gz whose payloads are gzip and deflate encoded (pako\'s inflate, the only part kept)', async () => {
+  it("reads a WARC.gz whose payloads are gzip and deflate encoded (pako's inflate, the only part kept)", async () => {
     const pages = ['gzip', 'deflate'].map((kind) => `<html><body><p>A page sent with ${kind}: ${'the ferry runs all winter. '.repeat(40)}</p></body></html>`);
     // one gzip member per record, as crawlers write a WARC.gz
     const file = Buffer.concat([
@@ -200,15 +219,21 @@ describe('the vendored packages (dist/vendor/, shipped once for both formats)', 
     const { WARCParser } = createRequire(import.meta.url)(vendored('warcio')) as typeof import('warcio');
     const read: Array<[string | null | undefined, string]> = [];
     for await (const record of new WARCParser([file])) read.push([record.warcTargetURI, new TextDecoder().decode(await record.readFully(true))]);
-    expect(read).toEqual([['https://news.example/gzip', pages[0]], ['https://news.example/deflate', pages[1]]]);
+    expect(read).toEqual([
+      ['https://news.example/gzip', pages[0]],
+      ['https://news.example/deflate', pages[1]],
+    ]);
   });
 
   it('are CommonJS files that ES modules import with named exports (the ES-module build does)', async () => {
-    const r = await runIn('vendor.mjs', [
-      "import { detect } from './node_modules/copydesk/dist/vendor/tinyld.cjs';",
-      "import { WARCParser, LimitReader, AsyncIterReader } from './node_modules/copydesk/dist/vendor/warcio.cjs';",
-      "console.log(JSON.stringify([detect('Der Gemeinderat hat am Dienstag beschlossen, die Fähre den ganzen Winter fahren zu lassen.'), typeof WARCParser, typeof LimitReader, typeof AsyncIterReader]));",
-    ].join('\n'));
+    const r = await runIn(
+      'vendor.mjs',
+      [
+        "import { detect } from './node_modules/copydesk/dist/vendor/tinyld.cjs';",
+        "import { WARCParser, LimitReader, AsyncIterReader } from './node_modules/copydesk/dist/vendor/warcio.cjs';",
+        "console.log(JSON.stringify([detect('Der Gemeinderat hat am Dienstag beschlossen, die Fähre den ganzen Winter fahren zu lassen.'), typeof WARCParser, typeof LimitReader, typeof AsyncIterReader]));",
+      ].join('\n'),
+    );
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual(['de', 'function', 'function', 'function']);
   });
@@ -240,7 +265,10 @@ describe('the tarball', () => {
     const files = (fs.readdirSync(path.join(ROOT, 'dist'), { recursive: true }) as string[]).filter((f) => /\.c?js$/.test(f));
     for (const [file, mark] of Object.entries(marks)) {
       const holding = files.filter((f) => fs.readFileSync(path.join(ROOT, 'dist', f), 'utf8').includes(mark));
-      expect(holding.map((f) => f.split(path.sep).join('/')), mark).toEqual([file]);
+      expect(
+        holding.map((f) => f.split(path.sep).join('/')),
+        mark,
+      ).toEqual([file]);
     }
   });
 });

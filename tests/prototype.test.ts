@@ -9,14 +9,24 @@ import { extract, type BoilerplateKind } from '../src/index.js';
 import { parseArgs, UsageError } from '../src/cli/args.js';
 
 const KINDS: ReadonlySet<BoilerplateKind> = new Set(['ad', 'comments', 'related', 'newsletter', 'share', 'navigation', 'footer', 'cookie', 'paywall', 'other']);
-const PROTO_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', '__lookupGetter__', 'propertyIsEnumerable', 'toLocaleString'];
+const PROTO_NAMES = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+  '__lookupGetter__',
+  'propertyIsEnumerable',
+  'toLocaleString',
+];
 const PARA = '<p>Paragraph text with enough words to count as prose, and a comma or two, here and there in it.</p>';
 
 /** Own property names of the built-in prototypes, to compare before and after. */
 function prototypeSnapshot(): string {
-  return [Object.prototype, Array.prototype, Function.prototype, String.prototype]
-    .map((p) => Object.getOwnPropertyNames(p).sort().join(','))
-    .join('|');
+  return [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join(',')).join('|');
 }
 
 let before = '';

@@ -25,7 +25,7 @@ ${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
 </article><script>document.write('x')</script></body></html>`;
 
 describe('copydesk/readability extract', () => {
-  it('returns copydesk\'s Article for a Readability run', () => {
+  it("returns copydesk's Article for a Readability run", () => {
     const a = extract(META_PAGE, { url: 'https://www.valleypost.example/news/1' });
     expect(a.engine).toBe('readability');
     expect(a.headline).toBe('Millbrook pumping station to be replaced');
@@ -33,7 +33,7 @@ describe('copydesk/readability extract', () => {
     expect(a.authors).toEqual(['Jo Hartley', 'Sam Ode']);
     expect(a.source.publisher).toBe('Valley Post');
     expect(a.dateline.published).toBe('2024-03-05T09:30:00Z');
-    expect(a.dek).toBe('The water board approved a new station after last winter\'s failures.');
+    expect(a.dek).toBe("The water board approved a new station after last winter's failures.");
     expect(a.language).toBe('en-GB');
     for (const p of PARAGRAPHS) expect(a.body.text).toContain(p);
     expect(a.body.markdown).toContain(PARAGRAPHS[0]);
@@ -59,7 +59,7 @@ describe('copydesk/readability extract', () => {
     expect(extract('plain text').body.text).toBe('plain text');
   });
 
-  it('gives copydesk\'s own article where jsdom throws', () => {
+  it("gives copydesk's own article where jsdom throws", () => {
     const dir = path.join(ROOT, 'fixtures', 'css-parse-error--harbour-ferry-timetable');
     const bytes = fs.readFileSync(path.join(dir, 'source.html'));
     const a = extract(bytes, { url: 'https://www.wexmoorcourier.co.uk/news/1' });
@@ -67,14 +67,14 @@ describe('copydesk/readability extract', () => {
     expect(a).toEqual(extractOwn(bytes, { url: 'https://www.wexmoorcourier.co.uk/news/1' }));
   });
 
-  it('gives copydesk\'s own article beyond the limits, without starting jsdom', () => {
+  it("gives copydesk's own article beyond the limits, without starting jsdom", () => {
     const a = extract(deepPage(DEFAULT_LIMITS.maxDepth + 1));
     expect(a.engine).toBe('copydesk');
     expect(a.input.limits).toContain('maxDepth');
     expect(extract(articlePage(), { limits: { maxNodes: 40 } }).engine).toBe('copydesk');
   });
 
-  it('checks its arguments like copydesk\'s extract', () => {
+  it("checks its arguments like copydesk's extract", () => {
     expect(() => extract(42 as never)).toThrow(InvalidArgumentError);
     expect(() => extract('<p>x</p>', { url: 5 as never })).toThrow(InvalidArgumentError);
   });

@@ -16,8 +16,47 @@ function expectArticleShape(a: Article): void {
   expect(a.body.text).toBe(a.body.text.trim());
 }
 
-const TAGS = ['div', 'p', 'span', 'a', 'article', 'section', 'ul', 'li', 'table', 'tr', 'td', 'h1', 'h2', 'figure', 'figcaption', 'img', 'script', 'style', 'nav', 'footer', 'aside', 'form', 'br', 'b', 'i', 'pre', 'blockquote'];
-const ATTRS = ['class="content"', 'class="related"', 'id="comments"', 'class="share"', 'hidden', 'style="display:none"', 'href="https://example.com/x"', 'role="navigation"', 'itemprop="articleBody"', 'class="ad"'];
+const TAGS = [
+  'div',
+  'p',
+  'span',
+  'a',
+  'article',
+  'section',
+  'ul',
+  'li',
+  'table',
+  'tr',
+  'td',
+  'h1',
+  'h2',
+  'figure',
+  'figcaption',
+  'img',
+  'script',
+  'style',
+  'nav',
+  'footer',
+  'aside',
+  'form',
+  'br',
+  'b',
+  'i',
+  'pre',
+  'blockquote',
+];
+const ATTRS = [
+  'class="content"',
+  'class="related"',
+  'id="comments"',
+  'class="share"',
+  'hidden',
+  'style="display:none"',
+  'href="https://example.com/x"',
+  'role="navigation"',
+  'itemprop="articleBody"',
+  'class="ad"',
+];
 
 /** Arbitrary HTML-ish soup: well-formed, truncated and misnested tags with words between. */
 const htmlSoup = fc
@@ -87,14 +126,18 @@ describe('extract on degenerate pages', () => {
     expect(a.body).toEqual({ html: '', text: '', markdown: '' });
   });
 
-  it('survives 100,000 nested elements', async () => {
-    const depth = 100_000;
-    const html = `<html><body>${'<div>'.repeat(depth)}<p>Deep inside, a paragraph of text that is long enough to be scored, with commas, and words.</p>${'</div>'.repeat(depth)}</body></html>`;
-    // About depth, not time: the soft time budget is lifted so that a loaded machine cannot cut the page.
-    // In a child process: the one extract() call takes seconds on a busy machine (tests/helpers/child.ts).
-    const { article: a } = await extractInChild(html, { limits: { timeBudgetMs: Infinity } });
-    expect(a.body.text).toContain('Deep inside, a paragraph of text');
-  }, HEAVY_TIMEOUT);
+  it(
+    'survives 100,000 nested elements',
+    async () => {
+      const depth = 100_000;
+      const html = `<html><body>${'<div>'.repeat(depth)}<p>Deep inside, a paragraph of text that is long enough to be scored, with commas, and words.</p>${'</div>'.repeat(depth)}</body></html>`;
+      // About depth, not time: the soft time budget is lifted so that a loaded machine cannot cut the page.
+      // In a child process: the one extract() call takes seconds on a busy machine (tests/helpers/child.ts).
+      const { article: a } = await extractInChild(html, { limits: { timeBudgetMs: Infinity } });
+      expect(a.body.text).toContain('Deep inside, a paragraph of text');
+    },
+    HEAVY_TIMEOUT,
+  );
 
   it('survives a page of 20,000 paragraphs', () => {
     const para = '<p>Paragraph text with enough words to count as prose, and a comma or two, here.</p>';

@@ -77,7 +77,8 @@ describe('the checker finds what could run script', () => {
   });
 
   it('accepts what body.html is allowed to hold', () => {
-    const safe = '<h2>T</h2>\n<p><a href="https://a.example/x" title="t">a</a> <em>b</em> <img src="data:image/png;base64,AA==" alt="c" width="10" height="10"></p>\n<ol start="3"><li>d</li></ol>';
+    const safe =
+      '<h2>T</h2>\n<p><a href="https://a.example/x" title="t">a</a> <em>b</em> <img src="data:image/png;base64,AA==" alt="c" width="10" height="10"></p>\n<ol start="3"><li>d</li></ol>';
     expect(htmlScriptRisks(safe, { JSDOM })).toEqual([]);
     expect(markdownScriptRisks('[a](https://a.example/x) ![b](/img.png) `<img src=x>`')).toEqual([]);
     expect(markdownScriptRisks('[a](javascript:alert(1))')).not.toEqual([]);
@@ -108,16 +109,21 @@ describe('Markdown rendered to HTML (marked, markdown-it, markdown-it html: true
     expect(checker.risks('# T\n\n[a](https://a.example/ "t") ![b](/b.png)\n\n- [ ] x\n\n| a |\n| - |\n| b |')).toEqual([]);
   });
 
-  it('a headline holding markup is escaped in the CLI\'s Markdown', () => {
+  it("a headline holding markup is escaped in the CLI's Markdown", () => {
     const article = extract(articlePage('<img src=x onerror=alert(1)> [x](javascript:alert(1)) #', 'headline'), { url: PAGE_URL });
     expect(article.headline).toContain('<img src=x onerror=alert(1)>');
     const printed = render(article, 'markdown');
-    expect(printed.split('\n')[0]).toBe('# Council approves city budget after late-night debate &lt;img src=x onerror=alert(1)> \\[x\\](javascript:alert(1)) \\#');
+    expect(printed.split('\n')[0]).toBe(
+      '# Council approves city budget after late-night debate &lt;img src=x onerror=alert(1)> \\[x\\](javascript:alert(1)) \\#',
+    );
     expect(checker.risks(printed)).toEqual([]);
   });
 
   it('link text holding "![x](javascript:...)" is not an image in marked', () => {
-    const page = articlePage('<a href="https://ok.example/">![x](javascript:alert(1))</a> and <a href="https://ok.example/">Wow!</a><a href="https://ok.example/b">[y](javascript:alert(1))</a>', 'inline');
+    const page = articlePage(
+      '<a href="https://ok.example/">![x](javascript:alert(1))</a> and <a href="https://ok.example/">Wow!</a><a href="https://ok.example/b">[y](javascript:alert(1))</a>',
+      'inline',
+    );
     const { markdown } = extract(page, { url: PAGE_URL }).body;
     expect(markdown).toContain('[\\!\\[x\\](javascript:alert(1))](https://ok.example/)');
     expect(markdown).toContain('[Wow\\!](https://ok.example/)');

@@ -34,7 +34,12 @@ async function* chunked(bytes: Uint8Array, size: number) {
 }
 
 const ctx = (maxBytes: number): SourceContext => ({
-  maxBytes, contentType: null, names: DEFAULTS.names, needIds: false, advance() {}, skip() {},
+  maxBytes,
+  contentType: null,
+  names: DEFAULTS.names,
+  needIds: false,
+  advance() {},
+  skip() {},
 });
 
 const shown = (lines: (Uint8Array | OverlongLine)[]) => lines.map((l) => ('overlong' in l ? l : Buffer.from(l).toString()));
@@ -44,7 +49,12 @@ describe('byteLines with a line limit', () => {
     const text = Buffer.from(`a\n${'x'.repeat(100)}\r\nbb\n${'y'.repeat(11)}\n${'z'.repeat(10)}\n${'w'.repeat(40)}`);
     for (const size of [1, 3, 7, 10, 64, 1000]) {
       expect(shown(await all(byteLines(chunked(text, size), 10)))).toEqual([
-        'a', { overlong: true, bytes: 101 }, 'bb', { overlong: true, bytes: 11 }, 'z'.repeat(10), { overlong: true, bytes: 40 },
+        'a',
+        { overlong: true, bytes: 101 },
+        'bb',
+        { overlong: true, bytes: 11 },
+        'z'.repeat(10),
+        { overlong: true, bytes: 40 },
       ]);
     }
   });
@@ -74,14 +84,21 @@ describe('JSONL: a line over the limit is skipped while streaming', () => {
     const limit = maxJsonlLineBytes(maxBytes);
     const big = JSON.stringify({ id: 'huge', html: `<p>${'a'.repeat(limit)}</p>` });
     const text = [JSON.stringify({ id: 'one', html: '<p>one</p>' }), big, JSON.stringify({ id: 'three', html: '<p>three</p>' })].join('\n');
-    for (const [name, bytes] of [['lines.jsonl', Buffer.from(text)], ['lines.jsonl.gz', zlib.gzipSync(text)]] as const) {
+    for (const [name, bytes] of [
+      ['lines.jsonl', Buffer.from(text)],
+      ['lines.jsonl.gz', zlib.gzipSync(text)],
+    ] as const) {
       const file = path.join(tmp, name);
       writeFileSync(file, bytes);
       const got: SourceRecord[] = await all(jsonlRecords(file, ctx(maxBytes)));
       expect(got.map((r) => r.error?.kind ?? Buffer.from(r.jsonl!.raw).toString().slice(0, 12))).toEqual(['{"id":"one",', 'too-large', '{"id":"three']);
       expect(got[1]).toEqual({
-        id: `${file}:2`, url: null,
-        error: { kind: 'too-large', message: `line 2 has ${big.length} bytes, over the ${limit} a line may hold (6 x --max-bytes ${maxBytes} + 65536): skipped unread` },
+        id: `${file}:2`,
+        url: null,
+        error: {
+          kind: 'too-large',
+          message: `line 2 has ${big.length} bytes, over the ${limit} a line may hold (6 x --max-bytes ${maxBytes} + 65536): skipped unread`,
+        },
       });
     }
   });
@@ -106,9 +123,12 @@ describe('WARC: a gzip-encoded payload is decoded with the cap applied as it com
     for (const r of records) {
       const httpHeaders: Record<string, string> = { 'Content-Type': 'text/html; charset=utf-8' };
       if (r.gzip) httpHeaders['Content-Encoding'] = 'gzip';
-      const record = WARCRecord.create({ url: r.url, type: 'response', statusline: 'HTTP/1.1 200 OK', httpHeaders }, (async function* () {
-        yield r.payload;
-      })());
+      const record = WARCRecord.create(
+        { url: r.url, type: 'response', statusline: 'HTTP/1.1 200 OK', httpHeaders },
+        (async function* () {
+          yield r.payload;
+        })(),
+      );
       parts.push(await WARCSerializer.serialize(record, { gzip: true }));
     }
     const file = path.join(tmp, name);

@@ -36,7 +36,12 @@ interface Expected {
   boilerplateContains?: Array<[string, string]>;
 }
 
-const pages = ROOTS.flatMap((root) => fs.readdirSync(root).filter((n) => WIRE_KINDS.test(n)).map((n) => path.join(root, n))).sort();
+const pages = ROOTS.flatMap((root) =>
+  fs
+    .readdirSync(root)
+    .filter((n) => WIRE_KINDS.test(n))
+    .map((n) => path.join(root, n)),
+).sort();
 
 describe('wire pages', () => {
   it('has pages of the wire style families (Reuters, AFP in French, Yonhap in Korean, PR Newswire, EFE, a legacy table layout)', () => {
@@ -45,7 +50,10 @@ describe('wire pages', () => {
 
   describe.each(pages.map((p) => [path.basename(p), p]))('%s', (_name, dir) => {
     const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
-    const article = extract(new Uint8Array(fs.readFileSync(path.join(dir, 'source.html'))), { url: expected.url, limits: { timeBudgetMs: Number.POSITIVE_INFINITY } });
+    const article = extract(new Uint8Array(fs.readFileSync(path.join(dir, 'source.html'))), {
+      url: expected.url,
+      limits: { timeBudgetMs: Number.POSITIVE_INFINITY },
+    });
     const later = expected.fields;
 
     it('reads the dateline place and text', () => {
@@ -68,14 +76,15 @@ describe('wire pages', () => {
 
     it('splits the captions from their credits', () => {
       if (!expected.captions) return;
-      expect(article.captions.map((c) => ({ text: c.text, credit: c.credit }))).toEqual(
-        expected.captions.map((c) => ({ text: c.text, credit: c.credit })),
-      );
+      expect(article.captions.map((c) => ({ text: c.text, credit: c.credit }))).toEqual(expected.captions.map((c) => ({ text: c.text, credit: c.credit })));
     });
 
     it('labels the rights notices and share rows', () => {
       for (const [kind, text] of expected.boilerplateContains ?? []) {
-        expect(article.boilerplate.some((b) => b.kind === kind && b.text.includes(text)), `${kind}: ${text}`).toBe(true);
+        expect(
+          article.boilerplate.some((b) => b.kind === kind && b.text.includes(text)),
+          `${kind}: ${text}`,
+        ).toBe(true);
       }
     });
   });

@@ -108,9 +108,11 @@ export function formatCheck(check, file) {
   if (raisable) {
     lines.push(`  ${raisable} figure(s) are ${RAISE_HINT}+ above their floor: raise them with \`npm run eval -- --write-floors\` and commit eval/floors.json`);
   }
-  lines.push(failed
-    ? `floors check FAILED: ${failed} of ${check.rows.length} figure(s) below their floor (slack ${SLACK})`
-    : `floors check passed: ${check.rows.length} figure(s) at or above their floor`);
+  lines.push(
+    failed
+      ? `floors check FAILED: ${failed} of ${check.rows.length} figure(s) below their floor (slack ${SLACK})`
+      : `floors check passed: ${check.rows.length} figure(s) at or above their floor`,
+  );
   return lines.join('\n');
 }
 
@@ -155,7 +157,11 @@ export function updatedFloors(old, results, { allowLower = false } = {}) {
     floors[set] = next;
   }
   // sets in name order, so that the file's diffs stay small
-  const sorted = Object.fromEntries(Object.keys(floors).sort().map((set) => [set, floors[set]]));
+  const sorted = Object.fromEntries(
+    Object.keys(floors)
+      .sort()
+      .map((set) => [set, floors[set]]),
+  );
   return { floors: sorted, changes };
 }
 
@@ -178,8 +184,10 @@ export function formatChanges(changes, file) {
     lines.push(`  ${c.kind.padEnd(7)} ${c.set} ${c.metric}: ${from} -> ${to}`);
   }
   if (changes.some((c) => c.kind === 'KEPT')) {
-    lines.push('  REFUSED: the figures marked KEPT are below their floors (or missing); nothing was written.'
-      + ' Lower a floor only on purpose, with --allow-lower, and say why in the commit message (eval/README.md).');
+    lines.push(
+      '  REFUSED: the figures marked KEPT are below their floors (or missing); nothing was written.' +
+        ' Lower a floor only on purpose, with --allow-lower, and say why in the commit message (eval/README.md).',
+    );
   }
   if (changes.some((c) => c.kind === 'LOWERED' || c.kind === 'DROPPED')) {
     lines.push('  WARNING: floors were lowered or dropped. Commit that only on purpose, and say why in the commit message (eval/README.md).');

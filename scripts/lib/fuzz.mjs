@@ -14,19 +14,115 @@ export function tokenize(html) {
   return html.match(/<!--[\s\S]*?-->|<[^<>]*>|[^<]+|</g) ?? [];
 }
 
-const TAGS = ['div', 'p', 'span', 'a', 'article', 'section', 'ul', 'li', 'table', 'tr', 'td', 'h1', 'h2', 'figure', 'figcaption', 'img', 'script', 'style', 'nav', 'aside', 'form', 'b', 'i', 'pre', 'blockquote', 'svg', 'math', 'textarea', 'title', 'noscript', 'template', 'select', 'option', 'iframe', 'main', 'header', 'footer'];
+const TAGS = [
+  'div',
+  'p',
+  'span',
+  'a',
+  'article',
+  'section',
+  'ul',
+  'li',
+  'table',
+  'tr',
+  'td',
+  'h1',
+  'h2',
+  'figure',
+  'figcaption',
+  'img',
+  'script',
+  'style',
+  'nav',
+  'aside',
+  'form',
+  'b',
+  'i',
+  'pre',
+  'blockquote',
+  'svg',
+  'math',
+  'textarea',
+  'title',
+  'noscript',
+  'template',
+  'select',
+  'option',
+  'iframe',
+  'main',
+  'header',
+  'footer',
+];
 const JUNK = [
-  '<', '>', '&', '&#', '&#x', '&#1114112;', '&amp', '<!--', '-->', '<![CDATA[', ']]>', '<!DOCTYPE', '<?xml ?>', '</', '<//', '<a<b', '"', "'", '=',
-  '\u0000', '\uFFFD', '\uFEFF', '\uD800', '\uDFFF', '\u2028', '\u202E', '\uE000\uE004', '\r\n', '\t', '<script>', '</script>', '<style>', '<plaintext>',
-  '<svg><script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">x</a>', '<math><mi xlink:href="javascript:alert(1)">',
-  '<meta charset="koi8-r">', '<base href="javascript:/">', '<p>', '</p>', '</div>', '<br>', '</br>', '<li>', '<td>', '<h1>Headline</h1>',
+  '<',
+  '>',
+  '&',
+  '&#',
+  '&#x',
+  '&#1114112;',
+  '&amp',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<!DOCTYPE',
+  '<?xml ?>',
+  '</',
+  '<//',
+  '<a<b',
+  '"',
+  "'",
+  '=',
+  '\u0000',
+  '\uFFFD',
+  '\uFEFF',
+  '\uD800',
+  '\uDFFF',
+  '\u2028',
+  '\u202E',
+  '\uE000\uE004',
+  '\r\n',
+  '\t',
+  '<script>',
+  '</script>',
+  '<style>',
+  '<plaintext>',
+  '<svg><script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<a href="javascript:alert(1)">x</a>',
+  '<math><mi xlink:href="javascript:alert(1)">',
+  '<meta charset="koi8-r">',
+  '<base href="javascript:/">',
+  '<p>',
+  '</p>',
+  '</div>',
+  '<br>',
+  '</br>',
+  '<li>',
+  '<td>',
+  '<h1>Headline</h1>',
   '<script type="application/ld+json">{"@type":"NewsArticle","headline":"X","__proto__":{"polluted":1}}</script>',
-  'ÄÖÜ 日本語 Ελληνικά', ',,,,,,,,,,,,,,,,', '- - - - - - -', '                                        ',
+  'ÄÖÜ 日本語 Ελληνικά',
+  ',,,,,,,,,,,,,,,,',
+  '- - - - - - -',
+  '                                        ',
 ];
 const HOSTILE_ATTRS = [
-  'class="related share comments ad"', 'id="__proto__"', 'role="constructor"', 'style="display:none"', 'hidden', 'onload=alert(1)',
-  'href="java\tscript:alert(1)"', 'src="data:text/html,x"', 'srcset="x 1x, , ,,"', 'width="1"', 'itemprop="articleBody"',
-  `title="${'x'.repeat(5000)}"`, `class="${'related '.repeat(500)}"`, 'aria-hidden="true"', 'data-src="https://e.example/i.png"',
+  'class="related share comments ad"',
+  'id="__proto__"',
+  'role="constructor"',
+  'style="display:none"',
+  'hidden',
+  'onload=alert(1)',
+  'href="java\tscript:alert(1)"',
+  'src="data:text/html,x"',
+  'srcset="x 1x, , ,,"',
+  'width="1"',
+  'itemprop="articleBody"',
+  `title="${'x'.repeat(5000)}"`,
+  `class="${'related '.repeat(500)}"`,
+  'aria-hidden="true"',
+  'data-src="https://e.example/i.png"',
 ];
 
 /**
@@ -41,11 +137,22 @@ export function mutationArbitrary(fc) {
     fc.record({ kind: fc.constant('delete'), at, len: fc.integer({ min: 1, max: 40 }) }),
     fc.record({ kind: fc.constant('duplicate'), at, len: fc.integer({ min: 1, max: 60 }), times: fc.integer({ min: 1, max: 50 }) }),
     fc.record({ kind: fc.constant('truncate'), at }),
-    fc.record({ kind: fc.constant('nest'), at, len: fc.integer({ min: 0, max: 30 }), depth: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 100, max: 5000 })), tag: fc.constantFrom(...TAGS), close: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('nest'),
+      at,
+      len: fc.integer({ min: 0, max: 30 }),
+      depth: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 100, max: 5000 })),
+      tag: fc.constantFrom(...TAGS),
+      close: fc.boolean(),
+    }),
     fc.record({ kind: fc.constant('shuffle'), at, len: fc.integer({ min: 2, max: 40 }), seed: fc.integer() }),
     fc.record({ kind: fc.constant('unclose'), at, len: fc.integer({ min: 1, max: 40 }) }),
     fc.record({ kind: fc.constant('rename'), at, len: fc.integer({ min: 1, max: 20 }), tag: fc.constantFrom(...TAGS) }),
-    fc.record({ kind: fc.constant('junk'), at, junk: fc.oneof(fc.constantFrom(...JUNK), fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 })) }),
+    fc.record({
+      kind: fc.constant('junk'),
+      at,
+      junk: fc.oneof(fc.constantFrom(...JUNK), fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 })),
+    }),
     fc.record({ kind: fc.constant('attr'), at, attr: fc.constantFrom(...HOSTILE_ATTRS) }),
   );
 }
@@ -62,7 +169,18 @@ export function caseArbitrary(fc, pages) {
     mutations: fc.array(mutationArbitrary(fc), { minLength: 1, maxLength: 6 }),
     asBytes: fc.boolean(),
     byteFlips: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), byte: fc.integer({ min: 0, max: 255 }) }), { maxLength: 5 }),
-    contentType: fc.option(fc.constantFrom('text/html; charset=utf-8', 'text/html; charset=windows-1251', 'text/html; charset=shift_jis', 'text/html; charset=utf-16', 'text/html; charset=bogus', 'application/json', 'text/html;charset="'), { nil: undefined }),
+    contentType: fc.option(
+      fc.constantFrom(
+        'text/html; charset=utf-8',
+        'text/html; charset=windows-1251',
+        'text/html; charset=shift_jis',
+        'text/html; charset=utf-16',
+        'text/html; charset=bogus',
+        'application/json',
+        'text/html;charset="',
+      ),
+      { nil: undefined },
+    ),
     withUrl: fc.boolean(),
   });
 }
@@ -155,9 +273,49 @@ const KINDS = new Set(['ad', 'comments', 'related', 'newsletter', 'share', 'navi
 const LIMIT_NAMES = new Set(['maxInputSize', 'maxNodes', 'maxDepth', 'timeBudgetMs']);
 const TAG_IN_HTML = /<\/?([a-zA-Z][a-zA-Z0-9-]*)/g;
 const ALLOWED_TAGS = new Set([
-  'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'hr',
-  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'figure', 'figcaption',
-  'a', 'em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup', 'mark', 'small', 'abbr', 'q', 'cite', 'time', 'code', 'br', 'img',
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'hr',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'figure',
+  'figcaption',
+  'a',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'mark',
+  'small',
+  'abbr',
+  'q',
+  'cite',
+  'time',
+  'code',
+  'br',
+  'img',
 ]);
 
 /**
@@ -184,7 +342,8 @@ export function articleProblems(a) {
   }
   if (a.headline !== null && typeof a.headline !== 'string') problems.push('headline is neither a string nor null');
   if (!Array.isArray(a.boilerplate) || a.boilerplate.some((b) => !KINDS.has(b.kind) || typeof b.text !== 'string')) problems.push('bad boilerplate entry');
-  if (!a.input || typeof a.input.truncated !== 'boolean' || !Array.isArray(a.input.limits) || a.input.limits.some((l) => !LIMIT_NAMES.has(l))) problems.push('bad input report');
+  if (!a.input || typeof a.input.truncated !== 'boolean' || !Array.isArray(a.input.limits) || a.input.limits.some((l) => !LIMIT_NAMES.has(l)))
+    problems.push('bad input report');
   if ({}.polluted !== undefined || Object.prototype.polluted !== undefined) problems.push('Object.prototype polluted');
   return problems;
 }
@@ -205,7 +364,9 @@ export async function loadPages(fixturesDir) {
     let expected = {};
     try {
       expected = JSON.parse(fs.readFileSync(path.join(fixturesDir, name, 'expected.json'), 'utf8'));
-    } catch { /* no expected.json: no URL */ }
+    } catch {
+      /* no expected.json: no URL */
+    }
     const html = new TextDecoder(expected.encoding ?? 'utf-8').decode(fs.readFileSync(file));
     pages.push({ name, html, url: typeof expected.url === 'string' ? expected.url : null });
   }
@@ -219,8 +380,75 @@ export async function loadPages(fixturesDir) {
 // class name from the heuristic vocabularies, a microdata property) and is
 // compared with the same article unwrapped.
 
-const AMP_TAGS = ['div', 'span', 'p', 'a', 'b', 'i', 'em', 'strong', 'time', 'address', 'h1', 'h2', 'h3', 'li', 'ul', 'dl', 'dd', 'table', 'tr', 'td', 'blockquote', 'figure', 'figcaption', 'section', 'article', 'aside', 'header', 'footer', 'nav', 'main', 'font', 'small', 'cite', 'q', 'code', 'pre', 'label', 'details', 'noscript', 'mark', 'sup', 'sub', 'ins'];
-const AMP_CLASSES = ['byline', 'author', 'date', 'published', 'timestamp', 'tags', 'dek', 'standfirst', 'summary', 'caption', 'credit', 'source', 'related', 'share', 'comments', 'ad', 'newsletter', 'content', 'article-body', 'entry-content', 'story', 'meta'];
+const AMP_TAGS = [
+  'div',
+  'span',
+  'p',
+  'a',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'time',
+  'address',
+  'h1',
+  'h2',
+  'h3',
+  'li',
+  'ul',
+  'dl',
+  'dd',
+  'table',
+  'tr',
+  'td',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'nav',
+  'main',
+  'font',
+  'small',
+  'cite',
+  'q',
+  'code',
+  'pre',
+  'label',
+  'details',
+  'noscript',
+  'mark',
+  'sup',
+  'sub',
+  'ins',
+];
+const AMP_CLASSES = [
+  'byline',
+  'author',
+  'date',
+  'published',
+  'timestamp',
+  'tags',
+  'dek',
+  'standfirst',
+  'summary',
+  'caption',
+  'credit',
+  'source',
+  'related',
+  'share',
+  'comments',
+  'ad',
+  'newsletter',
+  'content',
+  'article-body',
+  'entry-content',
+  'story',
+  'meta',
+];
 const AMP_ITEMPROPS = ['author', 'datePublished', 'dateModified', 'name', 'headline', 'articleBody', 'keywords', 'publisher', 'description'];
 
 /** The amplification cases: [name, opening tag repeated 256 times]. */
@@ -236,7 +464,9 @@ export function amplificationCases() {
 /** A page of about 2 MB whose article is wrapped in `depth` copies of `open` (none for the baseline). */
 export function amplificationPage(open, depth) {
   const para = '<p>Paragraph text with enough words to count as prose, and a comma or two, here.</p>';
-  const head = '<head><title>The headline of the test page | Site</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"The headline of the test page","articleBody":"' +
-    'Paragraph text with enough words to count as prose, and a comma or two, here. '.repeat(40) + '"}</script></head>';
+  const head =
+    '<head><title>The headline of the test page | Site</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"The headline of the test page","articleBody":"' +
+    'Paragraph text with enough words to count as prose, and a comma or two, here. '.repeat(40) +
+    '"}</script></head>';
   return `<!DOCTYPE html><html>${head}<body><article><h1>The headline of the test page</h1>${open.repeat(depth)}${para.repeat(25000)}</article></body></html>`;
 }

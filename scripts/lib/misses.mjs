@@ -47,7 +47,13 @@ function tokensWithOffsets(text) {
 
 function shingleKeys(tokens, n = 4) {
   const keys = new Set();
-  for (let i = 0; i + n <= tokens.length; i++) keys.add(tokens.slice(i, i + n).map((t) => t.w).join('\u0000'));
+  for (let i = 0; i + n <= tokens.length; i++)
+    keys.add(
+      tokens
+        .slice(i, i + n)
+        .map((t) => t.w)
+        .join('\u0000'),
+    );
   return keys;
 }
 
@@ -62,11 +68,22 @@ function longestUncovered(text, other) {
   const otherKeys = shingleKeys(tokensWithOffsets(other));
   const covered = new Array(toks.length).fill(false);
   for (let i = 0; i + 4 <= toks.length; i++) {
-    if (otherKeys.has(toks.slice(i, i + 4).map((t) => t.w).join('\u0000'))) covered.fill(true, i, i + 4);
+    if (
+      otherKeys.has(
+        toks
+          .slice(i, i + 4)
+          .map((t) => t.w)
+          .join('\u0000'),
+      )
+    )
+      covered.fill(true, i, i + 4);
   }
   let best = null;
-  for (let i = 0; i < toks.length;) {
-    if (covered[i]) { i++; continue; }
+  for (let i = 0; i < toks.length; ) {
+    if (covered[i]) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < toks.length && !covered[j]) j++;
     if (!best || j - i > best.words) best = { words: j - i, at: i + 1, of: toks.length, text: text.slice(toks[i].start, toks[j - 1].end) };
@@ -101,14 +118,18 @@ function bodyMisses(field, truth, preds, scorer, limit) {
   const perfect = pages.filter((p) => p.f1 === 1).length;
   const lines = [`worst ${shown.length} of ${rows.length} pages by shingle F1 (${field}); ${perfect} page(s) perfect`];
   shown.forEach((p, i) => {
-    lines.push(`${String(i + 1).padStart(3)}. ${p.row.id}  F1 ${p.f1.toFixed(3)}  P ${p.p.toFixed(3)}  R ${p.r.toFixed(3)}  words: truth ${p.truthWords}, pred ${p.predWords}${header(p.pred)}`);
+    lines.push(
+      `${String(i + 1).padStart(3)}. ${p.row.id}  F1 ${p.f1.toFixed(3)}  P ${p.p.toFixed(3)}  R ${p.r.toFixed(3)}  words: truth ${p.truthWords}, pred ${p.predWords}${header(p.pred)}`,
+    );
     if (p.row.url) lines.push(`     url:    ${p.row.url}`);
     lines.push(`     truth:  ${quote(p.row[field])}`);
     lines.push(`     pred:   ${quote(p.text)}`);
     const missed = longestUncovered(p.row[field], p.text);
-    if (missed && p.r < 1 && p.predWords > 0) lines.push(`     missed: ${quote(missed.text)} (longest passage not extracted: ${missed.words} words from word ${missed.at} of ${missed.of})`);
+    if (missed && p.r < 1 && p.predWords > 0)
+      lines.push(`     missed: ${quote(missed.text)} (longest passage not extracted: ${missed.words} words from word ${missed.at} of ${missed.of})`);
     const extra = longestUncovered(p.text, p.row[field]);
-    if (extra && p.p < 1 && p.truthWords > 0) lines.push(`     extra:  ${quote(extra.text)} (longest passage not in the truth: ${extra.words} words from word ${extra.at} of ${extra.of})`);
+    if (extra && p.p < 1 && p.truthWords > 0)
+      lines.push(`     extra:  ${quote(extra.text)} (longest passage not in the truth: ${extra.words} words from word ${extra.at} of ${extra.of})`);
   });
   return lines;
 }
@@ -128,9 +149,13 @@ function snippetMisses(truth, preds, limit) {
   }
   pages.sort((a, b) => b.missing.length + b.unwanted.length - (a.missing.length + a.unwanted.length));
   const total = (k) => pages.reduce((n, p) => n + p[k].length, 0);
-  const lines = [`${pages.length} page(s) with snippet misses: ${total('missing')} "with" snippet(s) not found, ${total('unwanted')} "without" snippet(s) found; showing ${Math.min(limit, pages.length)}`];
+  const lines = [
+    `${pages.length} page(s) with snippet misses: ${total('missing')} "with" snippet(s) not found, ${total('unwanted')} "without" snippet(s) found; showing ${Math.min(limit, pages.length)}`,
+  ];
   pages.slice(0, limit).forEach((p, i) => {
-    lines.push(`${String(i + 1).padStart(3)}. ${p.row.id}  missing ${p.missing.length}/${p.withs.length}  unwanted ${p.unwanted.length}/${p.withouts.length}${header(p.pred)}`);
+    lines.push(
+      `${String(i + 1).padStart(3)}. ${p.row.id}  missing ${p.missing.length}/${p.withs.length}  unwanted ${p.unwanted.length}/${p.withouts.length}${header(p.pred)}`,
+    );
     if (p.row.url) lines.push(`     url:      ${p.row.url}`);
     for (const s of p.missing) lines.push(`     missing:  ${quote(s, 150)}`);
     for (const s of p.unwanted) lines.push(`     unwanted: ${quote(s, 150)}`);
@@ -164,7 +189,9 @@ function fieldMisses(field, truth, preds, scorer, limit) {
   const misses = rows.filter((row) => !test(row[field], preds.get(row.id) ?? {}, row));
   const predField = field === 'bodyStart' ? 'text' : field;
   const empty = misses.filter((row) => !nonEmpty((preds.get(row.id) ?? {})[predField])).length;
-  const lines = [`${misses.length} of ${rows.length} page(s) miss ${field}: ${empty} with no prediction, ${misses.length - empty} with a wrong one; showing ${Math.min(limit, misses.length)}`];
+  const lines = [
+    `${misses.length} of ${rows.length} page(s) miss ${field}: ${empty} with no prediction, ${misses.length - empty} with a wrong one; showing ${Math.min(limit, misses.length)}`,
+  ];
   const dates = (s) => (field === 'published' && typeof s === 'string' ? `  [${[...scorer.calendarDates(s)].join(' ') || 'unparsable'}]` : '');
   misses.slice(0, limit).forEach((row, i) => {
     const pred = preds.get(row.id) ?? {};

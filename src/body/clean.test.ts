@@ -5,8 +5,10 @@ const URL = 'https://photos.example.org/2024/04/collaboration/';
 
 /** A short photo post: too little text for the first attempts, so the cleaner ends with class weights off. */
 function photoPost(afterGallery: string): string {
-  const photos = Array.from({ length: 6 }, (_, i) =>
-    `<p><a href="/full/${i}.jpg"><img src="/thumbs/${i}.jpg" alt="frame ${i}" width="240" height="160"></a></p>`).join('');
+  const photos = Array.from(
+    { length: 6 },
+    (_, i) => `<p><a href="/full/${i}.jpg"><img src="/thumbs/${i}.jpg" alt="frame ${i}" width="240" height="160"></a></p>`,
+  ).join('');
   return `<!doctype html><html lang="en"><head><title>Collaboration, April</title></head><body>
 <div id="page"><article class="post"><h1 class="entry-title">Collaboration, April</h1>
 <div class="entry-content"><p>Frames from the second roll we swapped this spring, shot on a borrowed camera.</p>${photos}
@@ -37,10 +39,12 @@ describe('the cleaner with class weights off', () => {
 describe('the cleaner on a wire story', () => {
   it('does not call the sign-off ("Reporting by ...; Editing by ...") after the body a newsletter box', () => {
     const paras = [
-      'SEOUL, May 19 (Reuters) - South Korea\'s exports rose for a third month in May, led by chips and cars, data showed on Sunday, beating forecasts.',
+      "SEOUL, May 19 (Reuters) - South Korea's exports rose for a third month in May, led by chips and cars, data showed on Sunday, beating forecasts.",
       'Shipments abroad rose 11.2% from a year earlier, the trade ministry said, against a median forecast of 9.5% in a Reuters poll of economists.',
       'Imports fell 2.1%, leaving a trade surplus of 4.1 billion dollars for the month, the largest since the middle of last year, the ministry said.',
-    ].map((t) => `<p>${t}</p>`).join('');
+    ]
+      .map((t) => `<p>${t}</p>`)
+      .join('');
     const html = `<!doctype html><html lang="en"><head><title>South Korea exports rise</title></head><body><article>
 <h1>South Korea exports rise for third month</h1><div class="article-body">${paras}</div>
 <p class="sign-off">(Reporting by Jane Roe; Editing by John Doe)</p></article></body></html>`;
@@ -57,7 +61,9 @@ describe('paywall containers and skip links', () => {
     'Construction is due to begin next spring and the first trams should run within four years, the transport department said in a statement.',
     'Opponents argued that the money would be better spent on buses, which can serve the outlying villages that the tram line will never reach.',
     'Supporters said the line would take thousands of cars off the ring road every day and pay for itself within two decades of opening.',
-  ].map((t) => `<p>${t}</p>`).join('');
+  ]
+    .map((t) => `<p>${t}</p>`)
+    .join('');
 
   it('keeps the article text of a container its CMS names after the paywall, and removes the paywall prompt', () => {
     const html = `<!doctype html><html lang="en"><head><title>Tram line approved</title></head><body>
@@ -82,9 +88,12 @@ ${PROSE.replace(/<p>/g, '<p>Earlier: ')}${PROSE.replace(/<p>/g, '<p>Also: ')}
 });
 
 describe('the cleaner and the standfirst', () => {
-  const LEAD = 'Health officials in the northern province confirmed a third case of the illness on Tuesday, after two travellers fell ill in the capital earlier this month and were treated in hospital.';
-  const SECOND = 'The other people who met the patient have shown no symptoms so far, the provincial health commission said in a statement, and all of them remain under observation at home.';
-  const THIRD = 'Doctors said the latest case was isolated and unrelated to the earlier ones, although they would keep testing everyone who had been in contact with the man over the past fortnight.';
+  const LEAD =
+    'Health officials in the northern province confirmed a third case of the illness on Tuesday, after two travellers fell ill in the capital earlier this month and were treated in hospital.';
+  const SECOND =
+    'The other people who met the patient have shown no symptoms so far, the provincial health commission said in a statement, and all of them remain under observation at home.';
+  const THIRD =
+    'Doctors said the latest case was isolated and unrelated to the earlier ones, although they would keep testing everyone who had been in contact with the man over the past fortnight.';
   const DESCRIPTION = 'A THIRD case of the illness has been reported, with the public starting to worry about an outbreak.';
   const page = (lead: string, standfirst: string) => `<!doctype html><html lang="en"><head><title>Third case reported</title>
 <meta name="description" content="${DESCRIPTION}"></head><body><article><header><h1>Third case of the illness reported</h1>${standfirst}</header>
@@ -127,7 +136,8 @@ ${P.map((p) => `<p>${p}</p>`).join('\n')}${extra}</article></div></body></html>`
   });
 
   it('labels a list of rel="tag" links as boilerplate, and keeps a sentence of ordinary links', () => {
-    const tags = '<strong>Tags<br><a href="/tag/buses/" rel="tag">buses</a>, <a href="/tag/night/" rel="tag">night network</a>, <a href="/tag/council/" rel="tag">city council</a></strong>';
+    const tags =
+      '<strong>Tags<br><a href="/tag/buses/" rel="tag">buses</a>, <a href="/tag/night/" rel="tag">night network</a>, <a href="/tag/council/" rel="tag">city council</a></strong>';
     const links = '<p>See the <a href="/routes">route map</a> and the <a href="/timetable">timetable</a> for the new lines.</p>';
     const policy = '<p>Comments are moderated and appear after approval; please keep them on the subject of the story.</p>';
     const a = extract(post(links + tags + policy));
@@ -160,7 +170,8 @@ describe('the retry ladder on a very short post', () => {
 });
 
 describe('author boxes', () => {
-  const BIO = 'Simone is a podcaster and trainer from Munich. She studied electrical engineering, with a focus on digital communications, runs a small academy for knowledge management, and writes about learning organisations, new work, open source and lifelong learning. Member of the corporate learning community, the society for knowledge management, and the open knowledge foundation.';
+  const BIO =
+    'Simone is a podcaster and trainer from Munich. She studied electrical engineering, with a focus on digital communications, runs a small academy for knowledge management, and writes about learning organisations, new work, open source and lifelong learning. Member of the corporate learning community, the society for knowledge management, and the open knowledge foundation.';
   // A Twenty Ten-style theme: the author box sits in the post's utility line, under the post.
   const page = (post: string) => `<!doctype html><html lang="de"><head><title>Live vom Camp</title></head><body><div id="wrapper" class="hfeed">
 <div id="main"><div id="container"><div id="content" role="main">
@@ -175,7 +186,11 @@ describe('author boxes', () => {
 <div id="primary" class="widget-area" role="complementary"><ul>${Array.from({ length: 12 }, (_, i) => `<li><a href="/2019/${i}/">KOA0${i}: Folge ${i} aus dem Archiv</a></li>`).join('')}</ul></div></div></div></body></html>`;
 
   it('labels the author box of a long post and keeps it out of the body', () => {
-    const paras = Array.from({ length: 5 }, (_, i) => `<p>Teil ${i + 1}: Auf dem Camp in Berlin haben wir wieder live gepodcastet, mit Gästen aus Forschung und Praxis, die über ihre Eindrücke, über neue Formate und über alte Gewohnheiten erzählen.</p>`).join('');
+    const paras = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `<p>Teil ${i + 1}: Auf dem Camp in Berlin haben wir wieder live gepodcastet, mit Gästen aus Forschung und Praxis, die über ihre Eindrücke, über neue Formate und über alte Gewohnheiten erzählen.</p>`,
+    ).join('');
     const a = extract(page(paras));
     expect(a.body.text).toContain('Teil 5');
     expect(a.body.text).not.toContain('podcaster and trainer');
@@ -183,7 +198,11 @@ describe('author boxes', () => {
   });
 
   it('keeps a two-line post as the body, not the longer author bio a relaxed attempt would find', () => {
-    const a = extract(page('<p>Auch auf dem Camp 2019, das in Berlin stattfand, haben wir live gepodcastet. Zu Gast waren zwei Forscher, die über ihre Eindrücke vom Camp erzählen.</p><p>Download: <a href="/koa.mp3">mp3</a></p>'));
+    const a = extract(
+      page(
+        '<p>Auch auf dem Camp 2019, das in Berlin stattfand, haben wir live gepodcastet. Zu Gast waren zwei Forscher, die über ihre Eindrücke vom Camp erzählen.</p><p>Download: <a href="/koa.mp3">mp3</a></p>',
+      ),
+    );
     expect(a.body.text).toContain('Auch auf dem Camp 2019');
     expect(a.body.text).not.toContain('podcaster and trainer');
   });
@@ -195,11 +214,14 @@ describe('newsletter pitches in the article text', () => {
     'The agreement covers live performances and a television special, but not the re-recordings of her first six albums, which she began releasing two years ago.',
     'Moving forward, she has a new record deal in place, and the label will be left to wonder how much the dispute cost it in sales of the original masters.',
   ];
-  const page = (extra: string) => `<!doctype html><html lang="en"><head><title>Swift can play her songs</title></head><body><article><h1>Swift can play her songs</h1>
+  const page = (
+    extra: string,
+  ) => `<!doctype html><html lang="en"><head><title>Swift can play her songs</title></head><body><article><h1>Swift can play her songs</h1>
 ${P.map((p) => `<p>${p}</p>`).join('\n')}${extra}</article></body></html>`;
 
   it('leaves out a short pitch with a sign-up link, as a newsletter block', () => {
-    const pitch = '<p><strong>There\'s plenty more where that came from. Sign up for <a href="https://list.example/s">The Water Cooler</a> today to get the free daily newsletter delivered to your inbox.</strong></p>';
+    const pitch =
+      '<p><strong>There\'s plenty more where that came from. Sign up for <a href="https://list.example/s">The Water Cooler</a> today to get the free daily newsletter delivered to your inbox.</strong></p>';
     const a = extract(page(pitch));
     expect(a.body.text).toContain(P[2]);
     expect(a.body.text).not.toContain('Water Cooler');
@@ -222,7 +244,8 @@ describe('headlines of other stories set as links between paragraphs', () => {
 <p>${P[0]}</p>${between}<p>${P[1]}</p><p>${P[2]}</p></article></body></html>`;
 
   it('leaves out an all-capitals link line, however long, as related', () => {
-    const teaser = '<p><strong><a href="/entertainment/singer-cleared-to-perform-hits">SINGER CLEARED TO PERFORM HITS AT AWARDS AMID FEUD WITH FORMER LABEL AND ITS NEW OWNERS IN LOS ANGELES: REPORT</a></strong></p>';
+    const teaser =
+      '<p><strong><a href="/entertainment/singer-cleared-to-perform-hits">SINGER CLEARED TO PERFORM HITS AT AWARDS AMID FEUD WITH FORMER LABEL AND ITS NEW OWNERS IN LOS ANGELES: REPORT</a></strong></p>';
     const a = extract(page(teaser));
     expect(a.body.text).not.toContain('SINGER CLEARED');
     expect(a.boilerplate.find((b) => b.text.startsWith('SINGER CLEARED'))?.kind).toBe('related');
@@ -230,7 +253,8 @@ describe('headlines of other stories set as links between paragraphs', () => {
   });
 
   it('keeps a sentence of the story that is a long link in ordinary case', () => {
-    const line = '<p><a href="/docs/ruling.pdf">The full ruling of the arbitration panel, published on Monday, sets out the terms for each of the six albums in detail</a></p>';
+    const line =
+      '<p><a href="/docs/ruling.pdf">The full ruling of the arbitration panel, published on Monday, sets out the terms for each of the six albums in detail</a></p>';
     expect(extract(page(line)).body.text).toContain('The full ruling of the arbitration panel');
   });
 });

@@ -4,16 +4,52 @@
  * boilerplate block is recorded with its kind and text, in page order — the
  * account a reader needs to see why a block is missing from the body.
  */
-import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { BLOCK_TAGS, classAndId, isElement, isText, textOf } from '../dom/nodes.js';
+import type { AnyNode, Element } from 'domhandler';
+import { BLOCK_TAGS, classAndId, isElement, textOf } from '../dom/nodes.js';
 import type { BoilerplateKind } from '../types.js';
 import { isNamedDek } from '../fields/dek/dek.js';
 import { isCaptionBlock, isCaptionedPicture, isCaptionOfBox, isPlainCaption } from '../fields/captions/blocks.js';
 import type { ElementStats, PageIndex } from './features.js';
-import { AUTHOR_BOX_CLASS, META_LINE_CLASS, META_LINE_ITEMPROP, SHARE_BAR_CLASS, TAG_LINK_REL } from './patterns.js';
+import { AUTHOR_BOX_CLASS, META_LINE_CLASS, META_LINE_ITEMPROP, SHARE_BAR_CLASS } from './patterns.js';
 import { areaOfBlock, hasChildBlocks, isLabelElement, isWrapper, looksLikeProse, markupKind, recordedKind, summary, type MarkupKind } from './markup.js';
-import { classWeight, linkDensity, type AttemptFlags } from './score.js';
-import { COOKIE_TEXT, CTA_LINK, MAX_PITCH_CHARS, NEWSLETTER_PITCH, isLegalText, MAX_LABEL_CHARS, RELATED_PREFIX, PAYWALL_TEXT, SOURCE_LINK_LABEL, labelKind, normaliseLabel } from './vocabulary.js';
+import { linkDensity, type AttemptFlags } from './score.js';
+import {
+  COOKIE_TEXT,
+  MAX_PITCH_CHARS,
+  NEWSLETTER_PITCH,
+  isLegalText,
+  MAX_LABEL_CHARS,
+  RELATED_PREFIX,
+  PAYWALL_TEXT,
+  SOURCE_LINK_LABEL,
+  labelKind,
+  normaliseLabel,
+} from './vocabulary.js';
+import {
+  HEADING,
+  MAX_CAPS_LINK_LINE_CHARS,
+  MAX_DEK_CHARS,
+  MAX_LEGAL_CHARS,
+  MAX_LINK_LINE_CHARS,
+  MAX_META_LINE_CHARS,
+  MAX_NOTICE_CHARS,
+  MAX_PROMO_CHARS,
+  MAX_RELATED_LINE_CHARS,
+  MAX_TAG_LIST_CHARS,
+  MIN_TAG_LINKS,
+  MIN_TAG_LIST_LINK_SHARE,
+  PROMO_TAGS,
+  PROSE_PARAGRAPH_CHARS,
+  conditionalVerdict,
+  isCapitals,
+  isEntryMeta,
+  isInside,
+  isPromoBox,
+  isStructural,
+  isTagList,
+  looseTextMemo,
+  similar,
+} from './clean-checks.js';
 
 /**
  * The rule that removed a block: `markup` (tag, role or class/id vocabulary),
@@ -81,198 +117,13 @@ function alwaysNamed(el: Element, st: ElementStats): MarkupKind | null {
   return null;
 }
 /** Class/id of a standfirst (dek). 'lead' and 'intro' are left out: in German and Dutch papers they name the first paragraph. */
-const DEK_CLASS = /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo)(?=$|[\s_-])/i;
+const DEK_CLASS =
+  /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo)(?=$|[\s_-])/i;
 /** Whether `el` is named a standfirst by this cleaner's words, and the page's description does not contradict a weak one (`isNamedDek`). */
 function isStandfirst(el: Element, description: string | null): boolean {
   const ci = classAndId(el);
   return DEK_CLASS.test(ci) && isNamedDek(ci, () => textOf(el), description);
 }
-/** Longest "Read more: ..." line (chars). */
-const MAX_RELATED_LINE_CHARS = 250;
-/** Longest paragraph (chars) made of a link that is a teaser line ("Read more: ..."). */
-const MAX_LINK_LINE_CHARS = 100;
-/**
- * Longer, up to this (chars), when it is all capitals: the headline of
- * another story set as a link between paragraphs ("TAYLOR SWIFT CLEARED TO
- * PERFORM HITS AT AMAS AMID FEUD WITH ...").
- */
-const MAX_CAPS_LINK_LINE_CHARS = 250;
-
-/** Whether a text's letters are capitals (at least 20 of them, and no lower-case letter). */
-function isCapitals(text: string): boolean {
-  let upper = 0;
-  for (const ch of text) {
-    if (ch !== ch.toUpperCase()) return false;
-    if (ch !== ch.toLowerCase()) upper++;
-  }
-  return upper >= 20;
-}
-
-/** Longest block (chars) read for a cookie, paywall or rights notice. */
-const MAX_NOTICE_CHARS = 400;
-/** Longest promotional box (chars): a heading, a line of pitch and a call-to-action link. */
-const MAX_PROMO_CHARS = 300;
-const PROMO_TAGS = new Set(['div', 'aside', 'section']);
-
-/** A tag list has at least this many links... */
-const MIN_TAG_LINKS = 2;
-/** ...at most this much text (chars)... */
-const MAX_TAG_LIST_CHARS = 1000;
-/** ...and more than this share of it in links ("Tags" and commas are the rest). */
-const MIN_TAG_LIST_LINK_SHARE = 0.6;
-
-/** Elements a tag list holds at most (a bound on the walk below for pathological nesting). */
-const MAX_TAG_LIST_ELEMENTS = 300;
-
-/** Whether every link inside `el` is a tag link (rel="tag"). */
-function isTagList(el: Element): boolean {
-  let links = 0;
-  let seen = 0;
-  const stack: AnyNode[] = [...el.children];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    if (++seen > MAX_TAG_LIST_ELEMENTS) return false;
-    if (n.name === 'a') {
-      if (!TAG_LINK_REL.test(n.attribs.rel ?? '')) return false;
-      links++;
-      continue;
-    }
-    for (const c of n.children) stack.push(c);
-  }
-  return links >= MIN_TAG_LINKS;
-}
-
-/** A small box with a heading whose links are all calls to action ("Get our resources ... Browse the library"). */
-function isPromoBox(el: Element, index: PageIndex): boolean {
-  const st = index.stats.get(el);
-  if (!st || st.links === 0 || st.paragraphs > 2) return false;
-  let heading = false;
-  let ctas = 0;
-  const stack: AnyNode[] = [...el.children];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    if (HEADING.test(n.name)) heading = true;
-    if (n.name === 'a') {
-      // One link that is not a call to action and the box is something else.
-      if (!CTA_LINK.test(textOf(n))) return false;
-      ctas++;
-      continue;
-    }
-    for (const c of n.children) stack.push(c);
-  }
-  return heading && ctas > 0;
-}
-
-/** Longest block (chars) taken for a rights trailer. */
-const MAX_LEGAL_CHARS = 300;
-/** A paragraph this long (chars) marks the start of the article text. */
-const PROSE_PARAGRAPH_CHARS = 120;
-/** Longest text (chars) of a dek. */
-const MAX_DEK_CHARS = 600;
-const HEADING = /^h[1-6]$/;
-/** Longest text (chars) such a metadata line may have. */
-const MAX_META_LINE_CHARS = 200;
-/** Containers the conditional cleaning judges (Readability `_cleanConditionally`). */
-const CONDITIONAL_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'fieldset', 'aside', 'header', 'dl']);
-/** Tags the class/id vocabularies are applied to (not inline text such as a link inside a sentence). */
-function isStructural(el: Element, hasLooseText: (parent: ParentNode | null) => boolean): boolean {
-  return BLOCK_TAGS.has(el.name) || el.name === 'ins' || el.name.includes('-') || el.name === 'span' && el.children.length > 0 && !hasLooseText(el.parent);
-}
-
-/**
- * Whether a parent holds text of its own beside its elements, memoised for
- * one cleaning pass: a parent's children are read once, not once per span
- * child (100,000 sibling spans would otherwise cost 10^10 steps).
- */
-function looseTextMemo(): (parent: ParentNode | null) => boolean {
-  const memo = new Map<ParentNode, boolean>();
-  return (parent) => {
-    if (!parent) return false;
-    let known = memo.get(parent);
-    if (known === undefined) {
-      known = parent.children.some((c) => isText(c) && c.data.trim() !== '');
-      memo.set(parent, known);
-    }
-    return known;
-  };
-}
-
-/** Longest header or footer line (chars) of an entry that is its time or author, not boilerplate. */
-const MAX_ENTRY_META_CHARS = 200;
-
-/**
- * True for the header or footer line of an entry inside the region (a live
- * blog's update, a comment): its time and author are left out of the body
- * like a byline, and are not boilerplate to report.
- */
-function isEntryMeta(el: Element, index: PageIndex, roots: readonly Element[]): boolean {
-  if (el.name !== 'header' && el.name !== 'footer') return false;
-  const st = index.stats.get(el);
-  if (!st || st.text > MAX_ENTRY_META_CHARS || st.links > 2) return false;
-  for (let p = el.parent; isElement(p) && !roots.includes(p); p = p.parent) if (p.name === 'article') return true;
-  return false;
-}
-
-function isDataTable(el: Element, index: PageIndex): boolean {
-  if (el.name !== 'table') return false;
-  if (el.attribs.role === 'presentation') return false;
-  // Cheap structural tests: a caption or header cells mark data; layout tables carry large blocks.
-  let cells = 0;
-  let headers = false;
-  const stack: AnyNode[] = [...el.children];
-  while (stack.length && cells < 200) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    if (n.name === 'table') continue; // nested tables are judged on their own
-    if (n.name === 'caption' || n.name === 'th' || n.name === 'thead') headers = true;
-    if (n.name === 'td' || n.name === 'th') cells++;
-    for (const c of n.children) stack.push(c);
-  }
-  const st = index.stats.get(el);
-  return headers || (cells > 10 && (st ? st.text / Math.max(cells, 1) < 200 : true));
-}
-
-/** Readability's conditional cleaning: the kind of boilerplate an unsure container looks like, or null to keep it. */
-function conditionalVerdict(el: Element, index: PageIndex, flags: AttemptFlags): BoilerplateKind | null {
-  if (!flags.cleanConditionally || !CONDITIONAL_TAGS.has(el.name)) return null;
-  if (isDataTable(el, index)) return null;
-  const st = index.stats.get(el);
-  if (!st) return null;
-  // A picture with its caption is a figure in all but name (Readability keeps figures): never an unsure container.
-  if (isCaptionedPicture(el, index)) return null;
-  const weight = flags.weightClasses ? classWeight(el) : 0;
-  if (weight < 0) return 'other';
-  if (st.commas >= 10) return null;
-  const isList = el.name === 'ul' || el.name === 'ol' || el.name === 'dl';
-  const ld = st.text > 0 ? st.link / st.text : 0;
-  const p = st.paragraphs;
-  if (st.images > 1 && p / st.images < 0.5 && !isInside(el, 'figure')) return 'other';
-  if (!isList && st.listItems > p + 3 && ld > 0.2) return 'related';
-  if (st.inputs > Math.floor(p / 3)) return 'other';
-  if (!isList && st.text < 25 && (st.images === 0 || st.images > 2) && ld > 0) return 'other';
-  if (weight < 25 && ld > 0.2 && st.text < 1000) return isList ? 'related' : 'other';
-  if (weight >= 25 && ld > 0.5) return 'related';
-  if ((st.embeds === 1 && st.text < 75) || st.embeds > 1) return 'other';
-  return null;
-}
-
-function isInside(el: Element, tag: string): boolean {
-  let p = el.parent;
-  while (isElement(p)) {
-    if (p.name === tag) return true;
-    p = p.parent;
-  }
-  return false;
-}
-
-function similar(a: string, b: string): boolean {
-  const x = normaliseLabel(a);
-  const y = normaliseLabel(b);
-  return x !== '' && (x === y || (y.length > 20 && x.includes(y) && x.length < y.length * 1.3));
-}
-
 /** Cleans the article region `roots` and returns what to skip and what was removed. */
 export function cleanRegion(roots: readonly Element[], ctx: CleanContext): CleanResult {
   const { index, flags, headline, description } = ctx;
@@ -350,7 +201,17 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         skip.add(el);
         continue;
       }
-      if (el.name === 'time' || (st.text < MAX_META_LINE_CHARS && el.name !== 'p' && !HEADING.test(el.name) && (BLOCK_TAGS.has(el.name) || isStructural(el, hasLooseText)) && st.paragraphs <= 1 && (META_LINE_CLASS.test(classAndId(el)) || META_LINE_ITEMPROP.test(el.attribs.itemprop ?? '')) && !isInside(el, 'figure') && !isCaptionOfBox(el, index))) {
+      if (
+        el.name === 'time' ||
+        (st.text < MAX_META_LINE_CHARS &&
+          el.name !== 'p' &&
+          !HEADING.test(el.name) &&
+          (BLOCK_TAGS.has(el.name) || isStructural(el, hasLooseText)) &&
+          st.paragraphs <= 1 &&
+          (META_LINE_CLASS.test(classAndId(el)) || META_LINE_ITEMPROP.test(el.attribs.itemprop ?? '')) &&
+          !isInside(el, 'figure') &&
+          !isCaptionOfBox(el, index))
+      ) {
         // Byline, date, kicker and title lines: fields of their own, not body text.
         skip.add(el);
         continue;
@@ -384,7 +245,7 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
           }
           const section = labelSection(el, index, regionText, roots);
           drop(section, kind, 'label');
-          if (section === el && (kind === 'related') && /^h[1-6]$/.test(el.name)) dropFollowingLinkLists(el, index, drop);
+          if (section === el && kind === 'related' && /^h[1-6]$/.test(el.name)) dropFollowingLinkLists(el, index, drop);
           continue;
         }
         if (SOURCE_LINK_LABEL.test(normaliseLabel(text)) && st.link > 0 && !hasChildBlocks(el)) {
@@ -403,12 +264,25 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
           continue;
         }
         // A "©" in a caption is a photo credit, not a rights notice.
-        if (st.text < MAX_LEGAL_CHARS && isLegalText(text) && !hasChildBlocks(el) && el.name !== 'figcaption' && !isInside(el, 'figure') && !isCaptionedPicture(el, index)) {
+        if (
+          st.text < MAX_LEGAL_CHARS &&
+          isLegalText(text) &&
+          !hasChildBlocks(el) &&
+          el.name !== 'figcaption' &&
+          !isInside(el, 'figure') &&
+          !isCaptionedPicture(el, index)
+        ) {
           drop(el, 'footer', 'text');
           continue;
         }
       }
-      if ((el.name === 'p' || (el.name === 'div' && !wrapper)) && st.link > 0 && st.text < MAX_PITCH_CHARS && !hasChildBlocks(el) && NEWSLETTER_PITCH.test(textOf(el))) {
+      if (
+        (el.name === 'p' || (el.name === 'div' && !wrapper)) &&
+        st.link > 0 &&
+        st.text < MAX_PITCH_CHARS &&
+        !hasChildBlocks(el) &&
+        NEWSLETTER_PITCH.test(textOf(el))
+      ) {
         // "Sign up for <a>The Brief</a> to get our free newsletter": a pitch in the article's own words.
         drop(el, 'newsletter', 'text');
         continue;
@@ -434,8 +308,13 @@ export function cleanRegion(roots: readonly Element[], ctx: CleanContext): Clean
         continue;
       }
       // 5. Short blocks made of a link: "Read more: ...", teaser lines.
-      if ((el.name === 'p' || el.name === 'li' || el.name === 'div') && st.text > 0 && st.link / st.text > 0.8 && !hasChildBlocks(el)
-        && (st.text < MAX_LINK_LINE_CHARS || (st.text < MAX_CAPS_LINK_LINE_CHARS && st.link / st.text > 0.95 && isCapitals(textOf(el))))) {
+      if (
+        (el.name === 'p' || el.name === 'li' || el.name === 'div') &&
+        st.text > 0 &&
+        st.link / st.text > 0.8 &&
+        !hasChildBlocks(el) &&
+        (st.text < MAX_LINK_LINE_CHARS || (st.text < MAX_CAPS_LINK_LINE_CHARS && st.link / st.text > 0.95 && isCapitals(textOf(el))))
+      ) {
         // A "Source link" line of a republished story is a pointer to the original, not a related article.
         drop(el, SOURCE_LINK_LABEL.test(normaliseLabel(textOf(el))) ? 'other' : 'related', 'links');
         continue;

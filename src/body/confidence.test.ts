@@ -7,12 +7,16 @@ import type { RegionFigures } from './signals.js';
 
 const clean: RegionFigures = { weight: 1, chars: 4000, linkChars: 100, proseChars: 3800, proseBlocks: 12, largestListChars: 0, repeatedChars: 0 };
 const input = (over: Partial<ConfidenceInput> = {}, figures: Partial<RegionFigures> = {}): ConfidenceInput => ({
-  figures: { ...clean, ...figures }, pageProseChars: 4000, ladderStep: 0, rivalRatio: 0.2, ...over,
+  figures: { ...clean, ...figures },
+  pageProseChars: 4000,
+  ladderStep: 0,
+  rivalRatio: 0.2,
+  ...over,
 });
 const penalty = (i: ConfidenceInput, name: string): number => confidenceSignals(i).find((s) => s.name === name)?.penalty ?? 0;
 
 describe('confidence', () => {
-  it('is 1 for a long, prose, link-poor body holding the page\'s prose', () => {
+  it("is 1 for a long, prose, link-poor body holding the page's prose", () => {
     expect(assessConfidence(input())).toEqual({ confidence: 1, signals: [] });
   });
 
@@ -20,7 +24,7 @@ describe('confidence', () => {
     expect(assessConfidence(input({}, { chars: 0, proseChars: 0, proseBlocks: 0, linkChars: 0 })).confidence).toBe(0);
   });
 
-  it('drops when the body holds little of the page\'s prose', () => {
+  it("drops when the body holds little of the page's prose", () => {
     expect(penalty(input({ pageProseChars: 3800 / 0.7 }), 'coverage')).toBeCloseTo(0);
     expect(penalty(input({ pageProseChars: 3800 / 0.5 }), 'coverage')).toBeCloseTo(0.5);
     expect(penalty(input({ pageProseChars: 3800 / 0.2 }), 'coverage')).toBe(1);
@@ -37,7 +41,7 @@ describe('confidence', () => {
     expect(penalty(input({}, { chars: 100 }), 'short')).toBe(0.5);
   });
 
-  it('leaves out the scorer\'s signals for a body no scorer chose', () => {
+  it("leaves out the scorer's signals for a body no scorer chose", () => {
     const names = confidenceSignals(input({ ladderStep: null, rivalRatio: null })).map((s) => s.name);
     expect(names).not.toContain('rival');
     expect(names).not.toContain('relaxedRules');
@@ -49,17 +53,25 @@ describe('confidence', () => {
     expect(Object.isFrozen(CONFIDENCE_SIGNALS.relaxedRules)).toBe(true);
   });
 
-  const figures = fc.record({
-    chars: fc.nat({ max: 50_000 }),
-    linkShare: fc.double({ min: 0, max: 1, noNaN: true }),
-    proseShare: fc.double({ min: 0, max: 1, noNaN: true }),
-    proseBlocks: fc.nat({ max: 60 }),
-    listShare: fc.double({ min: 0, max: 1, noNaN: true }),
-  }).map((f): RegionFigures => ({
-    weight: 1,
-    chars: f.chars, linkChars: Math.floor(f.chars * f.linkShare), proseChars: Math.floor(f.chars * f.proseShare),
-    proseBlocks: f.proseBlocks, largestListChars: Math.floor(f.chars * f.listShare), repeatedChars: 0,
-  }));
+  const figures = fc
+    .record({
+      chars: fc.nat({ max: 50_000 }),
+      linkShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      proseShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      proseBlocks: fc.nat({ max: 60 }),
+      listShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    })
+    .map(
+      (f): RegionFigures => ({
+        weight: 1,
+        chars: f.chars,
+        linkChars: Math.floor(f.chars * f.linkShare),
+        proseChars: Math.floor(f.chars * f.proseShare),
+        proseBlocks: f.proseBlocks,
+        largestListChars: Math.floor(f.chars * f.listShare),
+        repeatedChars: 0,
+      }),
+    );
   const inputs = fc.record({
     figures,
     pageProseChars: fc.nat({ max: 100_000 }),
@@ -68,23 +80,27 @@ describe('confidence', () => {
   });
 
   it('stays within 0..1 and names only signals with a penalty (property)', () => {
-    fc.assert(fc.property(inputs, (i) => {
-      const { confidence, signals } = assessConfidence(i);
-      expect(confidence).toBeGreaterThanOrEqual(0);
-      expect(confidence).toBeLessThanOrEqual(1);
-      for (const s of signals) expect(s.penalty).toBeGreaterThan(0);
-    }));
+    fc.assert(
+      fc.property(inputs, (i) => {
+        const { confidence, signals } = assessConfidence(i);
+        expect(confidence).toBeGreaterThanOrEqual(0);
+        expect(confidence).toBeLessThanOrEqual(1);
+        for (const s of signals) expect(s.penalty).toBeGreaterThan(0);
+      }),
+    );
   });
 
   it('never rises when the page holds more prose elsewhere or a rival scores closer (property)', () => {
-    fc.assert(fc.property(inputs, fc.nat({ max: 50_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (i, more, closer) => {
-      const base = assessConfidence(i).confidence;
-      expect(assessConfidence({ ...i, pageProseChars: i.pageProseChars + more }).confidence).toBeLessThanOrEqual(base);
-      if (i.rivalRatio !== null) {
-        const r = Math.max(i.rivalRatio, closer);
-        expect(assessConfidence({ ...i, rivalRatio: r }).confidence).toBeLessThanOrEqual(base);
-      }
-    }));
+    fc.assert(
+      fc.property(inputs, fc.nat({ max: 50_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (i, more, closer) => {
+        const base = assessConfidence(i).confidence;
+        expect(assessConfidence({ ...i, pageProseChars: i.pageProseChars + more }).confidence).toBeLessThanOrEqual(base);
+        if (i.rivalRatio !== null) {
+          const r = Math.max(i.rivalRatio, closer);
+          expect(assessConfidence({ ...i, rivalRatio: r }).confidence).toBeLessThanOrEqual(base);
+        }
+      }),
+    );
   });
 });
 
@@ -109,26 +125,30 @@ describe('learned confidence', () => {
   });
 
   it('stays within 0..1 and names only signals with a penalty, strongest first (property)', () => {
-    fc.assert(fc.property(evidence, (x) => {
-      const { confidence, signals } = learnedConfidence(x);
-      expect(confidence).toBeGreaterThanOrEqual(0);
-      expect(confidence).toBeLessThanOrEqual(1);
-      for (const s of signals) expect(s.penalty).toBeGreaterThan(0);
-      for (let i = 1; i < signals.length; i++) expect(signals[i]!.penalty).toBeLessThanOrEqual(signals[i - 1]!.penalty);
-    }));
+    fc.assert(
+      fc.property(evidence, (x) => {
+        const { confidence, signals } = learnedConfidence(x);
+        expect(confidence).toBeGreaterThanOrEqual(0);
+        expect(confidence).toBeLessThanOrEqual(1);
+        for (const s of signals) expect(s.penalty).toBeGreaterThan(0);
+        for (let i = 1; i < signals.length; i++) expect(signals[i]!.penalty).toBeLessThanOrEqual(signals[i - 1]!.penalty);
+      }),
+    );
   });
 
   it('never rises with more of a doubt, nor falls with more of a good sign (property)', () => {
-    fc.assert(fc.property(evidence, fc.nat({ max: CONFIDENCE_FEATURES.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), (x, j, more) => {
-      const f = CONFIDENCE_FEATURES[j]!;
-      if (f.sign === 0) return;
-      const moved = [...x];
-      moved[j] = x[j]! + more;
-      const before = learnedConfidence(x).confidence;
-      const after = learnedConfidence(moved).confidence;
-      if (f.sign < 0) expect(after).toBeLessThanOrEqual(before);
-      else expect(after).toBeGreaterThanOrEqual(before);
-    }));
+    fc.assert(
+      fc.property(evidence, fc.nat({ max: CONFIDENCE_FEATURES.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), (x, j, more) => {
+        const f = CONFIDENCE_FEATURES[j]!;
+        if (f.sign === 0) return;
+        const moved = [...x];
+        moved[j] = x[j]! + more;
+        const before = learnedConfidence(x).confidence;
+        const after = learnedConfidence(moved).confidence;
+        if (f.sign < 0) expect(after).toBeLessThanOrEqual(before);
+        else expect(after).toBeGreaterThanOrEqual(before);
+      }),
+    );
   });
 
   it('reads a body of bylines, a body of several stories and a body the block model doubts as doubtful', () => {

@@ -24,7 +24,6 @@ import type { RegionFigures } from './signals.js';
 
 export type { ConfidenceSignal, ConfidenceSignalName };
 
-
 /** A ramp of {@link CONFIDENCE_SIGNALS}: no penalty at `fine` or better, full penalty at `bad` or worse, linear between. */
 export interface Ramp {
   fine: number;

@@ -6,10 +6,11 @@ import { indexPage } from './features.js';
 const PARAS = [
   'The airline has a new date for when it becomes a full member of the alliance: the end of March next year, about three months later than its executives had planned when it was invited.',
   'Frequent flyers will still be able to earn and spend miles across the alliance, use its lounges around the world and reach more than a thousand destinations on its partners.',
-  'In addition, flyers of the other members will have access to the airline\'s network and lounges, including the new flagship lounge it opened at its home airport last year.',
+  "In addition, flyers of the other members will have access to the airline's network and lounges, including the new flagship lounge it opened at its home airport last year.",
   'The carrier expects the change to bring in more long-haul passengers, who connect to its domestic network, and to add revenue from partners selling its flights abroad.',
 ];
-const DISCLOSURE = 'Many of the credit card offers that appear on the website are from credit card companies from which we receive compensation. This compensation may impact how and where products appear on this site, including the order in which they appear. This site does not include all credit card companies or all available credit card offers. Please view our advertising policy page for more information, and our editorial policy for how we choose what to cover.';
+const DISCLOSURE =
+  'Many of the credit card offers that appear on the website are from credit card companies from which we receive compensation. This compensation may impact how and where products appear on this site, including the order in which they appear. This site does not include all credit card companies or all available credit card offers. Please view our advertising policy page for more information, and our editorial policy for how we choose what to cover.';
 
 /** A theme whose whole page frame sits in a wrapper named after the footer it precedes. */
 function framed(wrapperClass: string): string {

@@ -288,8 +288,19 @@ export function indexPage(document: Document, budget: Deadline = new Deadline(In
     const excluded = excludedStack[excludedStack.length - 1]! || isExcluded(el);
     stats.set(el, {
       // An AMP image is an element with fallback children, not a void tag: it counts itself.
-      text: 0, link: 0, links: name === 'a' ? 1 : 0, commas: 0, paragraphs: 0, images: name === 'amp-img' ? 1 : 0, listItems: 0, inputs: 0, embeds: 0,
-      order, end: order, unlikely, excluded,
+      text: 0,
+      link: 0,
+      links: name === 'a' ? 1 : 0,
+      commas: 0,
+      paragraphs: 0,
+      images: name === 'amp-img' ? 1 : 0,
+      listItems: 0,
+      inputs: 0,
+      embeds: 0,
+      order,
+      end: order,
+      unlikely,
+      excluded,
     });
     order++;
     elements.push(el);
@@ -328,7 +339,7 @@ const MAX_HEADINGS_LOOKED_AT = 10;
  */
 function rescueLayoutWrappers(roots: readonly Element[], index: Pick<PageIndex, 'body' | 'byTag' | 'stats' | 'elements'>): void {
   const { body, stats, elements } = index;
-  const pageText = body ? stats.get(body)?.text ?? 0 : 0;
+  const pageText = body ? (stats.get(body)?.text ?? 0) : 0;
   // The ancestors of the page's first visible h1s, gathered once: each test below is then a lookup.
   const headingAncestors = new Set<Element>();
   for (const h of (index.byTag.get('h1') ?? []).filter((el) => stats.has(el)).slice(0, MAX_HEADINGS_LOOKED_AT)) {

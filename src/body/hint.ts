@@ -28,7 +28,10 @@ const MAX_PROBED_BLOCKS = 2000;
 
 /** Lower-cased letters and digits, single-spaced: what both texts are compared on. */
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** The structured article text, when a JSON-LD article node carries one long enough. */

@@ -23,15 +23,25 @@ function marksOf(extra: string, headline: string | null = 'Council approves budg
 
 describe('the marks of a wrong body', () => {
   it('reads byline, date and photo-credit lines, in several languages', () => {
-    for (const line of ['By Jane Doe and John Roe', 'Par Marie Dupont', 'Von Hans Müller', 'Updated 3 May 2024, 10:42', 'Publié le 21 mai 2024', '21 May 2024', 'Photo: Jane Doe/Reuters']) {
+    for (const line of [
+      'By Jane Doe and John Roe',
+      'Par Marie Dupont',
+      'Von Hans Müller',
+      'Updated 3 May 2024, 10:42',
+      'Publié le 21 mai 2024',
+      '21 May 2024',
+      'Photo: Jane Doe/Reuters',
+    ]) {
       expect(isMetaLine(line), line).toBe(true);
     }
     // sentences that open with the same words are prose
-    expect(isMetaLine('By Tuesday evening the council had agreed to spend more on roads than on schools, to the dismay of the opposition benches.')).toBe(false);
+    expect(isMetaLine('By Tuesday evening the council had agreed to spend more on roads than on schools, to the dismay of the opposition benches.')).toBe(
+      false,
+    );
     expect(isMetaLine(PROSE[0]!)).toBe(false);
   });
 
-  it('reads boilerplate lines in the cleaner\'s vocabularies', () => {
+  it("reads boilerplate lines in the cleaner's vocabularies", () => {
     for (const line of ['Share this article', 'Related stories', 'Sign up for our daily newsletter to get the news in your inbox', 'All rights reserved']) {
       expect(isBoilerplateLine(line), line).toBe(true);
     }
@@ -60,14 +70,14 @@ describe('the marks of a wrong body', () => {
     expect(m.stories).toBe(3);
   });
 
-  it('measures how many of the headline\'s words the body holds', () => {
+  it("measures how many of the headline's words the body holds", () => {
     expect(cueWordShare('Council approves budget', PROSE.join(' '))).toBeCloseTo(2 / 3);
     expect(cueWordShare('Flood warning for the valley', PROSE.join(' '))).toBeLessThan(0.3);
     expect(cueWordShare(null, 'anything')).toBe(1);
     expect(marksOf('', 'Flood warning for the valley').headlineWords).toBeLessThan(0.3);
   });
 
-  it('weighs the model\'s keep probabilities over the kept text, its last third, and the text left out', () => {
+  it("weighs the model's keep probabilities over the kept text, its last third, and the text left out", () => {
     const doc = parseDocument(`<article>${PROSE.map((p) => `<p>${p}</p>`).join('')}<p>${PROSE[0]}</p></article>`);
     const article = doc.children[0] as Element;
     const ps = article.children as Element[];

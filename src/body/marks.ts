@@ -20,9 +20,7 @@ import { parseTextDate } from '../fields/dates/parse.js';
 import { BLOCK_FEATURES } from './blocks.js';
 import type { ReadBlock } from './learned.js';
 import { META_LINE_CLASS } from './patterns.js';
-import {
-  CTA_LINK, isCookieNotice, isLegalText, labelKind, NEWSLETTER_PITCH, PAYWALL_TEXT, RELATED_PREFIX,
-} from './vocabulary.js';
+import { CTA_LINK, isCookieNotice, isLegalText, labelKind, NEWSLETTER_PITCH, PAYWALL_TEXT, RELATED_PREFIX } from './vocabulary.js';
 
 /** A line at most this long (characters) can be a byline, date or credit line; longer ones are prose. */
 export const MARK_LINE_CHARS = 160;
@@ -79,8 +77,18 @@ export interface StoryCues {
 
 /** The marks of a body with no blocks read (the model did not run): nothing to doubt. */
 export const NO_MARKS: BodyMarks = Object.freeze({
-  keptBlocks: 0, metaLines: 0, boilerplateLines: 0, linkedHeadings: 0, stories: 0, keptKeep: 1, doubtedShare: 0, missedShare: 0,
-  tailKeep: 1, beforeHeadlineShare: 0, headlineWords: 1, descriptionWords: 1,
+  keptBlocks: 0,
+  metaLines: 0,
+  boilerplateLines: 0,
+  linkedHeadings: 0,
+  stories: 0,
+  keptKeep: 1,
+  doubtedShare: 0,
+  missedShare: 0,
+  tailKeep: 1,
+  beforeHeadlineShare: 0,
+  headlineWords: 1,
+  descriptionWords: 1,
 });
 
 /** Words compared between the body and its cues: runs of 3+ letters or digits, lower-cased (a dense script's run is one word). */
@@ -114,8 +122,15 @@ export function isMetaLine(text: string): boolean {
 /** True when a short line is in the cleaner's boilerplate vocabularies. */
 export function isBoilerplateLine(text: string): boolean {
   if (text.length === 0 || text.length > 300) return false;
-  return labelKind(text) !== null || isCookieNotice(text) || PAYWALL_TEXT.test(text) || NEWSLETTER_PITCH.test(text)
-    || RELATED_PREFIX.test(text) || isLegalText(text) || (text.length <= 60 && CTA_LINK.test(text));
+  return (
+    labelKind(text) !== null ||
+    isCookieNotice(text) ||
+    PAYWALL_TEXT.test(text) ||
+    NEWSLETTER_PITCH.test(text) ||
+    RELATED_PREFIX.test(text) ||
+    isLegalText(text) ||
+    (text.length <= 60 && CTA_LINK.test(text))
+  );
 }
 
 /** The `<article>` element a block lies in below the region's roots (a root itself is the one story), or null. */
@@ -139,8 +154,15 @@ export function bodyMarks(blocks: readonly ReadBlock[], roots: readonly Element[
   if (!blocks.some((b) => b.kept)) return NO_MARKS;
   const rootSet = new Set(roots);
   const stories = new Set<Element>();
-  let keptBlocks = 0, metaLines = 0, boilerplateLines = 0, linkedHeadings = 0;
-  let keptChars = 0, keepSum = 0, doubted = 0, missed = 0, beforeHeadline = 0;
+  let keptBlocks = 0,
+    metaLines = 0,
+    boilerplateLines = 0,
+    linkedHeadings = 0;
+  let keptChars = 0,
+    keepSum = 0,
+    doubted = 0,
+    missed = 0,
+    beforeHeadline = 0;
   const kept: string[] = [];
   for (const b of blocks) {
     const n = b.text.length;
@@ -163,7 +185,8 @@ export function bodyMarks(blocks: readonly ReadBlock[], roots: readonly Element[
   }
   const chars = keptChars || 1;
   // The last third of the kept text, from the end back.
-  let tailChars = 0, tailSum = 0;
+  let tailChars = 0,
+    tailSum = 0;
   for (let i = blocks.length - 1; i >= 0 && tailChars < keptChars / 3; i--) {
     const b = blocks[i]!;
     if (!b.kept) continue;
@@ -171,8 +194,14 @@ export function bodyMarks(blocks: readonly ReadBlock[], roots: readonly Element[
     tailSum += b.keep * b.text.length;
   }
   return {
-    keptBlocks, metaLines, boilerplateLines, linkedHeadings, stories: stories.size,
-    keptKeep: keptChars ? keepSum / keptChars : 1, doubtedShare: doubted / chars, missedShare: missed / chars,
+    keptBlocks,
+    metaLines,
+    boilerplateLines,
+    linkedHeadings,
+    stories: stories.size,
+    keptKeep: keptChars ? keepSum / keptChars : 1,
+    doubtedShare: doubted / chars,
+    missedShare: missed / chars,
     tailKeep: tailChars ? tailSum / tailChars : 1,
     beforeHeadlineShare: beforeHeadline / chars,
     headlineWords: cueWordShare(cues.headline, kept.join(' ')),

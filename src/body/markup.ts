@@ -10,8 +10,15 @@ import type { BoilerplateKind } from '../types.js';
 import { own } from '../own.js';
 import type { PageIndex } from './features.js';
 import {
-  AREA_CLASS_ANY, AREA_CLASS_TOKENS, AREA_ROLES, AREA_TAGS, BOILERPLATE_CLASS_ANY, BOILERPLATE_CLASS_TOKENS, BOILERPLATE_ROLES,
-  BOILERPLATE_TAGS, MENU_LINK_CHARS,
+  AREA_CLASS_ANY,
+  AREA_CLASS_TOKENS,
+  AREA_ROLES,
+  AREA_TAGS,
+  BOILERPLATE_CLASS_ANY,
+  BOILERPLATE_CLASS_TOKENS,
+  BOILERPLATE_ROLES,
+  BOILERPLATE_TAGS,
+  MENU_LINK_CHARS,
 } from './patterns.js';
 import { MAX_LABEL_CHARS, isCookieNotice, labelKind } from './vocabulary.js';
 
@@ -114,7 +121,8 @@ export function openingLabelKind(el: Element, index: PageIndex): BoilerplateKind
     if (!first) return null;
     // A short block that holds blocks of its own (a label and a short list) is looked into, not read whole.
     // A link is an item of the box, not its label ("Subscribe" at the head of a bar of account links).
-    if (index.stats.get(first)!.text <= MAX_LABEL_CHARS && !hasChildBlocks(first)) return isLabelElement(first) && first.name !== 'a' ? labelKind(textOf(first)) : null;
+    if (index.stats.get(first)!.text <= MAX_LABEL_CHARS && !hasChildBlocks(first))
+      return isLabelElement(first) && first.name !== 'a' ? labelKind(textOf(first)) : null;
     cur = first;
   }
   return null;

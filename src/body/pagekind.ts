@@ -14,7 +14,8 @@ import type { PageIndex } from './features.js';
 const ITEM_TYPES: ReadonlySet<string> = new Set(['videoobject', 'recipe', 'product', 'event', 'howto', 'qapage', 'review']);
 
 /** Titles of error pages, in several languages. */
-export const ERROR_PAGE_TITLE = /\b(?:404|410|page not found|not found|can[’']t find (?:that|this|the) page|cannot be found|no longer available|seite nicht gefunden|seite existiert nicht|page introuvable|page non trouvée|página no encontrada|pagina non trovata|página não encontrada|pagina niet gevonden|страница не найдена)\b/iu;
+export const ERROR_PAGE_TITLE =
+  /\b(?:404|410|page not found|not found|can[’']t find (?:that|this|the) page|cannot be found|no longer available|seite nicht gefunden|seite existiert nicht|page introuvable|page non trouvée|página no encontrada|pagina non trovata|página não encontrada|pagina niet gevonden|страница не найдена)\b/iu;
 
 /** Linked headings a region needs to be judged a list of teasers. */
 const MIN_TEASER_HEADINGS = 3;
@@ -56,11 +57,7 @@ function isTeaserList(index: PageIndex, roots: readonly Element[], skip: Readonl
 }
 
 /** Judges whether the page holds no article (a listing or an error page). */
-export function isNotAnArticle(
-  index: PageIndex,
-  md: PageMetadata,
-  region: { roots: readonly Element[]; skip: ReadonlySet<AnyNode> } | null,
-): boolean {
+export function isNotAnArticle(index: PageIndex, md: PageMetadata, region: { roots: readonly Element[]; skip: ReadonlySet<AnyNode> } | null): boolean {
   if (md.ldArticles.length > 0) return false;
   const title = md.title ?? '';
   // Error pages say so in a short h1; reading a prefix keeps nested h1s from each reading the page.

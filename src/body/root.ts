@@ -24,7 +24,10 @@ export function chooseRoot(index: PageIndex, scores: ReadonlyMap<Element, number
   let [root, rootScore] = top[0]!;
 
   // Several strong candidates under one ancestor: the article is that ancestor.
-  const alternatives = top.slice(1).filter(([, s]) => s / rootScore >= ALTERNATIVE_SHARE).map(([el]) => ancestors(el));
+  const alternatives = top
+    .slice(1)
+    .filter(([, s]) => s / rootScore >= ALTERNATIVE_SHARE)
+    .map(([el]) => ancestors(el));
   if (alternatives.length >= MIN_ALTERNATIVES) {
     let parent = root.parent;
     while (isElement(parent) && parent.name !== 'body') {

@@ -60,4 +60,3 @@ export function articleContainer(region: readonly Element[], headline: Element |
   }
   return isPageLevel(base.parent) ? base : (base.parent as Element);
 }
-

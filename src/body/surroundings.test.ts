@@ -8,7 +8,9 @@ const BODY = [
   'Officials said the work would begin in the autumn and take about eighteen months, with most of it done at night.',
   'Residents who objected to the scheme said they would consider a legal challenge if the council did not reconsider.',
   'The budget for the project, set at 12 million pounds, includes a reserve for delays and for rising material costs.',
-].map((t) => `<p>${t}</p>`).join('');
+]
+  .map((t) => `<p>${t}</p>`)
+  .join('');
 
 function account(before: string, after = '', inBody = '', limits?: { timeBudgetMs: number }): BoilerplateBlock[] {
   const html = `<!doctype html><html><head><title>Council approves the plan</title></head><body>${before}
@@ -21,7 +23,8 @@ const kinds = (blocks: BoilerplateBlock[]) => blocks.map((b) => b.kind);
 
 describe('boilerplate around the article', () => {
   it('labels the header, menus, sidebar, footer and cookie banner in page order', () => {
-    const header = '<header class="site-header"><a class="logo" href="/">Example News</a><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>';
+    const header =
+      '<header class="site-header"><a class="logo" href="/">Example News</a><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>';
     const after = `<aside class="sidebar">
       <div class="widget"><h3>Latest Articles</h3><ul><li><a href="/a">Bridge closed indefinitely after cracks found in its pillars</a></li><li><a href="/b">Ferry fares to rise by six per cent in October</a></li></ul></div>
       <div class="ad-slot">Advertisement</div>
@@ -37,33 +40,44 @@ describe('boilerplate around the article', () => {
 
   it('tells a menu from a list of articles by the length of its links, and a share bar by its targets', () => {
     const menu = '<div class="links"><a href="/a">Home</a> <a href="/b">News</a> <a href="/c">Sport</a> <a href="/d">Weather</a></div>';
-    const share = '<div class="x1"><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a> <a href="https://twitter.com/intent/tweet?url=x">X</a> <a href="mailto:?subject=x">Email</a></div>';
-    const list = '<div class="x2"><a href="/1">Bridge closed indefinitely after cracks found in its pillars</a> <a href="/2">Ferry fares to rise by six per cent in October</a></div>';
+    const share =
+      '<div class="x1"><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a> <a href="https://twitter.com/intent/tweet?url=x">X</a> <a href="mailto:?subject=x">Email</a></div>';
+    const list =
+      '<div class="x2"><a href="/1">Bridge closed indefinitely after cracks found in its pillars</a> <a href="/2">Ferry fares to rise by six per cent in October</a></div>';
     expect(kinds(account(menu + share, list))).toEqual(['navigation', 'share', 'related']);
   });
 
   it('names forms: search, comments, newsletter', () => {
     const search = '<form role="search" action="/search"><input type="search" name="q"><button>Go</button></form>';
-    const comments = '<div class="x"><h3>Leave a Reply</h3><form action="/wp-comments-post.php"><textarea name="comment"></textarea><input name="author"><button>Post Comment</button></form></div>';
-    const newsletter = '<form class="box" action="/join"><p>The morning briefing, in your inbox.</p><input type="email" name="email"><button>Join</button></form>';
+    const comments =
+      '<div class="x"><h3>Leave a Reply</h3><form action="/wp-comments-post.php"><textarea name="comment"></textarea><input name="author"><button>Post Comment</button></form></div>';
+    const newsletter =
+      '<form class="box" action="/join"><p>The morning briefing, in your inbox.</p><input type="email" name="email"><button>Join</button></form>';
     expect(kinds(account(search, comments + newsletter))).toEqual(['navigation', 'comments', 'newsletter']);
   });
 
   it('reports a cookie or newsletter overlay that scripts show, even when the page hides it', () => {
-    const hidden = '<div id="cookie-law-info-bar" style="display:none">We use cookies on our website. <a>Accept All</a></div><div class="mobile-menu" hidden><a href="/">Home</a></div>';
+    const hidden =
+      '<div id="cookie-law-info-bar" style="display:none">We use cookies on our website. <a>Accept All</a></div><div class="mobile-menu" hidden><a href="/">Home</a></div>';
     expect(kinds(account('', hidden))).toEqual(['cookie']);
   });
 
   it('records a section by its label: "Related Articles" with its list, a comments heading with its thread', () => {
-    const related = '<section class="x"><h2>Related Articles</h2><ul><li><a href="/1">Bridge closed indefinitely after cracks found in its pillars</a></li></ul></section>';
-    const thread = '<section class="y"><h2>Comments</h2><p>Jo: I live on that street and nobody asked us about any of this before the vote.</p><p>Sam: The night works will be a nightmare for everyone nearby.</p></section>';
+    const related =
+      '<section class="x"><h2>Related Articles</h2><ul><li><a href="/1">Bridge closed indefinitely after cracks found in its pillars</a></li></ul></section>';
+    const thread =
+      '<section class="y"><h2>Comments</h2><p>Jo: I live on that street and nobody asked us about any of this before the vote.</p><p>Sam: The night works will be a nightmare for everyone nearby.</p></section>';
     const blocks = account('', related + thread);
     expect(kinds(blocks)).toEqual(['related', 'comments']);
     expect(blocks[1]!.text).toContain('Sam: The night works');
   });
 
   it('merges the removals inside the body region in page order', () => {
-    const blocks = account('<nav><a href="/">Home</a> <a href="/n">News</a></nav>', '<footer class="site-footer">© 2024 Example News</footer>', '<div class="ad-slot">- Advertisement -</div>');
+    const blocks = account(
+      '<nav><a href="/">Home</a> <a href="/n">News</a></nav>',
+      '<footer class="site-footer">© 2024 Example News</footer>',
+      '<div class="ad-slot">- Advertisement -</div>',
+    );
     expect(kinds(blocks)).toEqual(['navigation', 'ad', 'footer']);
   });
 

@@ -21,7 +21,16 @@ import type { BoilerplateKind } from '../types.js';
 import type { RemovedBlock, RemovalRule } from './clean.js';
 import type { ElementStats, PageIndex } from './features.js';
 import {
-  areaOfBlock, hasChildBlocks, isLabelElement, isWrapper, looksLikeProse, markupKind, openingLabelKind, recordedKind, summary, type MarkupKind,
+  areaOfBlock,
+  hasChildBlocks,
+  isLabelElement,
+  isWrapper,
+  looksLikeProse,
+  markupKind,
+  openingLabelKind,
+  recordedKind,
+  summary,
+  type MarkupKind,
 } from './markup.js';
 import { META_LINE_CLASS, MENU_LINK_CHARS, SHARE_LINK } from './patterns.js';
 import { COOKIE_TEXT, MAX_LABEL_CHARS, PAYWALL_TEXT, isLegalText, labelKind } from './vocabulary.js';
@@ -216,7 +225,12 @@ export function accountSurroundings(ctx: SurroundingsContext): PlacedBlock[] {
       if (PAYWALL_TEXT.test(text)) return { kind: 'paywall', rule: 'text', block: el };
       if (isLegalText(text) && !hasChildBlocks(el)) return { kind: 'footer', rule: 'text', block: el };
     }
-    if (st.text > 1 && st.links > 0 && st.text <= pageText * LINK_LIST_MAX_PAGE_SHARE && st.link / st.text > (inArticle ? LINK_LIST_DENSITY_IN_ARTICLE : LINK_LIST_DENSITY)) {
+    if (
+      st.text > 1 &&
+      st.links > 0 &&
+      st.text <= pageText * LINK_LIST_MAX_PAGE_SHARE &&
+      st.link / st.text > (inArticle ? LINK_LIST_DENSITY_IN_ARTICLE : LINK_LIST_DENSITY)
+    ) {
       // The label a list opens with ("Latest news", "最新ニュース") says more than the length of its links.
       if (!inArticle || st.links >= MIN_LINKS_IN_ARTICLE) return { kind: openingLabelKind(el, index) ?? linkListKind(el, st), rule: 'links', block: el };
     }

@@ -6,9 +6,24 @@ import { closest, inputKindOf, parseArgs, parseSize, UsageError } from './args.j
 describe('parseArgs', () => {
   it('parses an extract command with defaults', () => {
     expect(parseArgs(['extract', 'a.html'])).toMatchObject({
-      kind: 'extract', paths: ['a.html'], format: null, output: null, input: null, url: null, contentType: null,
-      fields: null, outputFile: null, jobs: null, ordered: true, resume: false, progress: null, quiet: false, fallback: null,
-      fetchLists: false, pageTimeoutMs: 60_000, maxBytes: 10 * 1024 * 1024,
+      kind: 'extract',
+      paths: ['a.html'],
+      format: null,
+      output: null,
+      input: null,
+      url: null,
+      contentType: null,
+      fields: null,
+      outputFile: null,
+      jobs: null,
+      ordered: true,
+      resume: false,
+      progress: null,
+      quiet: false,
+      fallback: null,
+      fetchLists: false,
+      pageTimeoutMs: 60_000,
+      maxBytes: 10 * 1024 * 1024,
       names: { id: 'id', url: 'url', html: 'html', contentType: 'contentType' },
       fetch: { userAgent: null, timeoutMs: 30_000, maxRedirects: 10, jobs: 8, allowPrivateNetwork: false },
     });
@@ -16,22 +31,61 @@ describe('parseArgs', () => {
 
   it('takes options before or after the file, and - as a file', () => {
     expect(parseArgs(['--format', 'markdown', 'extract', '-', '--url=https://x.example/a'])).toMatchObject({
-      kind: 'extract', paths: ['-'], format: 'markdown', url: 'https://x.example/a', contentType: null,
+      kind: 'extract',
+      paths: ['-'],
+      format: 'markdown',
+      url: 'https://x.example/a',
+      contentType: null,
     });
   });
 
   it('parses the batch options', () => {
-    expect(parseArgs([
-      'extract', 'a.jsonl', 'b/', '-i', 'jsonl', '--output', 'jsonl', '-o', 'out.jsonl', '--fields', 'headline, body.text,headline',
-      '--id-field', 'doc.id', '--html-field=content', '-j', '3', '--unordered', '--resume', '--no-progress', '-q',
-      '--page-timeout', '2.5', '--max-bytes', '512k',
-    ])).toMatchObject({
-      paths: ['a.jsonl', 'b/'], input: 'jsonl', output: 'jsonl', outputFile: 'out.jsonl', fields: ['headline', 'body.text'],
-      names: { id: 'doc.id', url: 'url', html: 'content', contentType: 'contentType' }, jobs: 3, ordered: false,
-      resume: true, progress: false, quiet: true, pageTimeoutMs: 2500, maxBytes: 512 * 1024,
+    expect(
+      parseArgs([
+        'extract',
+        'a.jsonl',
+        'b/',
+        '-i',
+        'jsonl',
+        '--output',
+        'jsonl',
+        '-o',
+        'out.jsonl',
+        '--fields',
+        'headline, body.text,headline',
+        '--id-field',
+        'doc.id',
+        '--html-field=content',
+        '-j',
+        '3',
+        '--unordered',
+        '--resume',
+        '--no-progress',
+        '-q',
+        '--page-timeout',
+        '2.5',
+        '--max-bytes',
+        '512k',
+      ]),
+    ).toMatchObject({
+      paths: ['a.jsonl', 'b/'],
+      input: 'jsonl',
+      output: 'jsonl',
+      outputFile: 'out.jsonl',
+      fields: ['headline', 'body.text'],
+      names: { id: 'doc.id', url: 'url', html: 'content', contentType: 'contentType' },
+      jobs: 3,
+      ordered: false,
+      resume: true,
+      progress: false,
+      quiet: true,
+      pageTimeoutMs: 2500,
+      maxBytes: 512 * 1024,
     });
     expect(parseArgs(['fetch', 'https://x.example/a', '--timeout', '5', '--max-redirects', '0', '--fetch-jobs', '2', '--user-agent', 'bot/1'])).toMatchObject({
-      kind: 'fetch', paths: ['https://x.example/a'], fetch: { userAgent: 'bot/1', timeoutMs: 5000, maxRedirects: 0, jobs: 2 },
+      kind: 'fetch',
+      paths: ['https://x.example/a'],
+      fetch: { userAgent: 'bot/1', timeoutMs: 5000, maxRedirects: 0, jobs: 2 },
     });
     expect(parseArgs(['extract', '--fetch', 'urls.txt'])).toMatchObject({ fetchLists: true, paths: ['urls.txt'] });
     expect(parseArgs(['fetch', 'https://x.example/a', '--allow-private-network'])).toMatchObject({ fetch: { allowPrivateNetwork: true } });
@@ -77,17 +131,40 @@ describe('parseArgs', () => {
 
   it('never throws anything but UsageError (property)', () => {
     const token = fc.oneof(
-      fc.constantFrom('extract', 'fetch', '-', '--', '--format', 'text', '--jobs', '2', '-o', '--resume', '--fields',
-        '--input', 'jsonl', '--url', 'https://x.example/', '--max-bytes', '--fetch', '-j', '--timeout', '=', '--output'),
+      fc.constantFrom(
+        'extract',
+        'fetch',
+        '-',
+        '--',
+        '--format',
+        'text',
+        '--jobs',
+        '2',
+        '-o',
+        '--resume',
+        '--fields',
+        '--input',
+        'jsonl',
+        '--url',
+        'https://x.example/',
+        '--max-bytes',
+        '--fetch',
+        '-j',
+        '--timeout',
+        '=',
+        '--output',
+      ),
       fc.string(),
     );
-    fc.assert(fc.property(fc.array(token, { maxLength: 8 }), (argv) => {
-      try {
-        parseArgs(argv);
-      } catch (e) {
-        if (!(e instanceof UsageError)) throw e;
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 8 }), (argv) => {
+        try {
+          parseArgs(argv);
+        } catch (e) {
+          if (!(e instanceof UsageError)) throw e;
+        }
+      }),
+    );
   });
 });
 

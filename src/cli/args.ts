@@ -113,11 +113,35 @@ export const DEFAULTS = {
 const COMMANDS = ['extract', 'fetch'] as const;
 
 type Key =
-  | 'format' | 'output' | 'outputFile' | 'input' | 'url' | 'contentType' | 'fields'
-  | 'idField' | 'urlField' | 'htmlField' | 'contentTypeField'
-  | 'jobs' | 'unordered' | 'resume' | 'progress' | 'noProgress' | 'quiet' | 'fallback'
-  | 'pageTimeout' | 'maxBytes' | 'fetch' | 'userAgent' | 'timeout' | 'maxRedirects' | 'fetchJobs'
-  | 'outputDir' | 'withMetadata' | 'allowPrivateNetwork' | 'timeBudget';
+  | 'format'
+  | 'output'
+  | 'outputFile'
+  | 'input'
+  | 'url'
+  | 'contentType'
+  | 'fields'
+  | 'idField'
+  | 'urlField'
+  | 'htmlField'
+  | 'contentTypeField'
+  | 'jobs'
+  | 'unordered'
+  | 'resume'
+  | 'progress'
+  | 'noProgress'
+  | 'quiet'
+  | 'fallback'
+  | 'pageTimeout'
+  | 'maxBytes'
+  | 'fetch'
+  | 'userAgent'
+  | 'timeout'
+  | 'maxRedirects'
+  | 'fetchJobs'
+  | 'outputDir'
+  | 'withMetadata'
+  | 'allowPrivateNetwork'
+  | 'timeBudget';
 
 /** Every option, by every spelling: its key and whether it is a flag (takes no value). */
 const OPTIONS: Record<string, { key: Key; flag?: true }> = {
@@ -215,14 +239,22 @@ function isAbsoluteUrl(s: string): boolean {
 
 /** The field list of `--fields`: comma-separated, blanks dropped, duplicates once. */
 function fieldList(value: string): string[] {
-  const fields = [...new Set(value.split(',').map((f) => f.trim()).filter((f) => f !== ''))];
+  const fields = [
+    ...new Set(
+      value
+        .split(',')
+        .map((f) => f.trim())
+        .filter((f) => f !== ''),
+    ),
+  ];
   if (fields.length === 0) throw new UsageError('--fields needs at least one field name (like headline,body.text)');
   return fields;
 }
 
 function fieldName(value: string, name: string): string {
   const v = value.trim();
-  if (v === '' || v.split('.').some((part) => part === '')) throw new UsageError(`${name} needs a field name (dots reach into objects: meta.url), got ${JSON.stringify(value)}`);
+  if (v === '' || v.split('.').some((part) => part === ''))
+    throw new UsageError(`${name} needs a field name (dots reach into objects: meta.url), got ${JSON.stringify(value)}`);
   return v;
 }
 
@@ -359,7 +391,9 @@ export function parseArgs(argv: readonly string[]): Command {
   if (outputDir !== null && output !== null) throw new UsageError('--output-dir writes one file per page; --output jsonl writes one stream');
   const withMetadata = v.withMetadata !== undefined;
   if (withMetadata && format !== 'text' && format !== 'markdown') {
-    throw new UsageError(`--with-metadata adds a header to --format text or markdown${format === null || format === 'json' ? ' (JSON holds the metadata already)' : ''}`);
+    throw new UsageError(
+      `--with-metadata adds a header to --format text or markdown${format === null || format === 'json' ? ' (JSON holds the metadata already)' : ''}`,
+    );
   }
   const resume = v.resume !== undefined;
   if (resume && outputFile === null) throw new UsageError('--resume needs the output file to resume: -o FILE');

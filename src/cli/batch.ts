@@ -191,9 +191,11 @@ export async function runBatch(command: RunCommand, plan: BatchPlan, version: st
     });
     for await (const extracted of outcomes) {
       if (extracted.line === null) continue;
-      const outcome = files ? await toPageFile(extracted, files, plan.format, command).catch((e: unknown) => {
-        throw new InputError(`cannot write in ${command.outputDir}: ${reasonOf(e)}`);
-      }) : extracted;
+      const outcome = files
+        ? await toPageFile(extracted, files, plan.format, command).catch((e: unknown) => {
+            throw new InputError(`cannot write in ${command.outputDir}: ${reasonOf(e)}`);
+          })
+        : extracted;
       await writer.write(outcome.line!).catch(cannotWrite);
       stats.page(outcome.errorKind, outcome.noArticle === true);
       progress.update();

@@ -80,6 +80,8 @@ export function checkFields(fields: readonly string[] | null): void {
   const known = new Set(knownFields());
   const unknown = fields.filter((f) => !known.has(f));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => JSON.stringify(f)).join(', ')} in --fields (fields: ${[...known].join(', ')})`);
+    throw new UsageError(
+      `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((f) => JSON.stringify(f)).join(', ')} in --fields (fields: ${[...known].join(', ')})`,
+    );
   }
 }

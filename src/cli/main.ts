@@ -20,7 +20,11 @@ import { runSingle } from './single.js';
 
 /** One-line message on stderr. */
 function fail(message: string): void {
-  const oneLine = message.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+  const oneLine = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
   process.stderr.write(`copydesk: ${oneLine}\n`);
 }
 

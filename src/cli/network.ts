@@ -108,7 +108,10 @@ export function guardedLookup(policy: AddressPolicy = {}): LookupFunction {
       const allowed = list.filter((a) => specialRange(a.address) === null);
       if (allowed.length === 0) {
         const first = list[0];
-        const blocked = first === undefined ? new Error(`no address for ${hostname}`) : new BlockedAddressError(hostname, first.address, specialRange(first.address) ?? 'unknown');
+        const blocked =
+          first === undefined
+            ? new Error(`no address for ${hostname}`)
+            : new BlockedAddressError(hostname, first.address, specialRange(first.address) ?? 'unknown');
         callback(blocked as NodeJS.ErrnoException, '', 0);
         return;
       }

@@ -18,7 +18,8 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'copydesk-overwrite-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const page = (title: string) => `<html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${'Text of the page. '.repeat(20)}</p></article></body></html>`;
+const page = (title: string) =>
+  `<html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${'Text of the page. '.repeat(20)}</p></article></body></html>`;
 
 function tree(name: string, files: Record<string, string>): string {
   const root = path.join(tmp, name);
@@ -51,7 +52,7 @@ describe('realOutputPath', () => {
   symlinkSync(root, path.join(tmp, 'real-dir-link'));
   symlinkSync(path.join(root, 'not-yet.html'), path.join(root, 'dangling.html'));
 
-  it('is the file\'s real path, its folder\'s for a new file, a dangling link\'s target', async () => {
+  it("is the file's real path, its folder's for a new file, a dangling link's target", async () => {
     const real = await realOutputPath(path.join(root, 'a.html'));
     expect(await realOutputPath(path.join(root, 'link.html'))).toBe(real);
     expect(await realOutputPath(path.join(tmp, 'real-dir-link', 'a.html'))).toBe(real);
@@ -62,7 +63,15 @@ describe('realOutputPath', () => {
 });
 
 describe('an output that is an input is refused', () => {
-  const root = tree('inputs', { 'pages/a.html': page('a'), 'pages/b/c.html': page('c'), 'pages/.hidden.html': page('h'), 'pages/notes.txt': 'notes', 'pages/done.jsonl': '{"id":"x","url":null}\n', 'elsewhere/x.html': page('x'), 'single.html': page('s') });
+  const root = tree('inputs', {
+    'pages/a.html': page('a'),
+    'pages/b/c.html': page('c'),
+    'pages/.hidden.html': page('h'),
+    'pages/notes.txt': 'notes',
+    'pages/done.jsonl': '{"id":"x","url":null}\n',
+    'elsewhere/x.html': page('x'),
+    'single.html': page('s'),
+  });
   const pages = path.join(root, 'pages');
   symlinkSync(path.join(pages, 'a.html'), path.join(root, 'link-to-a.html'));
   symlinkSync(pages, path.join(root, 'pages-link'));
@@ -75,7 +84,11 @@ describe('an output that is an input is refused', () => {
     ['a page reached through a linked folder', [pages, '-o', path.join(root, 'pages-link', 'b', 'c.html')], /a file the walk/],
     ['the target of a link inside the folder', [pages, '-o', path.join(root, 'elsewhere', 'x.html')], /from-elsewhere\.html, a link in the input folder/],
     ['an earlier JSONL output in the folder, without --resume', [pages, '-o', path.join(pages, 'done.jsonl')], /add --resume/],
-    ['a named input under another spelling', [path.join(root, 'single.html'), pages, '-o', path.join(root, 'pages', '..', 'single.html')], /it is the input .*single\.html/],
+    [
+      'a named input under another spelling',
+      [path.join(root, 'single.html'), pages, '-o', path.join(root, 'pages', '..', 'single.html')],
+      /it is the input .*single\.html/,
+    ],
     ['the single page itself', [path.join(root, 'single.html'), '--format', 'text', '-o', path.join(root, 'single.html')], /it is the input/],
     ['a link to the single page', [path.join(pages, 'a.html'), '--format', 'markdown', '-o', path.join(root, 'link-to-a.html')], /it is the input/],
   ])('%s', async (_what, args, reason) => {
@@ -86,7 +99,7 @@ describe('an output that is an input is refused', () => {
     ['a new file in the folder', [pages, '-o', path.join(pages, 'out.jsonl')]],
     ['a file the walk does not take', [pages, '-o', path.join(pages, 'notes.txt')]],
     ['a hidden file the walk skips', [pages, '-o', path.join(pages, '.hidden.html')]],
-    ['the run\'s own output, resumed', [pages, '-o', path.join(pages, 'done.jsonl'), '--resume']],
+    ["the run's own output, resumed", [pages, '-o', path.join(pages, 'done.jsonl'), '--resume']],
     ['a file outside every input', [pages, '-o', path.join(root, 'out.jsonl')]],
   ])('allowed: %s', async (_what, args) => {
     await expect(check(['extract', ...args])).resolves.toBeUndefined();

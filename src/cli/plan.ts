@@ -107,9 +107,11 @@ export function folderTake(spec: FolderSpec): (file: string) => boolean {
  * a glob is its matches. Throws {@link InputError} for a path that names
  * nothing or a glob that matches nothing (the run has not started: exit 2).
  */
-export async function expandInputs(command: Pick<RunCommand, 'kind' | 'paths' | 'fetchLists' | 'input'>): Promise<{ inputs: InputSpec[]; total: number | null }> {
+export async function expandInputs(
+  command: Pick<RunCommand, 'kind' | 'paths' | 'fetchLists' | 'input'>,
+): Promise<{ inputs: InputSpec[]; total: number | null }> {
   if (command.kind === 'fetch') return { inputs: [{ source: 'args', urls: command.paths }], total: command.paths.length };
-  const kindOf = (file: string): SourceKind => (command.fetchLists ? 'urls' : command.input ?? inputKindOf(file));
+  const kindOf = (file: string): SourceKind => (command.fetchLists ? 'urls' : (command.input ?? inputKindOf(file)));
   const folderKinds: SourceKind[] = command.fetchLists ? ['urls'] : command.input ? [command.input] : ['html', 'jsonl', 'warc'];
   const inputs: InputSpec[] = [];
   // What earlier inputs gave, so that no page is read twice: the files named (few) and the folders walked.
@@ -133,15 +135,19 @@ export async function expandInputs(command: Pick<RunCommand, 'kind' | 'paths' | 
 
   for (const p of command.paths) {
     if (p === '-') {
-      inputs.push({ source: 'stdin', kind: command.fetchLists ? 'urls' : command.input ?? 'html' });
+      inputs.push({ source: 'stdin', kind: command.fetchLists ? 'urls' : (command.input ?? 'html') });
       total = null;
       continue;
     }
     const info = await statOrNull(p);
     if (info?.isDirectory()) {
       const folder: FolderSpec = {
-        source: 'folder', path: p, kind: command.fetchLists ? 'urls' : command.input ?? null, kinds: folderKinds,
-        skipFolders: [...walked], skipFiles: [...named],
+        source: 'folder',
+        path: p,
+        kind: command.fetchLists ? 'urls' : (command.input ?? null),
+        kinds: folderKinds,
+        skipFolders: [...walked],
+        skipFiles: [...named],
       };
       // One walk ahead of the run adds up the sizes for the ETA, holding no list of the files.
       const { bytes } = await folderTotals(p, folderTake(folder)).catch((e: unknown) => {
@@ -185,14 +191,18 @@ export async function plan(command: RunCommand): Promise<Plan> {
     return { mode: 'single', from: single, format: command.format ?? 'json' };
   }
   if (command.format !== null && command.outputDir === null) {
-    throw new UsageError(`--format prints a single page; a batch is written as JSONL (choose what it holds with --fields), or one file per page in that format with --output-dir DIR`);
+    throw new UsageError(
+      `--format prints a single page; a batch is written as JSONL (choose what it holds with --fields), or one file per page in that format with --output-dir DIR`,
+    );
   }
   if (command.url !== null) throw new UsageError('--url is for a single page; in a batch each page has its own URL');
   const { inputs, total } = await expandInputs(command);
   // An output that is an input (by name, by link, in a folder) is refused in overwrite.ts, on real paths.
   if (command.outputDir !== null) {
     const dir = path.resolve(command.outputDir);
-    const walked = inputs.find((i): i is Extract<InputSpec, { source: 'folder' }> => i.source === 'folder' && (dir + path.sep).startsWith(path.resolve(i.path) + path.sep));
+    const walked = inputs.find(
+      (i): i is Extract<InputSpec, { source: 'folder' }> => i.source === 'folder' && (dir + path.sep).startsWith(path.resolve(i.path) + path.sep),
+    );
     if (walked) throw new UsageError(`the output folder ${command.outputDir} is inside the input folder ${walked.path}: its files would be read as pages`);
   }
   // A folder's walk passes over the output file: the run writes it, possibly inside that folder.

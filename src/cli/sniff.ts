@@ -24,7 +24,10 @@ function sampleLines(bytes: Uint8Array): string[] {
   const lines = text.split(/\r?\n/);
   // The sample's last line may be cut in the middle unless the input ends there.
   if (bytes.length > SAMPLE_BYTES) lines.pop();
-  return lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')).slice(0, SAMPLE_LINES);
+  return lines
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .slice(0, SAMPLE_LINES);
 }
 
 function isJsonObject(line: string): boolean {

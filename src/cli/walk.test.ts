@@ -33,8 +33,13 @@ const html = (title: string) => `<html><head><title>${title}</title></head><body
 
 describe('walkFiles', () => {
   const root = tree(path.join(tmp, 'order'), {
-    'a/x.html': html('a/x'), 'a-b/x.html': html('a-b/x'), 'a.html': html('a'), 'b/c/d.html': html('b/c/d'),
-    '.hidden/x.html': html('hidden'), 'b/.x.html': html('dot'), 'z.txt': 'notes',
+    'a/x.html': html('a/x'),
+    'a-b/x.html': html('a-b/x'),
+    'a.html': html('a'),
+    'b/c/d.html': html('b/c/d'),
+    '.hidden/x.html': html('hidden'),
+    'b/.x.html': html('dot'),
+    'z.txt': 'notes',
   });
 
   it('yields files in the order their full paths sort, hidden entries skipped', async () => {
@@ -86,7 +91,7 @@ describe('folder inputs of a batch', () => {
     expect(await ids(['extract', root, '-q'])).toHaveLength(2); // not the output: read like any JSONL input
   });
 
-  it('counts the folder\'s bytes for the progress bar', async () => {
+  it("counts the folder's bytes for the progress bar", async () => {
     const root = tree(path.join(tmp, 'total'), { 'a.html': html('a'), 'b/c.html': html('bc') });
     const p = (await plan(parseArgs(['extract', root, '-q']) as RunCommand)) as BatchPlan;
     expect(p.total).toBe(html('a').length + html('bc').length);

@@ -79,13 +79,17 @@ const STAT_CONCURRENCY = 32;
 export async function folderTotals(root: string, take: (file: string) => boolean): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
-  const sizes = pMapIterable(walkFiles(root, take), async (f) => {
-    try {
-      return (await stat(f)).size;
-    } catch {
-      return 0; // gone since it was listed: the read will say so
-    }
-  }, { concurrency: STAT_CONCURRENCY });
+  const sizes = pMapIterable(
+    walkFiles(root, take),
+    async (f) => {
+      try {
+        return (await stat(f)).size;
+      } catch {
+        return 0; // gone since it was listed: the read will say so
+      }
+    },
+    { concurrency: STAT_CONCURRENCY },
+  );
   for await (const size of sizes) {
     files++;
     bytes += size;

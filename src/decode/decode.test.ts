@@ -8,10 +8,13 @@ const ascii = (s: string) => new TextEncoder().encode(s);
 const utf8 = (s: string) => new TextEncoder().encode(s);
 /** Bytes of a single-byte encoding from a table of the characters used. */
 function legacy(s: string, table: Record<string, number>): Uint8Array {
-  return Uint8Array.from([...s].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : table[c] ?? 0x3f)));
+  return Uint8Array.from([...s].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : (table[c] ?? 0x3f))));
 }
-const CP1251: Record<string, number> = Object.fromEntries([...'абвгдежзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ'].map((c, i) => [c, i < 32 ? 0xe0 + i : 0xc0 + i - 32]));
-const RUSSIAN = 'Трамвайное депо снова принимает вагоны после двухлетнего ремонта, сообщили в городском департаменте транспорта. Реконструкция обошлась городу в большие деньги, рабочие заменили кровлю и систему отопления.';
+const CP1251: Record<string, number> = Object.fromEntries(
+  [...'абвгдежзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ'].map((c, i) => [c, i < 32 ? 0xe0 + i : 0xc0 + i - 32]),
+);
+const RUSSIAN =
+  'Трамвайное депо снова принимает вагоны после двухлетнего ремонта, сообщили в городском департаменте транспорта. Реконструкция обошлась городу в большие деньги, рабочие заменили кровлю и систему отопления.';
 const page = (head: string, body: string) => `<!DOCTYPE html><html><head>${head}<title>t</title></head><body><p>${body}</p></body></html>`;
 
 describe('decodePage', () => {
@@ -61,7 +64,7 @@ describe('decodePage', () => {
     expect(d).toMatchObject({ encoding: 'windows-1251', source: 'guess' });
   });
 
-  it('reads the page\'s own declaration, not a guess, when the bytes refute a header\'s UTF-8', () => {
+  it("reads the page's own declaration, not a guess, when the bytes refute a header's UTF-8", () => {
     // A short text: the statistical guess alone reads these windows-1251 bytes as another encoding (ISO-8859-8).
     const short = 'Цены растут';
     expect(decodePage(legacy(page('', short), CP1251), 'text/html; charset=utf-8', 1e6).encoding).not.toBe('windows-1251');
@@ -73,9 +76,15 @@ describe('decodePage', () => {
     const xml = legacy(`<?xml version="1.0" encoding="windows-1251"?>${page('', short)}`, CP1251);
     expect(decodePage(xml, 'text/html; charset=UTF-8', 1e6)).toMatchObject({ encoding: 'windows-1251', source: 'meta' });
     // A <meta> that says UTF-8 too is refuted with the header: the guess decides, as before.
-    expect(decodePage(legacy(page('<meta charset="utf-8">', RUSSIAN), CP1251), 'text/html; charset=utf-8', 1e6)).toMatchObject({ encoding: 'windows-1251', source: 'guess' });
+    expect(decodePage(legacy(page('<meta charset="utf-8">', RUSSIAN), CP1251), 'text/html; charset=utf-8', 1e6)).toMatchObject({
+      encoding: 'windows-1251',
+      source: 'guess',
+    });
     // Bytes that are UTF-8 keep the header's UTF-8 whatever the <meta> says.
-    expect(decodePage(utf8(page('<meta charset="windows-1251">', short)), 'text/html; charset=utf-8', 1e6)).toMatchObject({ encoding: 'utf-8', source: 'content-type' });
+    expect(decodePage(utf8(page('<meta charset="windows-1251">', short)), 'text/html; charset=utf-8', 1e6)).toMatchObject({
+      encoding: 'utf-8',
+      source: 'content-type',
+    });
   });
 
   it('keeps UTF-8 with a few stray bytes of another encoding as UTF-8', () => {
@@ -87,7 +96,23 @@ describe('decodePage', () => {
   });
 
   it('decodes windows-1252 with its own characters for 0x80–0x9F', () => {
-    const bytes = Uint8Array.from([...ascii('<p>l'), 0x92, ...ascii('arbre '), 0x80, 0x20, 0x9c, 0x20, 0x85, 0x20, 0x93, 0x78, 0x94, 0x20, 0x81, ...ascii('</p>')]);
+    const bytes = Uint8Array.from([
+      ...ascii('<p>l'),
+      0x92,
+      ...ascii('arbre '),
+      0x80,
+      0x20,
+      0x9c,
+      0x20,
+      0x85,
+      0x20,
+      0x93,
+      0x78,
+      0x94,
+      0x20,
+      0x81,
+      ...ascii('</p>'),
+    ]);
     const d = decodePage(bytes, 'text/html; charset=windows-1252', 1e6);
     expect(d.html).toBe('<p>l\u2019arbre \u20ac \u0153 \u2026 \u201cx\u201d \u0081</p>');
   });
@@ -112,7 +137,10 @@ describe('decodePage', () => {
 
   it('recognises ISO-2022-JP by its escape sequences', () => {
     // "日本語のニュース記事です。" in ISO-2022-JP, repeated.
-    const jis = [0x1b, 0x24, 0x42, 0x46, 0x7c, 0x4b, 0x5c, 0x38, 0x6c, 0x24, 0x4e, 0x25, 0x4b, 0x25, 0x65, 0x21, 0x3c, 0x25, 0x39, 0x35, 0x2d, 0x3b, 0x76, 0x24, 0x47, 0x24, 0x39, 0x21, 0x23, 0x1b, 0x28, 0x42];
+    const jis = [
+      0x1b, 0x24, 0x42, 0x46, 0x7c, 0x4b, 0x5c, 0x38, 0x6c, 0x24, 0x4e, 0x25, 0x4b, 0x25, 0x65, 0x21, 0x3c, 0x25, 0x39, 0x35, 0x2d, 0x3b, 0x76, 0x24, 0x47,
+      0x24, 0x39, 0x21, 0x23, 0x1b, 0x28, 0x42,
+    ];
     const bytes = Uint8Array.from([...ascii('<p>'), ...Array.from({ length: 20 }, () => jis).flat(), ...ascii('</p>')]);
     const d = decodePage(bytes, undefined, 1e6);
     expect(d.encoding).toBe('iso-2022-jp');
@@ -167,7 +195,8 @@ describe('scanUtf8', () => {
 
 describe('textSample and guessEncoding', () => {
   it('keeps text and drops markup, comments, scripts and styles', () => {
-    const html = '<html><head><style>p{x:1}</style><SCRIPT>var a = "<p>é</p>";</SCRIPT></head><body><!-- c --><p class="x">Hello  <b>world</b></p>\n<p>again</p></body>';
+    const html =
+      '<html><head><style>p{x:1}</style><SCRIPT>var a = "<p>é</p>";</SCRIPT></head><body><!-- c --><p class="x">Hello  <b>world</b></p>\n<p>again</p></body>';
     expect(new TextDecoder().decode(textSample(ascii(html)))).toBe('Hello world again ');
   });
 
@@ -177,9 +206,12 @@ describe('textSample and guessEncoding', () => {
   });
 
   it('never throws on arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
-      const g = guessEncoding(bytes);
-      expect(g === null || typeof g === 'string').toBe(true);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
+        const g = guessEncoding(bytes);
+        expect(g === null || typeof g === 'string').toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

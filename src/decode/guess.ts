@@ -23,10 +23,7 @@ const LT = 0x3c;
 const GT = 0x3e;
 
 /** Lower-cased ASCII letters of the element names whose content is skipped. */
-const RAW_TEXT_NAMES: readonly (readonly number[])[] = [
-  [...'script'].map((c) => c.charCodeAt(0)),
-  [...'style'].map((c) => c.charCodeAt(0)),
-];
+const RAW_TEXT_NAMES: readonly (readonly number[])[] = [[...'script'].map((c) => c.charCodeAt(0)), [...'style'].map((c) => c.charCodeAt(0))];
 
 function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0c || b === 0x0d;

@@ -34,10 +34,13 @@ describe('labelToName (the browser-safe stand-in for whatwg-encoding)', () => {
   });
 
   it('returns null for anything that is not a label, without throwing', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      const name = labelToName(s);
-      const expected = reference.labelToName(s);
-      if (expected === null) expect(name).toBeNull();
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const name = labelToName(s);
+        const expected = reference.labelToName(s);
+        if (expected === null) expect(name).toBeNull();
+      }),
+      { numRuns: 500 },
+    );
   });
 });

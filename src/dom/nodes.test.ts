@@ -15,7 +15,14 @@ describe('someInSubtree', () => {
   });
 
   it('does not look inside what `enter` refuses, and stops at the limit', () => {
-    expect(someInSubtree(box, (n) => n.name === 'ul', 100, (n) => n.name !== 'figcaption')).toBe(false);
+    expect(
+      someInSubtree(
+        box,
+        (n) => n.name === 'ul',
+        100,
+        (n) => n.name !== 'figcaption',
+      ),
+    ).toBe(false);
     expect(someInSubtree(box, (n) => n.name === 'ul', 100)).toBe(true);
     expect(someInSubtree(box, (n) => n.name === 'td', 2)).toBe(false);
   });
@@ -40,14 +47,38 @@ describe('ruby annotations', () => {
 describe('collapse', () => {
   /** The definition: every run of whitespace or zero-width spaces to one space, trimmed. */
   const reference = (text: string) => text.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();
-  const WHITESPACE = [' ', '  ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200c', '\u180e'];
+  const WHITESPACE = [
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '\r',
+    '\v',
+    '\f',
+    '\u00a0',
+    '\u1680',
+    '\u2000',
+    '\u200a',
+    '\u200b',
+    '\u2028',
+    '\u2029',
+    '\u202f',
+    '\u205f',
+    '\u3000',
+    '\ufeff',
+    '\u200c',
+    '\u180e',
+  ];
 
   it('equals the definition on any mix of words and whitespace (every \\s character included)', () => {
     const piece = fc.oneof(fc.constantFrom(...WHITESPACE), fc.string({ maxLength: 4 }), fc.constantFrom('word', 'é', '字'));
-    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
-      const text = parts.join('');
-      expect(collapse(text)).toBe(reference(text));
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(collapse(text)).toBe(reference(text));
+      }),
+      { numRuns: 1000 },
+    );
     const differ: number[] = [];
     for (let code = 0; code < 0x10000; code++) {
       const ch = String.fromCharCode(code);

@@ -37,7 +37,6 @@ export function collapse(text: string): string {
   return text.replace(UNCOLLAPSED_RUN, ' ').trim();
 }
 
-
 /**
  * True when `collapse` would change the text: a whitespace character other
  * than the plain space (the \s set spelled out, plus U+200B), two spaces in a
@@ -59,10 +58,33 @@ export function childElements(parent: ParentNode): Element[] {
  * word ("子こども").
  */
 const INVISIBLE_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link',
-  'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'select', 'option',
-  'textarea', 'button', 'input', 'audio', 'video', 'source', 'track', 'map',
-  'rt', 'rtc', 'rp',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'select',
+  'option',
+  'textarea',
+  'button',
+  'input',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'map',
+  'rt',
+  'rtc',
+  'rp',
 ]);
 
 /** True for tags whose content is never visible article text. */
@@ -138,11 +160,55 @@ export function textOf(root: AnyNode, options: TextOfOptions = {}): string {
 
 /** Elements that start a new block of text. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir',
-  'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frameset',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'li', 'main', 'menu',
-  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
-  'thead', 'tr', 'ul', 'caption', 'amp-carousel', 'picture',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'frameset',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'caption',
+  'amp-carousel',
+  'picture',
 ]);
 
 /**

@@ -4,7 +4,32 @@ import { HTML_SPACE_RUN, UNCOLLAPSED_RUN, UNSPACED_RUN } from './spaces.js';
 import { collapse } from './nodes.js';
 
 // Every whitespace-like character the three sets disagree on, plus letters.
-const TEXT = fc.string({ unit: fc.constantFrom(' ', ' ', ' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\u1680', '\u2003', '\u200a', '\u200b', '\u2028', '\u202f', '\u3000', '\ufeff', 'a', 'b', 'é', '字'), maxLength: 40 });
+const TEXT = fc.string({
+  unit: fc.constantFrom(
+    ' ',
+    ' ',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\f',
+    '\v',
+    '\u00a0',
+    '\u1680',
+    '\u2003',
+    '\u200a',
+    '\u200b',
+    '\u2028',
+    '\u202f',
+    '\u3000',
+    '\ufeff',
+    'a',
+    'b',
+    'é',
+    '字',
+  ),
+  maxLength: 40,
+});
 
 describe('the whitespace runs that need replacing', () => {
   const PAIRS: Array<[string, RegExp, RegExp]> = [
@@ -14,9 +39,12 @@ describe('the whitespace runs that need replacing', () => {
   ];
   for (const [name, needing, every] of PAIRS) {
     it(`${name}: replacing them gives what replacing every run gives`, () => {
-      fc.assert(fc.property(TEXT, (s) => {
-        expect(s.replace(needing, ' ')).toBe(s.replace(every, ' '));
-      }), { numRuns: 5000 });
+      fc.assert(
+        fc.property(TEXT, (s) => {
+          expect(s.replace(needing, ' ')).toBe(s.replace(every, ' '));
+        }),
+        { numRuns: 5000 },
+      );
     });
   }
 
@@ -26,8 +54,11 @@ describe('the whitespace runs that need replacing', () => {
   });
 
   it('collapse gives what the plain replace and trim give', () => {
-    fc.assert(fc.property(TEXT, (s) => {
-      expect(collapse(s)).toBe(s.replace(/[\s\u200b]+/g, ' ').trim());
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(TEXT, (s) => {
+        expect(collapse(s)).toBe(s.replace(/[\s\u200b]+/g, ' ').trim());
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

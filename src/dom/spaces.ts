@@ -17,4 +17,5 @@ export const UNCOLLAPSED_RUN = / [\s\u200b]+|[\t-\r\u00a0\u1680\u2000-\u200b\u20
 export const UNSPACED_RUN = / \s+|[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]\s*/g;
 
 /** HTML whitespace plus no-break and typographic spaces (`\s` without the BOM, which the serialiser removes as invisible). */
-export const HTML_SPACE_RUN = / [ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/g;
+export const HTML_SPACE_RUN =
+  / [ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/g;

@@ -6,7 +6,16 @@ import { containment, shingles } from './overlap.js';
 const words = (n: number, seed: string): string => Array.from({ length: n }, (_, i) => `${seed}${i}`).join(' ');
 const body = (text: string, over: Partial<ComparedBody['figures']> = {}): ComparedBody => ({
   text,
-  figures: { weight: 1, chars: text.length, linkChars: 0, proseChars: text.length, proseBlocks: Math.max(1, Math.floor(text.length / 200)), largestListChars: 0, repeatedChars: 0, ...over },
+  figures: {
+    weight: 1,
+    chars: text.length,
+    linkChars: 0,
+    proseChars: text.length,
+    proseBlocks: Math.max(1, Math.floor(text.length / 200)),
+    largestListChars: 0,
+    repeatedChars: 0,
+    ...over,
+  },
 });
 
 describe('shingles and containment', () => {
@@ -47,9 +56,11 @@ describe('compareBodies', () => {
     expect(compareBodies(body(own), body(''))).toMatchObject({ replace: false, reason: 'empty' });
   });
   it('never replaces a body with itself (property)', () => {
-    fc.assert(fc.property(fc.array(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 300 }), (ws) => {
-      const t = ws.join(' ');
-      expect(compareBodies(body(t), body(t)).replace).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 300 }), (ws) => {
+        const t = ws.join(' ');
+        expect(compareBodies(body(t), body(t)).replace).toBe(false);
+      }),
+    );
   });
 });

@@ -34,7 +34,6 @@ export const COMPARISON = Object.freeze({
   minProseBlocks: 2,
 } as const);
 
-
 /** One body to compare: its text and figures. */
 export interface ComparedBody {
   text: string;
@@ -70,8 +69,7 @@ export function compareBodies(own: ComparedBody, other: ComparedBody): Compariso
   const x = other.figures;
 
   const added = x.proseChars - o.proseChars;
-  if (ownInOther >= c.holds && added >= Math.max(c.minAddedProse, c.minAddedProseShare * o.proseChars)
-    && share(x.linkChars, x.chars) < c.maxLinkDensity) {
+  if (ownInOther >= c.holds && added >= Math.max(c.minAddedProse, c.minAddedProseShare * o.proseChars) && share(x.linkChars, x.chars) < c.maxLinkDensity) {
     return result(true, 'extends');
   }
   if (ownInOther >= c.agree && otherInOwn >= c.agree) return result(false, 'agrees');

@@ -43,7 +43,14 @@ const PROBE_CHARS = 60;
 /** Runs the fallback for an article whose confidence is under the threshold. Never throws for what the page holds. */
 export function applyFallback(article: Article, ctx: FallbackContext): Article {
   const started = now();
-  const report = (reason: FallbackReason, engine: Article['engine'], error: unknown, cmp: Comparison | null, ran: boolean, limit: LimitName | null = null): void => {
+  const report = (
+    reason: FallbackReason,
+    engine: Article['engine'],
+    error: unknown,
+    cmp: Comparison | null,
+    ran: boolean,
+    limit: LimitName | null = null,
+  ): void => {
     ctx.onReport?.({
       confidence: ctx.own.confidence,
       signals: ctx.own.signals,
@@ -65,7 +72,9 @@ export function applyFallback(article: Article, ctx: FallbackContext): Article {
   let other: ReadabilityBody | null;
   try {
     const run = ctx.engine.run(ctx.page.html, ctx.url, { maxNodes: ctx.limits.maxNodes });
-    other = run ? bodyFromReadability(run.content, { baseUrl: ctx.baseUrl, headline: ctx.headline, description: ctx.description, clean: true, limits: ctx.limits }) : null;
+    other = run
+      ? bodyFromReadability(run.content, { baseUrl: ctx.baseUrl, headline: ctx.headline, description: ctx.description, clean: true, limits: ctx.limits })
+      : null;
   } catch (error) {
     // jsdom's CSS parser throws on some real pages; Readability throws past its element limit.
     report('error', 'copydesk', error, null, true);
@@ -88,7 +97,12 @@ export function applyFallback(article: Article, ctx: FallbackContext): Article {
 
 /** The article with Readability's body, and the fields that depend on the body made coherent with it. */
 function withOtherBody(article: Article, other: ReadabilityBody, ctx: FallbackContext): Article {
-  const { confidence } = assessConfidence({ figures: other.figures, pageProseChars: ctx.own.pageProseChars * (other.figures.weight / ctx.own.figures.weight), ladderStep: null, rivalRatio: null });
+  const { confidence } = assessConfidence({
+    figures: other.figures,
+    pageProseChars: ctx.own.pageProseChars * (other.figures.weight / ctx.own.figures.weight),
+    ladderStep: null,
+    rivalRatio: null,
+  });
   const text = collapse(other.body.text).toLowerCase();
   const html = other.body.html;
   // copydesk's labels stay only for blocks the new body does not hold; the cleaner's labels of Readability's HTML join them.
@@ -103,7 +117,7 @@ function withOtherBody(article: Article, other: ReadabilityBody, ctx: FallbackCo
       place: dateline ? dateline.place : article.dateline.place,
       text: dateline ? dateline.text : article.dateline.text,
     },
-    source: { ...article.source, agency: dateline ? dateline.agency ?? article.source.agency : article.source.agency },
+    source: { ...article.source, agency: dateline ? (dateline.agency ?? article.source.agency) : article.source.agency },
     images: article.images.filter((img) => html.includes(escapeForHtml(img.src))),
     captions: article.captions.filter((c) => (c.image ? html.includes(escapeForHtml(c.image.src)) : html.includes(escapeForHtml(c.text)))),
     boilerplate,
@@ -133,7 +147,10 @@ function inPageOrder(blocks: BoilerplateBlock[], document: PageIndex['document']
     const i = probe ? page.indexOf(probe) : -1;
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   });
-  return unique.map((b, i) => ({ b, i })).sort((x, y) => at[x.i]! - at[y.i]! || x.i - y.i).map(({ b }) => b);
+  return unique
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => at[x.i]! - at[y.i]! || x.i - y.i)
+    .map(({ b }) => b);
 }
 
 /** Text as the serialiser escapes it in HTML text and attribute values. */

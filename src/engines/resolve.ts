@@ -26,10 +26,7 @@ export function isReadabilityEngine(value: unknown): value is ReadabilityEngine 
 export function resolveFallback(value: unknown): ReadabilityEngine {
   const engine = value === 'readability' ? RUNTIME_READABILITY : value;
   if (!isReadabilityEngine(engine)) {
-    throw new InvalidArgumentError(
-      'options.fallback',
-      "extract: options.fallback must be 'readability' or the engine exported by 'copydesk/readability'",
-    );
+    throw new InvalidArgumentError('options.fallback', "extract: options.fallback must be 'readability' or the engine exported by 'copydesk/readability'");
   }
   engine.load();
   return engine;

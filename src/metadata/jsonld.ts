@@ -11,9 +11,22 @@ export type LdNode = Record<string, unknown>;
 
 /** Types that describe an article (schema.org names, without the context URL). */
 export const ARTICLE_TYPES: ReadonlySet<string> = new Set([
-  'article', 'newsarticle', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle', 'reviewnewsarticle',
-  'backgroundnewsarticle', 'askpublicnewsarticle', 'blogposting', 'liveblogposting', 'socialmediaposting',
-  'scholarlyarticle', 'techarticle', 'report', 'posting', 'discussionforumposting',
+  'article',
+  'newsarticle',
+  'reportagenewsarticle',
+  'analysisnewsarticle',
+  'opinionnewsarticle',
+  'reviewnewsarticle',
+  'backgroundnewsarticle',
+  'askpublicnewsarticle',
+  'blogposting',
+  'liveblogposting',
+  'socialmediaposting',
+  'scholarlyarticle',
+  'techarticle',
+  'report',
+  'posting',
+  'discussionforumposting',
 ]);
 
 function isObject(v: unknown): v is LdNode {

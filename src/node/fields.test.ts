@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../extract.js';
 import { articleLine, errorLine, fieldPaths, pickFields } from './fields.js';
 
-const article = extract('<html><head><title>A headline for the test</title></head><body><article><h1>A headline for the test</h1><p>One paragraph of text that is long enough to be read as the body of the article by copydesk.</p></article></body></html>', {
-  url: 'https://example.com/a',
-  referenceDate: '2026-01-01T00:00:00Z',
-});
+const article = extract(
+  '<html><head><title>A headline for the test</title></head><body><article><h1>A headline for the test</h1><p>One paragraph of text that is long enough to be read as the body of the article by copydesk.</p></article></body></html>',
+  {
+    url: 'https://example.com/a',
+    referenceDate: '2026-01-01T00:00:00Z',
+  },
+);
 
 describe('fieldPaths', () => {
   it('lists every key and every key of a nested object', () => {

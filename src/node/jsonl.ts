@@ -92,7 +92,10 @@ export function parseJsonlLine(line: string, lineNo: number, label: string, name
   }
   const html = valueAt(parsed, names.html);
   if (typeof html !== 'string') {
-    return fail('bad-record', html === undefined || html === null ? `line ${lineNo} has no "${names.html}" field` : `line ${lineNo}: "${names.html}" must be a string`);
+    return fail(
+      'bad-record',
+      html === undefined || html === null ? `line ${lineNo} has no "${names.html}" field` : `line ${lineNo}: "${names.html}" must be a string`,
+    );
   }
   // The UTF-16 length is at most the UTF-8 byte count: count bytes only when it could be over.
   if (html.length > limits.maxBytes / 3 && utf8Length(html) > limits.maxBytes) {

@@ -55,7 +55,4 @@ export const STARTED = 'copydeskStarted';
  * newline; null for a blank input line) and the kind of its error if it is an
  * error line; or, for an Article request, why there is none.
  */
-export type WorkerReply =
-  | { article: Article }
-  | { line: Uint8Array | null; errorKind: string | null; noArticle?: boolean }
-  | { error: PageError };
+export type WorkerReply = { article: Article } | { line: Uint8Array | null; errorKind: string | null; noArticle?: boolean } | { error: PageError };

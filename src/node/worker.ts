@@ -63,7 +63,9 @@ export default function work(task: WorkerTask): WorkerReply {
   const article = run(input, task.options ?? {});
   if (task.line) {
     const { id, url, fields } = task.line;
-    return isError(article) ? bytesOf(errorLine(id, url, article), article.kind) : bytesOf(articleLine(id, url, article, fields), null, article.body.text === '');
+    return isError(article)
+      ? bytesOf(errorLine(id, url, article), article.kind)
+      : bytesOf(articleLine(id, url, article, fields), null, article.body.text === '');
   }
   return isError(article) ? { error: article } : { article };
 }

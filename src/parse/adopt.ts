@@ -138,7 +138,8 @@ class TreeCopier {
     const before = this.nodes;
     this.nodes += weight;
     if (this.nodes >= this.limits.maxNodes) this.stoppedBy = 'maxNodes';
-    else if (Math.floor(this.nodes / CLOCK_EVERY) > Math.floor(before / CLOCK_EVERY) && this.limits.now() > this.limits.deadline) this.stoppedBy = 'timeBudgetMs';
+    else if (Math.floor(this.nodes / CLOCK_EVERY) > Math.floor(before / CLOCK_EVERY) && this.limits.now() > this.limits.deadline)
+      this.stoppedBy = 'timeBudgetMs';
   }
 }
 

@@ -79,7 +79,35 @@ describe('buildTree builds the tree parseDocument builds', () => {
   });
 
   it('on arbitrary tag soup', () => {
-    const tag = fc.constantFrom('div', 'p', 'span', 'li', 'ul', 'td', 'tr', 'table', 'svg', 'path', 'math', 'mi', 'title', 'br', 'img', 'script', 'textarea', 'option', 'select', 'h1', 'b', 'dd', 'dt', 'body', 'head', 'tbody', 'rt');
+    const tag = fc.constantFrom(
+      'div',
+      'p',
+      'span',
+      'li',
+      'ul',
+      'td',
+      'tr',
+      'table',
+      'svg',
+      'path',
+      'math',
+      'mi',
+      'title',
+      'br',
+      'img',
+      'script',
+      'textarea',
+      'option',
+      'select',
+      'h1',
+      'b',
+      'dd',
+      'dt',
+      'body',
+      'head',
+      'tbody',
+      'rt',
+    );
     const piece = fc.oneof(
       tag.map((t) => `<${t}>`),
       tag.map((t) => `</${t}>`),
@@ -88,7 +116,13 @@ describe('buildTree builds the tree parseDocument builds', () => {
       fc.constantFrom('&amp;', '&lt', '&#0;', '&#x110000;', '<!--', '-->', '<![CDATA[', ']]>', '<!doctype x>', '<?pi?>', '<', '>', '"', "'", '/'),
       fc.string({ maxLength: 8 }),
     );
-    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }).map((a) => a.join('')), (html) => same(html)), { numRuns: 400 });
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 60 }).map((a) => a.join('')),
+        (html) => same(html),
+      ),
+      { numRuns: 400 },
+    );
   });
 });
 
@@ -105,7 +139,9 @@ describe('buildTree limits', () => {
       if ('children' in node) for (const c of node.children) stack.push([c, d + 1]);
     }
     expect(deepest).toBe(10);
-    const text = dump(document).filter((l) => l.includes('text:')).map((l) => l.replace(/^[ \d]+text:/, ''));
+    const text = dump(document)
+      .filter((l) => l.includes('text:'))
+      .map((l) => l.replace(/^[ \d]+text:/, ''));
     expect(text).toEqual(['"deep"', '"after"']);
     // "after" is outside every div: closing tags still match their elements.
     expect(document.children.at(-1)).toMatchObject({ name: 'p' });

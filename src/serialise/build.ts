@@ -338,4 +338,3 @@ export function buildIR(
   }
   return b.finish();
 }
-

@@ -55,26 +55,61 @@ for (const tag of ALLOWED_INLINE_TAGS) CATEGORY.set(tag, Cat.Inline); // a, br a
 for (const tag of UNWRAPPED_INLINE_TAGS) CATEGORY.set(tag, Cat.Transparent);
 for (const tag of UNWRAPPED_BLOCK_TAGS) CATEGORY.set(tag, Cat.Boundary);
 const STRUCTURE: Array<[string, Cat]> = [
-  ['a', Cat.Anchor], ['br', Cat.Br], ['img', Cat.Img], ['hr', Cat.Hr], ['p', Cat.Para],
-  ['h2', Cat.Heading], ['h3', Cat.Heading], ['h4', Cat.Heading], ['h5', Cat.Heading], ['h6', Cat.Heading],
-  ['pre', Cat.Pre], ['blockquote', Cat.Quote], ['ul', Cat.List], ['ol', Cat.List], ['li', Cat.Li],
-  ['dl', Cat.Dl], ['dt', Cat.DtDd], ['dd', Cat.DtDd], ['table', Cat.Table], ['thead', Cat.Section],
-  ['tbody', Cat.Section], ['tfoot', Cat.Section], ['tr', Cat.Row], ['td', Cat.Cell], ['th', Cat.Cell],
-  ['caption', Cat.TableCaption], ['figure', Cat.Figure], ['figcaption', Cat.Figcaption],
+  ['a', Cat.Anchor],
+  ['br', Cat.Br],
+  ['img', Cat.Img],
+  ['hr', Cat.Hr],
+  ['p', Cat.Para],
+  ['h2', Cat.Heading],
+  ['h3', Cat.Heading],
+  ['h4', Cat.Heading],
+  ['h5', Cat.Heading],
+  ['h6', Cat.Heading],
+  ['pre', Cat.Pre],
+  ['blockquote', Cat.Quote],
+  ['ul', Cat.List],
+  ['ol', Cat.List],
+  ['li', Cat.Li],
+  ['dl', Cat.Dl],
+  ['dt', Cat.DtDd],
+  ['dd', Cat.DtDd],
+  ['table', Cat.Table],
+  ['thead', Cat.Section],
+  ['tbody', Cat.Section],
+  ['tfoot', Cat.Section],
+  ['tr', Cat.Row],
+  ['td', Cat.Cell],
+  ['th', Cat.Cell],
+  ['caption', Cat.TableCaption],
+  ['figure', Cat.Figure],
+  ['figcaption', Cat.Figcaption],
 ];
 for (const [tag, cat] of STRUCTURE) CATEGORY.set(tag, cat);
 for (const [from, to] of Object.entries(TAG_ALIASES)) CATEGORY.set(from, CATEGORY.get(to)!);
 
 /** Categories of elements that start a new block: an unknown element holding one of these is a block wrapper. */
 export const BLOCK_CATS: ReadonlySet<Cat> = new Set([
-  Cat.Boundary, Cat.Hr, Cat.Para, Cat.Heading, Cat.Pre, Cat.Quote, Cat.List, Cat.Li, Cat.Dl, Cat.DtDd,
-  Cat.Table, Cat.Section, Cat.Row, Cat.Cell, Cat.TableCaption, Cat.Figure, Cat.Figcaption,
+  Cat.Boundary,
+  Cat.Hr,
+  Cat.Para,
+  Cat.Heading,
+  Cat.Pre,
+  Cat.Quote,
+  Cat.List,
+  Cat.Li,
+  Cat.Dl,
+  Cat.DtDd,
+  Cat.Table,
+  Cat.Section,
+  Cat.Row,
+  Cat.Cell,
+  Cat.TableCaption,
+  Cat.Figure,
+  Cat.Figcaption,
 ]);
 
 /** Categories that may be turned into a figure caption by a caption/credit class name. */
-export const CAPTIONABLE_CATS: ReadonlySet<Cat> = new Set([
-  Cat.Boundary, Cat.Transparent, Cat.Inline, Cat.Anchor, Cat.Para, Cat.Heading, Cat.Quote,
-]);
+export const CAPTIONABLE_CATS: ReadonlySet<Cat> = new Set([Cat.Boundary, Cat.Transparent, Cat.Inline, Cat.Anchor, Cat.Para, Cat.Heading, Cat.Quote]);
 
 /** Structural children and the parents they need. */
 export const STRUCT_PARENTS: Readonly<Record<string, readonly string[]>> = {
@@ -92,7 +127,14 @@ export const STRUCT_PARENTS: Readonly<Record<string, readonly string[]>> = {
 
 /** The child a structural container gets when content arrives outside a proper child. */
 export const IMPLICIT_CHILD: Readonly<Record<string, string>> = {
-  ul: 'li', ol: 'li', dl: 'dd', table: 'tr', thead: 'tr', tbody: 'tr', tfoot: 'tr', tr: 'td',
+  ul: 'li',
+  ol: 'li',
+  dl: 'dd',
+  table: 'tr',
+  thead: 'tr',
+  tbody: 'tr',
+  tfoot: 'tr',
+  tr: 'td',
 };
 
 export function nameOf(el: Element): string {

@@ -9,9 +9,7 @@ describe('html: block elements', () => {
   });
 
   it('keeps h2-h6 and demotes h1 to h2', () => {
-    expect(html('<h1>A</h1><h2>B</h2><h3>C</h3><h4>D</h4><h5>E</h5><h6>F</h6>')).toBe(
-      '<h2>A</h2>\n<h2>B</h2>\n<h3>C</h3>\n<h4>D</h4>\n<h5>E</h5>\n<h6>F</h6>',
-    );
+    expect(html('<h1>A</h1><h2>B</h2><h3>C</h3><h4>D</h4><h5>E</h5><h6>F</h6>')).toBe('<h2>A</h2>\n<h2>B</h2>\n<h3>C</h3>\n<h4>D</h4>\n<h5>E</h5>\n<h6>F</h6>');
   });
 
   it('keeps lists, nested lists and ol[start]', () => {
@@ -44,10 +42,10 @@ describe('html: block elements', () => {
 
   it('keeps tables with spans, captions and sections', () => {
     expect(
-      html('<table class="t"><caption>Cap</caption><thead><tr><th colspan="2" style="x">H</th></tr></thead><tbody><tr><td rowspan="1">a</td><td>b</td></tr></tbody></table>'),
-    ).toBe(
-      '<table>\n<caption>Cap</caption>\n<thead>\n<tr><th colspan="2">H</th></tr>\n</thead>\n<tbody>\n<tr><td>a</td><td>b</td></tr>\n</tbody>\n</table>',
-    );
+      html(
+        '<table class="t"><caption>Cap</caption><thead><tr><th colspan="2" style="x">H</th></tr></thead><tbody><tr><td rowspan="1">a</td><td>b</td></tr></tbody></table>',
+      ),
+    ).toBe('<table>\n<caption>Cap</caption>\n<thead>\n<tr><th colspan="2">H</th></tr>\n</thead>\n<tbody>\n<tr><td>a</td><td>b</td></tr>\n</tbody>\n</table>');
   });
 
   it('keeps empty cells but drops empty rows and empty tables', () => {
@@ -78,7 +76,9 @@ describe('html: block elements', () => {
   });
 
   it('gives an orphan figcaption a figure', () => {
-    expect(html('<div><img src="/a.jpg"><figcaption>Cap</figcaption></div>')).toBe('<p><img src="/a.jpg"></p>\n<figure><figcaption>Cap</figcaption>\n</figure>');
+    expect(html('<div><img src="/a.jpg"><figcaption>Cap</figcaption></div>')).toBe(
+      '<p><img src="/a.jpg"></p>\n<figure><figcaption>Cap</figcaption>\n</figure>',
+    );
   });
 });
 
@@ -118,9 +118,7 @@ describe('html: inline elements', () => {
 
 describe('html: unwrapping and paragraphs', () => {
   it('unwraps layout containers, keeping their blocks', () => {
-    expect(html('<div id="x"><section><article><p>a</p></article></section><main><header><h2>b</h2></header></main></div>')).toBe(
-      '<p>a</p>\n<h2>b</h2>',
-    );
+    expect(html('<div id="x"><section><article><p>a</p></article></section><main><header><h2>b</h2></header></main></div>')).toBe('<p>a</p>\n<h2>b</h2>');
   });
 
   it('turns a div of inline content into a paragraph', () => {
@@ -138,9 +136,7 @@ describe('html: unwrapping and paragraphs', () => {
   });
 
   it('splits paragraphs at a double br and keeps single ones', () => {
-    expect(html('<div>One<br>line<br><br>Two<br> <br>Three<br><br><br>Four<br></div>')).toBe(
-      '<p>One<br>line</p>\n<p>Two</p>\n<p>Three</p>\n<p>Four</p>',
-    );
+    expect(html('<div>One<br>line<br><br>Two<br> <br>Three<br><br><br>Four<br></div>')).toBe('<p>One<br>line</p>\n<p>Two</p>\n<p>Three</p>\n<p>Four</p>');
   });
 
   it('splits a p at a double br too, and drops leading breaks', () => {
@@ -166,9 +162,7 @@ describe('html: unwrapping and paragraphs', () => {
   });
 
   it('writes a lone run of a list item bare, several runs as paragraphs', () => {
-    expect(html('<ul><li><div>a</div><div>b</div></li><li><span>c</span></li></ul>')).toBe(
-      '<ul>\n<li><p>a</p>\n<p>b</p>\n</li>\n<li>c</li>\n</ul>',
-    );
+    expect(html('<ul><li><div>a</div><div>b</div></li><li><span>c</span></li></ul>')).toBe('<ul>\n<li><p>a</p>\n<p>b</p>\n</li>\n<li>c</li>\n</ul>');
   });
 });
 
@@ -194,9 +188,9 @@ describe('html: dropped content', () => {
   });
 
   it('drops every attribute outside the allowlist', () => {
-    expect(html('<p class="c" id="i" style="color:red" onclick="x()" data-x="1"><a href="https://x.test/" target="_blank" rel="x" onmouseover="y">a</a></p>')).toBe(
-      '<p><a href="https://x.test/">a</a></p>',
-    );
+    expect(
+      html('<p class="c" id="i" style="color:red" onclick="x()" data-x="1"><a href="https://x.test/" target="_blank" rel="x" onmouseover="y">a</a></p>'),
+    ).toBe('<p><a href="https://x.test/">a</a></p>');
   });
 
   it('drops empty paragraphs, links without content and empty lists', () => {

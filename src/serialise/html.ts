@@ -11,8 +11,28 @@ import { RUN, TIGHT_TAGS, type IRElement, type IRNode } from './ir.js';
 
 /** Block elements followed by a newline when they close (compact, one block per line). */
 const NEWLINE_AFTER_CLOSE: ReadonlySet<string> = new Set([
-  'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'figure', 'figcaption',
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'figure',
+  'figcaption',
 ]);
 
 /** Containers whose children start on a new line. */

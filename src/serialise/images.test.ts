@@ -88,9 +88,7 @@ describe('noscript fallbacks', () => {
   });
 
   it('does not emit the same image twice', () => {
-    expect(html('<img src="/blank.gif" data-src="/real.jpg"><noscript><img src="/real.jpg"></noscript>')).toBe(
-      '<p><img src="https://news.test/real.jpg"></p>',
-    );
+    expect(html('<img src="/blank.gif" data-src="/real.jpg"><noscript><img src="/real.jpg"></noscript>')).toBe('<p><img src="https://news.test/real.jpg"></p>');
   });
 
   it('skips the fallback when the lazy image next to it resolved, even to another URL', () => {

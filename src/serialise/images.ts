@@ -109,7 +109,10 @@ export function pickSrcset(value: string): string | null {
       else if (last === 'x' && Number.isFinite(n)) density = n;
     }
     if (width >= 0) {
-      if (width > bestWidth) { bestWidth = width; bestW = url; }
+      if (width > bestWidth) {
+        bestWidth = width;
+        bestW = url;
+      }
     } else if (density > bestDensity) {
       bestDensity = density;
       bestX = url;

@@ -78,7 +78,11 @@ export interface SerialisedBody {
  * @returns the body as HTML, text and Markdown; all three are empty strings when nothing survives
  */
 export function serialiseBody(roots: readonly AnyNode[], options: SerialiseOptions): SerialisedBody {
-  const tree = buildIR(roots, parseBaseUrl(options.baseUrl), options.skip, { figures: options.figures, imageCache: options.imageCache, budget: options.budget });
+  const tree = buildIR(roots, parseBaseUrl(options.baseUrl), options.skip, {
+    figures: options.figures,
+    imageCache: options.imageCache,
+    budget: options.budget,
+  });
   return { html: renderHtml(tree), text: renderText(tree), markdown: renderMarkdown(tree) };
 }
 

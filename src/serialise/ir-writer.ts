@@ -293,8 +293,16 @@ export class IRWriter {
       container.kids.push(node);
     }
     this.run = {
-      owner, node, open: [], pendingSpace: false, lineStart: true, lastBr: null, lastBrParent: null,
-      hasContent: false, fresh: true, lastChar: '',
+      owner,
+      node,
+      open: [],
+      pendingSpace: false,
+      lineStart: true,
+      lastBr: null,
+      lastBrParent: null,
+      hasContent: false,
+      fresh: true,
+      lastChar: '',
     };
     return this.run;
   }

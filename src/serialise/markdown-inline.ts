@@ -224,4 +224,3 @@ export function captionLine(caption: IRElement): string {
   }
   return kids.length === 0 ? '' : renderInline(kids, ' ', 'em');
 }
-

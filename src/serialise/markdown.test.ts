@@ -10,9 +10,7 @@ describe('markdown: blocks', () => {
   });
 
   it('writes bullet and ordered lists, nested lists indented', () => {
-    expect(md('<ul><li>a</li><li>b<ul><li>c</li><li>d<ol><li>e</li></ol></li></ul></li></ul>')).toBe(
-      '- a\n- b\n  - c\n  - d\n    1. e',
-    );
+    expect(md('<ul><li>a</li><li>b<ul><li>c</li><li>d<ol><li>e</li></ol></li></ul></li></ul>')).toBe('- a\n- b\n  - c\n  - d\n    1. e');
     expect(md('<ol start="9"><li>nine</li><li>ten<ul><li>x</li></ul></li></ol>')).toBe('9. nine\n10. ten\n    - x');
   });
 
@@ -121,9 +119,9 @@ describe('markdown: what CommonMark would misread', () => {
 
 describe('markdown: tables', () => {
   it('writes regular tables as GFM pipe tables, escaping pipes', () => {
-    expect(md('<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1|2</td><td><em>x</em></td></tr><tr><td></td><td>y</td></tr></tbody></table>')).toBe(
-      '| A | B |\n| --- | --- |\n| 1\\|2 | *x* |\n|  | y |',
-    );
+    expect(
+      md('<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1|2</td><td><em>x</em></td></tr><tr><td></td><td>y</td></tr></tbody></table>'),
+    ).toBe('| A | B |\n| --- | --- |\n| 1\\|2 | *x* |\n|  | y |');
   });
 
   it('uses th cells of the first row as header, or an empty header', () => {
@@ -144,15 +142,13 @@ describe('markdown: tables', () => {
 
 describe('markdown: escaping', () => {
   it('escapes characters that would change meaning in text', () => {
-    expect(md('<p>a*b* _c_ snake_case `d` [e](f) &lt;g&gt; back\\slash</p>')).toBe(
-      'a\\*b\\* \\_c\\_ snake_case \\`d\\` \\[e\\](f) &lt;g> back\\\\slash',
-    );
+    expect(md('<p>a*b* _c_ snake_case `d` [e](f) &lt;g&gt; back\\slash</p>')).toBe('a\\*b\\* \\_c\\_ snake_case \\`d\\` \\[e\\](f) &lt;g> back\\\\slash');
   });
 
   it('escapes what would start a block at the start of a line', () => {
-    expect(md('<p># not a heading</p><p>&gt; not a quote</p><p>- not a list</p><p>+ nor this</p><p>1. not ordered</p><p>2) nor this</p><p>---</p><p>===</p>')).toBe(
-      '\\# not a heading\n\n\\> not a quote\n\n\\- not a list\n\n\\+ nor this\n\n1\\. not ordered\n\n2\\) nor this\n\n\\---\n\n\\===',
-    );
+    expect(
+      md('<p># not a heading</p><p>&gt; not a quote</p><p>- not a list</p><p>+ nor this</p><p>1. not ordered</p><p>2) nor this</p><p>---</p><p>===</p>'),
+    ).toBe('\\# not a heading\n\n\\> not a quote\n\n\\- not a list\n\n\\+ nor this\n\n1\\. not ordered\n\n2\\) nor this\n\n\\---\n\n\\===');
   });
 
   it('escapes line starts after hard breaks too', () => {

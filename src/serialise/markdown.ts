@@ -198,15 +198,19 @@ export function renderMarkdown(root: IRElement): string {
         }
         // A nested list right after the item's text stays tight when it may interrupt a paragraph.
         const prev = frame.kids[frame.i - 2];
-        if (frame.tag === 'li' && prev !== undefined && typeof prev !== 'string' && (prev.tag === RUN || prev.tag === 'p') && (!ordered || next.counter === 1)) {
+        if (
+          frame.tag === 'li' &&
+          prev !== undefined &&
+          typeof prev !== 'string' &&
+          (prev.tag === RUN || prev.tag === 'p') &&
+          (!ordered || next.counter === 1)
+        ) {
           w.pending = 1;
         }
         break;
       }
       case 'li': {
-        const marker = frame.ordered
-          ? `${Math.min(frame.counter++, 999_999_999)}${frame.alternate ? ')' : '.'} `
-          : `${frame.alternate ? '*' : '-'} `;
+        const marker = frame.ordered ? `${Math.min(frame.counter++, 999_999_999)}${frame.alternate ? ')' : '.'} ` : `${frame.alternate ? '*' : '-'} `;
         w.push(marker, ' '.repeat(marker.length));
         next = frameFor(node.kids, tag, Exit.Item);
         break;

@@ -69,7 +69,7 @@ describe('roots and skipped nodes', () => {
     const doc = parseDocument('<div><p>keep</p><div class="ad"><p>ad</p></div><p>also <b>keep</b> <span>this</span></p></div>');
     const outer = doc.children[0] as Element;
     const ad = outer.children[1]!;
-    const span = ((outer.children[2] as Element).children[3] as Element);
+    const span = (outer.children[2] as Element).children[3] as Element;
     const out = serialiseBody([outer], { baseUrl: null, skip: new Set<AnyNode>([ad, span]) });
     expect(out.html).toBe('<p>keep</p>\n<p>also <b>keep</b></p>');
     expect(out.text).toBe('keep\n\nalso keep');

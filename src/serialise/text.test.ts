@@ -10,9 +10,7 @@ describe('text: blocks', () => {
   });
 
   it('puts list items on their own lines, the list as one block', () => {
-    expect(text('<p>Intro</p><ul><li>one</li><li>two<ol><li>nested</li></ol></li></ul><p>After</p>')).toBe(
-      'Intro\n\none\ntwo\nnested\n\nAfter',
-    );
+    expect(text('<p>Intro</p><ul><li>one</li><li>two<ol><li>nested</li></ol></li></ul><p>After</p>')).toBe('Intro\n\none\ntwo\nnested\n\nAfter');
   });
 
   it('separates blocks inside a list item by a newline', () => {

@@ -27,7 +27,10 @@ export function articlePage(paragraphs: readonly string[] = PARAGRAPHS, extraInA
 
 /** A page whose only content is one list of teaser links (a body copydesk should doubt). */
 export function listPage(items = 14): string {
-  const lis = Array.from({ length: items }, (_, i) => `<li><a href="/story/${i}">Council news item number ${i + 1} about roads, schools and the budget for next year</a></li>`).join('');
+  const lis = Array.from(
+    { length: items },
+    (_, i) => `<li><a href="/story/${i}">Council news item number ${i + 1} about roads, schools and the budget for next year</a></li>`,
+  ).join('');
   return `<!DOCTYPE html><html><head><title>Council updates</title></head><body><main><div class="content"><h1>Council updates</h1><ul>${lis}</ul></div></main></body></html>`;
 }
 

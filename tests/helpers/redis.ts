@@ -66,10 +66,11 @@ export async function startRedis(): Promise<TestRedis> {
   let log = '';
   const start = async () => {
     log = '';
-    const c = spawn('redis-server', [
-      '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
-      '--appendonly', 'yes', '--save', '', '--protected-mode', 'yes', '--loglevel', 'warning',
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--protected-mode', 'yes', '--loglevel', 'warning'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     c.stdout!.on('data', (d) => (log += d));
     c.stderr!.on('data', (d) => (log += d));
     child = c;

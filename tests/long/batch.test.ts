@@ -49,7 +49,10 @@ type Line = { id: string | number; url: string | null; error?: { kind: string; m
 /** Parses JSONL output; every line must be one JSON object. */
 function jsonl(text: string): Line[] {
   expect(text === '' || text.endsWith('\n')).toBe(true);
-  return text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Line);
+  return text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Line);
 }
 
 /** Fields of an Article that cannot depend on the moment of the call. */
@@ -120,20 +123,28 @@ describe('copydesk extract --input jsonl', () => {
   it('reads configurable fields, writes an error line for each bad record and goes on (exit 1)', async () => {
     const file = path.join(tmp, 'pages.jsonl');
     const good = (i: number, id: unknown) => JSON.stringify({ doc: { id }, link: `https://news.example/${i}`, content: fixture(i).toString('utf8') });
-    writeFileSync(file, [
-      good(0, 'first'),
-      '{"doc": {"id": "broken"', // not JSON
-      '',
-      good(1, 42),
-      JSON.stringify({ doc: { id: 'empty' }, link: 'https://news.example/x' }), // no content
-      '[1, 2]',
-      `${good(2, 'last')}\r`,
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        good(0, 'first'),
+        '{"doc": {"id": "broken"', // not JSON
+        '',
+        good(1, 42),
+        JSON.stringify({ doc: { id: 'empty' }, link: 'https://news.example/x' }), // no content
+        '[1, 2]',
+        `${good(2, 'last')}\r`,
+      ].join('\n'),
+    );
     const r = await run(['extract', file, '--id-field', 'doc.id', '--url-field', 'link', '--html-field', 'content', '--fields', 'headline']);
     expect(r.status).toBe(1);
     const lines = jsonl(r.stdout);
     expect(lines.map((l) => [l.id, l.error?.kind ?? 'ok'])).toEqual([
-      ['first', 'ok'], [`${file}:2`, 'bad-record'], [42, 'ok'], ['empty', 'bad-record'], [`${file}:6`, 'bad-record'], ['last', 'ok'],
+      ['first', 'ok'],
+      [`${file}:2`, 'bad-record'],
+      [42, 'ok'],
+      ['empty', 'bad-record'],
+      [`${file}:6`, 'bad-record'],
+      ['last', 'ok'],
     ]);
     expect(lines[0]).toEqual({ id: 'first', url: 'https://news.example/0', headline: extract(fixture(0), { url: 'https://news.example/0' }).headline });
     expect(lines[3]!.url).toBe('https://news.example/x');
@@ -165,17 +176,20 @@ describe('copydesk extract --input jsonl', () => {
 
 /** Bytes of a string in windows-1251 (Cyrillic letters and ASCII only). */
 function windows1251(text: string): Buffer {
-  return Buffer.from([...text].map((c) => {
-    const code = c.codePointAt(0)!;
-    if (code < 0x80) return code;
-    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-    throw new Error(`no windows-1251 byte for ${c}`);
-  }));
+  return Buffer.from(
+    [...text].map((c) => {
+      const code = c.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      throw new Error(`no windows-1251 byte for ${c}`);
+    }),
+  );
 }
 
 const RUSSIAN_PARAGRAPH = 'Городской совет утвердил новый план ремонта набережной после весенних штормов, и работы начнутся летом.';
-const RUSSIAN_PAGE = `<html><head><title>Новости города</title></head><body><article><h1>Совет утвердил ремонт набережной</h1>${
-  `<p>${RUSSIAN_PARAGRAPH}</p>`.repeat(6)}</article></body></html>`;
+const RUSSIAN_PAGE = `<html><head><title>Новости города</title></head><body><article><h1>Совет утвердил ремонт набережной</h1>${`<p>${RUSSIAN_PARAGRAPH}</p>`.repeat(
+  6,
+)}</article></body></html>`;
 
 async function* chunksOf(...parts: Uint8Array[]) {
   for (const p of parts) yield p;
@@ -193,13 +207,31 @@ async function writeWarc(file: string, gzip: boolean): Promise<number[]> {
     WARCRecord.create({ url: 'https://news.example/a', type: 'request', statusline: 'GET /a HTTP/1.1', httpHeaders: { host: 'news.example' } }, chunksOf()),
     WARCRecord.create({ url: 'https://news.example/a', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' } }, chunksOf(fixture(0))),
     // no <meta charset>: only the HTTP header says windows-1251
-    WARCRecord.create({ url: 'https://news.example/ru', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=windows-1251' } }, chunksOf(windows1251(RUSSIAN_PAGE))),
+    WARCRecord.create(
+      { url: 'https://news.example/ru', type: 'response', httpHeaders: { 'Content-Type': 'text/html; charset=windows-1251' } },
+      chunksOf(windows1251(RUSSIAN_PAGE)),
+    ),
     // as a server sent it: gzip, then chunked
-    WARCRecord.create({ url: 'https://news.example/c', type: 'response', httpHeaders: { 'Content-Type': 'text/html', 'Content-Encoding': 'gzip', 'Transfer-Encoding': 'chunked' } },
-      chunksOf(chunked(zlib.gzipSync(fixture(2))))),
-    WARCRecord.create({ url: 'https://news.example/logo.png', type: 'response', httpHeaders: { 'Content-Type': 'image/png' } }, chunksOf(new Uint8Array([137, 80, 78, 71]))),
-    WARCRecord.create({ url: 'https://news.example/gone', type: 'response', statusline: 'HTTP/1.1 404 Not Found', httpHeaders: { 'Content-Type': 'text/html' } }, chunksOf(enc.encode('<p>gone</p>'))),
-    WARCRecord.create({ url: 'https://news.example/meta', type: 'metadata', warcHeaders: { 'Content-Type': 'application/warc-fields' } }, chunksOf(enc.encode('via: test\r\n'))),
+    WARCRecord.create(
+      {
+        url: 'https://news.example/c',
+        type: 'response',
+        httpHeaders: { 'Content-Type': 'text/html', 'Content-Encoding': 'gzip', 'Transfer-Encoding': 'chunked' },
+      },
+      chunksOf(chunked(zlib.gzipSync(fixture(2)))),
+    ),
+    WARCRecord.create(
+      { url: 'https://news.example/logo.png', type: 'response', httpHeaders: { 'Content-Type': 'image/png' } },
+      chunksOf(new Uint8Array([137, 80, 78, 71])),
+    ),
+    WARCRecord.create(
+      { url: 'https://news.example/gone', type: 'response', statusline: 'HTTP/1.1 404 Not Found', httpHeaders: { 'Content-Type': 'text/html' } },
+      chunksOf(enc.encode('<p>gone</p>')),
+    ),
+    WARCRecord.create(
+      { url: 'https://news.example/meta', type: 'metadata', warcHeaders: { 'Content-Type': 'application/warc-fields' } },
+      chunksOf(enc.encode('via: test\r\n')),
+    ),
   ];
   const parts: Uint8Array[] = [];
   const starts: number[] = [];
@@ -226,7 +258,9 @@ describe('copydesk extract --input warc', () => {
     expect(lines[0]!.body!.text).toBe(extract(fixture(0), { url: 'https://news.example/a' }).body.text);
     expect(lines[1]!.body!.text).toContain(RUSSIAN_PARAGRAPH);
     expect(lines[2]!.headline).toBe(extract(fixture(2)).headline);
-    expect(r.stderr).toMatch(/3 pages in .*no errors(, no-article: \d+)?\ncopydesk: skipped 5 \(WARC records that are not responses: 3, WARC responses that are not 2xx: 1, WARC responses that are not HTML: 1\)\n$/);
+    expect(r.stderr).toMatch(
+      /3 pages in .*no errors(, no-article: \d+)?\ncopydesk: skipped 5 \(WARC records that are not responses: 3, WARC responses that are not 2xx: 1, WARC responses that are not HTML: 1\)\n$/,
+    );
   });
 
   it('reads an uncompressed WARC from standard input with --input warc', async () => {
@@ -298,7 +332,9 @@ describe('copydesk extract --resume', () => {
     await waitForLines(out, 40, child);
     child.kill('SIGKILL');
     await new Promise((r) => child.once('close', r));
-    const before = readFileSync(out, 'utf8').split('\n').filter((l) => l.endsWith('}')).length;
+    const before = readFileSync(out, 'utf8')
+      .split('\n')
+      .filter((l) => l.endsWith('}')).length;
     expect(before).toBeGreaterThanOrEqual(40);
     expect(before).toBeLessThan(N); // killed before the end
     appendFileSync(out, '{"id":"p1199","url":null,"head'); // and as if killed in the middle of a write
@@ -318,7 +354,6 @@ describe('copydesk extract --resume', () => {
   });
 });
 
-
 describe('copydesk fetch', () => {
   let server: http.Server;
   let base = '';
@@ -329,14 +364,35 @@ describe('copydesk fetch', () => {
     server = http.createServer((req, res) => {
       agents.push(String(req.headers['user-agent']));
       switch (req.url) {
-        case '/moved': res.writeHead(301, { location: '/story' }); res.end(); return;
-        case '/story': res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(fixture(0)); return;
-        case '/ru': res.writeHead(200, { 'content-type': 'text/html; charset=windows-1251' }); res.end(cyrillic); return;
-        case '/loop': res.writeHead(302, { location: '/loop' }); res.end(); return;
-        case '/pdf': res.writeHead(200, { 'content-type': 'application/pdf' }); res.end('%PDF-1.4'); return;
-        case '/big': res.writeHead(200, { 'content-type': 'text/html' }); res.end(Buffer.alloc(300_000, 0x61)); return;
-        case '/slow': return; // never answers: the client's --timeout ends it (afterAll closes the connection)
-        default: res.writeHead(404, { 'content-type': 'text/html' }); res.end('<h1>Not found</h1>');
+        case '/moved':
+          res.writeHead(301, { location: '/story' });
+          res.end();
+          return;
+        case '/story':
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(fixture(0));
+          return;
+        case '/ru':
+          res.writeHead(200, { 'content-type': 'text/html; charset=windows-1251' });
+          res.end(cyrillic);
+          return;
+        case '/loop':
+          res.writeHead(302, { location: '/loop' });
+          res.end();
+          return;
+        case '/pdf':
+          res.writeHead(200, { 'content-type': 'application/pdf' });
+          res.end('%PDF-1.4');
+          return;
+        case '/big':
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end(Buffer.alloc(300_000, 0x61));
+          return;
+        case '/slow':
+          return; // never answers: the client's --timeout ends it (afterAll closes the connection)
+        default:
+          res.writeHead(404, { 'content-type': 'text/html' });
+          res.end('<h1>Not found</h1>');
       }
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -366,15 +422,48 @@ describe('copydesk fetch', () => {
 
   it('fetches a URL list with --fetch: an error line for each failure, the run goes on', async () => {
     const list = path.join(tmp, 'urls.txt');
-    writeFileSync(list, [`# front page stories`, `${base}/moved`, '', `not a url`, `${base}/missing`, `${base}/loop`,
-      `${base}/pdf`, `${base}/big`, `${base}/slow`, `${base}/ru`].join('\n'));
-    const r = await run(['extract', '--fetch', list, '--fields', 'headline', '--timeout', '5', '--max-redirects', '3',
-      '--max-bytes', '100k', '--user-agent', 'TestBot/1.0', '--allow-private-network']);
+    writeFileSync(
+      list,
+      [
+        `# front page stories`,
+        `${base}/moved`,
+        '',
+        `not a url`,
+        `${base}/missing`,
+        `${base}/loop`,
+        `${base}/pdf`,
+        `${base}/big`,
+        `${base}/slow`,
+        `${base}/ru`,
+      ].join('\n'),
+    );
+    const r = await run([
+      'extract',
+      '--fetch',
+      list,
+      '--fields',
+      'headline',
+      '--timeout',
+      '5',
+      '--max-redirects',
+      '3',
+      '--max-bytes',
+      '100k',
+      '--user-agent',
+      'TestBot/1.0',
+      '--allow-private-network',
+    ]);
     expect(r.status).toBe(1);
     const lines = jsonl(r.stdout);
     expect(lines.map((l) => [String(l.id).replace(base, ''), l.error?.kind ?? 'ok'])).toEqual([
-      ['/moved', 'ok'], ['not a url', 'bad-record'], ['/missing', 'http-status'], ['/loop', 'fetch-failed'],
-      ['/pdf', 'not-html'], ['/big', 'too-large'], ['/slow', 'fetch-timeout'], ['/ru', 'ok'],
+      ['/moved', 'ok'],
+      ['not a url', 'bad-record'],
+      ['/missing', 'http-status'],
+      ['/loop', 'fetch-failed'],
+      ['/pdf', 'not-html'],
+      ['/big', 'too-large'],
+      ['/slow', 'fetch-timeout'],
+      ['/ru', 'ok'],
     ]);
     expect(lines[0]!.url).toBe(`${base}/story`); // the URL after redirects
     expect(agents.at(-1)).toBe('TestBot/1.0');
@@ -408,7 +497,10 @@ describe('copydesk extract --fallback readability in a batch', () => {
 describe('copydesk extract --input warc, a broken record cut short', () => {
   it('reports a record without WARC-Date whose content is cut, and does not hang', async () => {
     const file = path.join(tmp, 'broken-cut.warc');
-    writeFileSync(file, 'WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000000>\r\nContent-Length: 500\r\n\r\n<p>only a few bytes of the page');
+    writeFileSync(
+      file,
+      'WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000000>\r\nContent-Length: 500\r\n\r\n<p>only a few bytes of the page',
+    );
     const r = await run(['extract', file, '--fields', 'headline', '-q']);
     expect(r.status).toBe(1);
     const lines = jsonl(r.stdout);

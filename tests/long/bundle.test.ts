@@ -51,13 +51,30 @@ async function bundle(dir: string, format: 'esm' | 'cjs', withWorker: boolean): 
   // Resolved through the package's exports, as in an application that installed copydesk.
   // An ES module bundle of CommonJS code (piscina) needs require, __filename and __dirname: esbuild's usual banner.
   const banner: Record<string, string> = format === 'esm' ? { js: ESM_BANNER } : {};
-  await build({ entryPoints: [path.join(APP, 'src', 'main.mjs')], bundle: true, platform: 'node', format, outfile: out, logLevel: 'silent', preserveSymlinks: true, banner });
+  await build({
+    entryPoints: [path.join(APP, 'src', 'main.mjs')],
+    bundle: true,
+    platform: 'node',
+    format,
+    outfile: out,
+    logLevel: 'silent',
+    preserveSymlinks: true,
+    banner,
+  });
   if (withWorker) {
     // The worker files, as docs/install.md says: copydesk/worker as worker.cjs, and piscina's own
     // worker (it starts each thread with its worker.js beside the bundle) as worker.js; its optional
     // native module for thread priorities stays out (piscina does without it).
     const worker = (file: string, name: string) =>
-      build({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(dir, name), logLevel: 'silent', external: ['@napi-rs/nice'] });
+      build({
+        entryPoints: [file],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        outfile: path.join(dir, name),
+        logLevel: 'silent',
+        external: ['@napi-rs/nice'],
+      });
     await worker(path.join(APP, 'node_modules', 'copydesk', 'dist', 'worker.cjs'), 'worker.cjs');
     await worker(path.join(ROOT, 'node_modules', 'piscina', 'dist', 'worker.js'), 'worker.js');
   }

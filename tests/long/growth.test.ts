@@ -113,7 +113,9 @@ describe('extract grows linearly with the page', () => {
   for (const shape of GROWTH_SHAPES) {
     it(`${shape.name}: 4n costs at most ${MAX_RATIO} times n`, async () => {
       const g = await measure(shape);
-      report.push(`${shape.name.padEnd(40)} n=${String(g.n).padStart(6)}  t(n)=${g.tn.toFixed(1).padStart(7)} ms  t(4n)=${g.t4n.toFixed(1).padStart(8)} ms  ratio ${g.ratio.toFixed(2)}`);
+      report.push(
+        `${shape.name.padEnd(40)} n=${String(g.n).padStart(6)}  t(n)=${g.tn.toFixed(1).padStart(7)} ms  t(4n)=${g.t4n.toFixed(1).padStart(8)} ms  ratio ${g.ratio.toFixed(2)}`,
+      );
       expect(g.ratio, `${shape.name}: t(n) ${g.tn.toFixed(1)} ms, t(4n) ${g.t4n.toFixed(1)} ms`).toBeLessThanOrEqual(MAX_RATIO);
     }, 120_000);
   }

@@ -45,9 +45,9 @@ async function collect(it: AsyncIterable<PageResult>): Promise<PageResult[]> {
 
 describe('extractMany', () => {
   it('yields what extract gives, in input order, with ids and urls echoed', async () => {
-    const pages: PageInput[] = FIXTURES.map((f, i) => (i % 2 === 0
-      ? { id: f.name, url: `https://news.example/${i}`, bytes: f.bytes }
-      : { id: f.name, html: f.bytes.toString('utf8') }));
+    const pages: PageInput[] = FIXTURES.map((f, i) =>
+      i % 2 === 0 ? { id: f.name, url: `https://news.example/${i}`, bytes: f.bytes } : { id: f.name, html: f.bytes.toString('utf8') },
+    );
     // The time budget lifted on both sides: a worker's first, cold calls on a busy machine can reach it.
     const unbudgeted = { referenceDate: REFERENCE_DATE, limits: { timeBudgetMs: Infinity } };
     const results = await collect(extractMany(pages, { concurrency: 2, extractOptions: unbudgeted }));
@@ -72,11 +72,26 @@ describe('extractMany', () => {
   });
 
   it('turns bad records into invalid-input results and goes on', async () => {
-    const records = [null, 'page', { html: 1 }, { id: 'both', html: '<p>a</p>', bytes: new Uint8Array(1) }, {},
-      { id: { x: 1 }, html: '<p>a</p>' }, { id: 'u', url: 5, html: '<p>a</p>' }, { id: 'ok', html: '<h1>Title</h1>' }];
+    const records = [
+      null,
+      'page',
+      { html: 1 },
+      { id: 'both', html: '<p>a</p>', bytes: new Uint8Array(1) },
+      {},
+      { id: { x: 1 }, html: '<p>a</p>' },
+      { id: 'u', url: 5, html: '<p>a</p>' },
+      { id: 'ok', html: '<h1>Title</h1>' },
+    ];
     const results = await collect(extractMany(records as unknown as PageInput[], { concurrency: 1 }));
     expect(results.map((r) => r.error?.kind ?? 'ok')).toEqual([
-      'invalid-input', 'invalid-input', 'invalid-input', 'invalid-input', 'invalid-input', 'invalid-input', 'invalid-input', 'ok',
+      'invalid-input',
+      'invalid-input',
+      'invalid-input',
+      'invalid-input',
+      'invalid-input',
+      'invalid-input',
+      'invalid-input',
+      'ok',
     ]);
     expect(results.map((r) => r.id)).toEqual([0, 1, 2, 'both', 4, 5, 'u', 'ok']);
     for (const r of results) if (r.error) expect(r.error.message).toMatch(/^record \d+/);
@@ -104,7 +119,7 @@ describe('extractMany', () => {
     expect(pulled).toBeLessThanOrEqual(10 + 2 * WINDOW_PER_WORKER + 1);
   });
 
-  it('leaves the caller\'s records as they were (bytes are copied, not moved)', async () => {
+  it("leaves the caller's records as they were (bytes are copied, not moved)", async () => {
     const big = new Uint8Array(200_000);
     const page = FIXTURES[0]!.bytes;
     big.set(page, 1000);
@@ -123,8 +138,12 @@ describe('extractMany', () => {
     // it runs in a fresh worker, whose start is not counted. The small page is
     // tiny, so that a loaded machine cannot push it past the limit too.
     const huge = `<html><body>${'<div><p>Some words in a paragraph, with commas, and more words.</p></div>'.repeat(300_000)}</body></html>`;
-    const small = '<html><head><title>A small page</title></head><body><article><h1>A small page</h1><p>One paragraph of words, with a comma.</p></article></body></html>';
-    const pages = [{ id: 'huge', html: huge }, { id: 'small', html: small }];
+    const small =
+      '<html><head><title>A small page</title></head><body><article><h1>A small page</h1><p>One paragraph of words, with a comma.</p></article></body></html>';
+    const pages = [
+      { id: 'huge', html: huge },
+      { id: 'small', html: small },
+    ];
     // extract's own limits lifted, so that the page really takes its seconds
     const limits = { maxInputSize: 1e9, maxNodes: 1e8, timeBudgetMs: Infinity };
     const results = await collect(extractMany(pages, { concurrency: 1, timeout: 1000, extractOptions: { limits } }));
@@ -133,7 +152,7 @@ describe('extractMany', () => {
     expect(results[1]!.article!.headline).toBeTruthy();
   });
 
-  it('throws the signal\'s reason when aborted', async () => {
+  it("throws the signal's reason when aborted", async () => {
     const controller = new AbortController();
     const pages = Array.from({ length: 40 }, (_, i) => ({ id: i, html: FIXTURES[i % FIXTURES.length]!.bytes.toString('utf8') }));
     let seen = 0;
@@ -153,9 +172,16 @@ describe('extractMany', () => {
     await expect(collect(extractMany(failing, { concurrency: 1 }))).rejects.toThrow('disk on fire');
   });
 
-  it('throws InvalidArgumentError (the core\'s class) for a wrong source or option', async () => {
+  it("throws InvalidArgumentError (the core's class) for a wrong source or option", async () => {
     expect(InvalidArgumentError).toBe(core.InvalidArgumentError);
-    const bad: [unknown, unknown][] = [[42, undefined], [[], { concurrency: 0 }], [[], { concurrency: 1.5 }], [[], { timeout: -1 }], [[], 'x'], [[], { signal: {} }]];
+    const bad: [unknown, unknown][] = [
+      [42, undefined],
+      [[], { concurrency: 0 }],
+      [[], { concurrency: 1.5 }],
+      [[], { timeout: -1 }],
+      [[], 'x'],
+      [[], { signal: {} }],
+    ];
     for (const [source, options] of bad) {
       await expect(collect(extractMany(source as PageInput[], options as object))).rejects.toBeInstanceOf(core.InvalidArgumentError);
     }
@@ -179,8 +205,10 @@ describe('extractMany with the Readability fallback', () => {
     }
   });
 
-  it('refuses onFallback (a function cannot reach the workers) and a wrong fallback, with the core\'s class', async () => {
-    await expect(collect(extractMany([], { extractOptions: { fallback: 'readability', onFallback: () => {} } }))).rejects.toBeInstanceOf(core.InvalidArgumentError);
+  it("refuses onFallback (a function cannot reach the workers) and a wrong fallback, with the core's class", async () => {
+    await expect(collect(extractMany([], { extractOptions: { fallback: 'readability', onFallback: () => {} } }))).rejects.toBeInstanceOf(
+      core.InvalidArgumentError,
+    );
     await expect(collect(extractMany([], { extractOptions: { fallback: 'boilerpipe' as never } }))).rejects.toBeInstanceOf(core.InvalidArgumentError);
   });
 });

@@ -69,7 +69,10 @@ type Line = { id: string; url: string | null; headline?: string; error?: { kind:
 function results(file: string): Line[] {
   const text = readFileSync(file, 'utf8');
   expect(text === '' || text.endsWith('\n')).toBe(true);
-  return text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Line);
 }
 
 /** How many lines have each id. */
@@ -216,11 +219,7 @@ describe('copydesk queue (real Redis)', () => {
     // the budget bounds ends within 2 s, too near the timeout to test it either way.)
     const nested = `${'<ul><li>item '.repeat(30)}end${'</li></ul>'.repeat(30)}`;
     const slow = `<html><body><article>${nested.repeat(6_000)}</article></body></html>`;
-    const extra = [
-      JSON.stringify({ id: 'slow', html: slow }),
-      JSON.stringify({ id: 'no-html', url: 'https://news.example/x' }),
-      '{"id": "broken", ',
-    ];
+    const extra = [JSON.stringify({ id: 'slow', html: slow }), JSON.stringify({ id: 'no-html', url: 'https://news.example/x' }), '{"id": "broken", '];
     writeFileSync(file, `${readFileSync(file, 'utf8')}${extra.join('\n')}\n`);
     expect((await run(['queue', 'add', ...common(queue), file])).status).toBe(0);
     const worker = await run(['queue', 'work', ...common(queue), '--jobs', '1', '--page-timeout', '1.5', '--time-budget', '0', '--until-empty']);
@@ -266,9 +265,16 @@ describe('copydesk queue payloads (real Redis)', () => {
     for (let i = 0; i < 6; i++) {
       const type = i === 3 ? 'request' : 'response';
       const record = WARCRecord.create(
-        { url: `https://news.example/w/${i}`, date: '2024-05-01T10:00:00Z', type, warcVersion: 'WARC/1.1',
-          ...(type === 'response' ? { httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' } } : { httpHeaders: {} }) },
-        (async function* () { yield new TextEncoder().encode(type === 'response' ? page(100 + i) : ''); })(),
+        {
+          url: `https://news.example/w/${i}`,
+          date: '2024-05-01T10:00:00Z',
+          type,
+          warcVersion: 'WARC/1.1',
+          ...(type === 'response' ? { httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' } } : { httpHeaders: {} }),
+        },
+        (async function* () {
+          yield new TextEncoder().encode(type === 'response' ? page(100 + i) : '');
+        })(),
       );
       chunks.push(await WARCSerializer.serialize(record, { gzip: true }));
     }
@@ -280,7 +286,10 @@ describe('copydesk queue payloads (real Redis)', () => {
     expect((await run(['queue', 'work', ...common(queue), ...WORKER])).status).toBe(0);
     const out = path.join(tmp, 'warc.out.jsonl');
     expect((await run(['queue', 'results', ...common(queue), '-o', out])).status).toBe(0);
-    const batch = (await run(['extract', warc, '--output', 'jsonl', '-q'])).stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+    const batch = (await run(['extract', warc, '--output', 'jsonl', '-q'])).stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Line);
     const byId = new Map(results(out).map((l) => [l.id, l]));
     expect(byId.size).toBe(5);
     for (const b of batch) expect(byId.get(b.id)).toMatchObject({ url: b.url, headline: b.headline });
@@ -342,7 +351,10 @@ describe('copydesk extract as a streaming stage', () => {
     child.stdin.end(`${lines.slice(n / 2).join('\n')}\n`);
     const r = await done;
     expect(r.status, r.stderr).toBe(0);
-    const out = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+    const out = r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Line);
     expect(out.map((l) => l.id)).toEqual(lines.map((l) => (JSON.parse(l) as { id: string | number }).id));
     expect(out[7]!.headline).toBe('Council story number 7');
   }, 120_000);

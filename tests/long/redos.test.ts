@@ -48,7 +48,9 @@ interface Pattern {
 const BYLINE_BOUND = 'the byline clean-up (cleanName, splitAuthors, cleanByline) reads at most MAX_NAMES_INPUT characters';
 const CAPTION_BOUND = 'applied to a caption credit within the caption tail, cut to TAIL_CHARS characters (fields/captions/credit.ts)';
 const BOUNDED: ReadonlyArray<readonly [string, number, string]> = [
-  ...DATELINE_PATTERNS.map((re) => [re.source, MAX_DATELINE_CHARS + 20, 'matchDateline reads only the first MAX_DATELINE_CHARS + 20 characters of a paragraph'] as const),
+  ...DATELINE_PATTERNS.map(
+    (re) => [re.source, MAX_DATELINE_CHARS + 20, 'matchDateline reads only the first MAX_DATELINE_CHARS + 20 characters of a paragraph'] as const,
+  ),
   [String.raw`(?:©|\(c\)|\bcopyright\b)\s*([^©]{2,100})$`, TAIL_CHARS, CAPTION_BOUND],
   [String.raw`[,;]?\s*\b(?:photos?|photographs?|images?|pictures?|fotos?)\s*$`, 40, 'applied to the 40 characters before a © sign (fields/captions/credit.ts)'],
   [String.raw`^[("'“‘[]+|[)"'”’\],.;:]+$`, TAIL_CHARS, CAPTION_BOUND],
@@ -179,7 +181,10 @@ describe('regular expressions', () => {
       if (!bounded) {
         // 'unknown' means recheck ran out of time (a loaded machine): not a finding. The adversarial
         // runs below still time the pattern; only a proven vulnerability fails here.
-        expect(verdict.status, `${verdict.status} ${verdict.status === 'vulnerable' ? `${verdict.complexity.type}, attack ${verdict.attack.pattern}` : ''}`).not.toBe('vulnerable');
+        expect(
+          verdict.status,
+          `${verdict.status} ${verdict.status === 'vulnerable' ? `${verdict.complexity.type}, attack ${verdict.attack.pattern}` : ''}`,
+        ).not.toBe('vulnerable');
       }
       const max = boundOf(re);
       const inputs: string[] = [];
@@ -258,12 +263,22 @@ describe('the date and dateline readers are linear in their input', () => {
 });
 
 describe('rewritten patterns match as before', () => {
-  const DECORATED = fc.string({ unit: fc.constantFrom(' ', '\t', '-', '–', '—', '•', '|', ':', '>', '»', '«', '*', '#', '!', '.', '…', 'a', 'B', 'é'), maxLength: 12 });
+  const DECORATED = fc.string({
+    unit: fc.constantFrom(' ', '\t', '-', '–', '—', '•', '|', ':', '>', '»', '«', '*', '#', '!', '.', '…', 'a', 'B', 'é'),
+    maxLength: 12,
+  });
   it('normaliseLabel trims what the old expression trimmed', () => {
-    const before = (text: string) => text.replace(/^[\s\-–—•·|:>»«›‹*#]+|[\s\-–—•·|:>»«›‹*#!.…]+$/gu, '').replace(/\s+/g, ' ').toLowerCase();
-    fc.assert(fc.property(DECORATED, (s) => {
-      expect(normaliseLabel(s)).toBe(before(s));
-    }), { numRuns: 2000 });
+    const before = (text: string) =>
+      text
+        .replace(/^[\s\-–—•·|:>»«›‹*#]+|[\s\-–—•·|:>»«›‹*#!.…]+$/gu, '')
+        .replace(/\s+/g, ' ')
+        .toLowerCase();
+    fc.assert(
+      fc.property(DECORATED, (s) => {
+        expect(normaliseLabel(s)).toBe(before(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('image sizes: the unit carries its own spaces', () => {
@@ -272,16 +287,22 @@ describe('rewritten patterns match as before', () => {
       [/^\s*[01](?:\.0*)?\s*(?:px)?\s*$/i, /^\s*[01](?:\.0*)?(?:\s*px)?\s*$/i],
       [/^\s*(\d{1,5})\s*(?:px)?\s*$/i, /^\s*(\d{1,5})(?:\s*px)?\s*$/i],
     ];
-    fc.assert(fc.property(size, (s) => {
-      for (const [old, now] of pairs) expect(now.exec(s)?.[1]).toBe(old.exec(s)?.[1]);
-      for (const [old, now] of pairs) expect(now.test(s)).toBe(old.test(s));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(size, (s) => {
+        for (const [old, now] of pairs) expect(now.exec(s)?.[1]).toBe(old.exec(s)?.[1]);
+        for (const [old, now] of pairs) expect(now.test(s)).toBe(old.test(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('title separators: one space each side of a collapsed title', () => {
     const title = fc.string({ unit: fc.constantFrom(' ', 'a', 'b', '|', '-', '–', ':', '·', '/'), maxLength: 14 }).map((s) => s.replace(/\s+/g, ' ').trim());
-    fc.assert(fc.property(title, (t) => {
-      expect(t.split(/\s[|\-–—•·»«/~:]{1,2}\s/)).toEqual(t.split(/\s+[|\-–—•·»«/~:]{1,2}\s+|\s+::\s+/));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(title, (t) => {
+        expect(t.split(/\s[|\-–—•·»«/~:]{1,2}\s/)).toEqual(t.split(/\s+[|\-–—•·»«/~:]{1,2}\s+|\s+::\s+/));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

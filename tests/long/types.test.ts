@@ -68,16 +68,25 @@ async function typecheck(name: string, files: Record<string, string>, settings: 
   const dir = path.join(APP, name);
   fs.mkdirSync(dir);
   for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
-  const tsconfig = { compilerOptions: { ...settings, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files: Object.keys(files) };
+  const tsconfig = {
+    compilerOptions: { ...settings, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] },
+    files: Object.keys(files),
+  };
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
   const r = await runNode([TSC, '-p', dir, '--listFiles'], { cwd: dir, timeout: 120_000 });
-  const read = r.stdout.split('\n').filter((l) => l.includes('node_modules/copydesk/')).map((l) => path.basename(l));
+  const read = r.stdout
+    .split('\n')
+    .filter((l) => l.includes('node_modules/copydesk/'))
+    .map((l) => path.basename(l));
   const errors = r.stdout.split('\n').filter((l) => /error TS\d+/.test(l));
   return { status: r.status, errors, read };
 }
 
 describe('the declarations, type-checked in a project that installed copydesk', () => {
-  for (const [format, file, text, extension] of [['ES modules', 'app.mts', ESM, '.d.ts'], ['CommonJS', 'app.cts', CJS, '.d.cts']] as const) {
+  for (const [format, file, text, extension] of [
+    ['ES modules', 'app.mts', ESM, '.d.ts'],
+    ['CommonJS', 'app.cts', CJS, '.d.cts'],
+  ] as const) {
     it(`${format} type-check against the ${extension} files only (node16)`, async () => {
       const r = await typecheck(`node16-${extension.slice(1).replace('.', '-')}`, { [file]: text }, { module: 'node16', moduleResolution: 'node16' });
       expect(r.errors).toEqual([]);

@@ -7,9 +7,18 @@ const bad = (argv: string[]) => expect(() => parseQueueArgs(argv)).toThrow(Usage
 
 describe('copydesk queue arguments', () => {
   it('parses add with its sources, input kind and payload', () => {
-    expect(parseQueueArgs(['add', '--redis', 'redis://h:1', '--queue', 'q', '--input', 'warc', '--payload', 'inline', 'a.warc.gz', 'b.warc.gz'])).toMatchObject({
-      action: 'add', redis: 'redis://h:1', queue: 'q', input: 'warc', payload: 'inline', sources: ['a.warc.gz', 'b.warc.gz'], attempts: 5, backoffMs: 1000,
-    });
+    expect(parseQueueArgs(['add', '--redis', 'redis://h:1', '--queue', 'q', '--input', 'warc', '--payload', 'inline', 'a.warc.gz', 'b.warc.gz'])).toMatchObject(
+      {
+        action: 'add',
+        redis: 'redis://h:1',
+        queue: 'q',
+        input: 'warc',
+        payload: 'inline',
+        sources: ['a.warc.gz', 'b.warc.gz'],
+        attempts: 5,
+        backoffMs: 1000,
+      },
+    );
     expect(parseQueueArgs(['add', '--queue', 'q', '-'])).toMatchObject({ payload: 'reference', input: null, sources: ['-'] });
   });
 
@@ -21,11 +30,22 @@ describe('copydesk queue arguments', () => {
 
   it('parses work, results and status', () => {
     expect(parseQueueArgs(['work', '--queue', 'q', '--jobs', '3', '--lock-duration', '2', '--until-empty', '--fields', 'headline,body.text'])).toMatchObject({
-      action: 'work', jobs: 3, concurrency: null, lockDurationMs: 2000, untilEmpty: true, fields: ['headline', 'body.text'], pageTimeoutMs: 60_000,
+      action: 'work',
+      jobs: 3,
+      concurrency: null,
+      lockDurationMs: 2000,
+      untilEmpty: true,
+      fields: ['headline', 'body.text'],
+      pageTimeoutMs: 60_000,
     });
     expect(parseQueueArgs(['results', '--queue', 'q', '-o', 'out.jsonl', '--follow'])).toMatchObject({ action: 'results', file: 'out.jsonl', follow: true });
     expect(parseQueueArgs(['results', '--queue', 'q', '-o', '-'])).toMatchObject({ file: null, follow: false });
-    expect(parseQueueArgs(['status', '--queue', 'q', '--json', '--interval', '0'])).toMatchObject({ action: 'status', json: true, watch: false, intervalMs: 0 });
+    expect(parseQueueArgs(['status', '--queue', 'q', '--json', '--interval', '0'])).toMatchObject({
+      action: 'status',
+      json: true,
+      watch: false,
+      intervalMs: 0,
+    });
   });
 
   it('asks for help without a command or with --help', () => {

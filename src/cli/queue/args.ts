@@ -138,7 +138,8 @@ function seconds(value: string | undefined, name: string, fallback: number, zero
 function fieldName(value: string | undefined, name: string, fallback: string): string {
   if (value === undefined) return fallback;
   const v = value.trim();
-  if (v === '' || v.split('.').some((p) => p === '')) throw new UsageError(`${name} needs a field name (dots reach into objects: meta.url), got ${JSON.stringify(value)}`);
+  if (v === '' || v.split('.').some((p) => p === ''))
+    throw new UsageError(`${name} needs a field name (dots reach into objects: meta.url), got ${JSON.stringify(value)}`);
   return v;
 }
 
@@ -150,7 +151,8 @@ function redisUrl(value: string | undefined, env: NodeJS.ProcessEnv): string {
   } catch {
     throw new UsageError(`--redis needs a URL like redis://127.0.0.1:6379, got ${JSON.stringify(url)}`);
   }
-  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new UsageError(`--redis needs a redis:// or rediss:// URL, got ${JSON.stringify(url)}`);
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:')
+    throw new UsageError(`--redis needs a redis:// or rediss:// URL, got ${JSON.stringify(url)}`);
   return url;
 }
 
@@ -185,7 +187,9 @@ export function parseQueueArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       if (contentType !== null && contentType.trim() === '') throw new UsageError('--content-type needs a value');
       const backoff = seconds(str('backoff'), '--backoff', 1, true);
       return {
-        action: 'add', ...common, sources,
+        action: 'add',
+        ...common,
+        sources,
         input: str('input') === undefined ? null : oneOf(QUEUE_INPUTS, str('input')!, 'input'),
         payload: str('payload') === undefined ? 'reference' : oneOf(PAYLOADS, str('payload')!, 'payload'),
         maxBytes: str('max-bytes') === undefined ? DEFAULTS.maxBytes : parseSize(str('max-bytes')!),
@@ -203,10 +207,21 @@ export function parseQueueArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     }
     case 'work': {
       const fields = str('fields');
-      const fieldList = fields === undefined ? null : [...new Set(fields.split(',').map((f) => f.trim()).filter(Boolean))];
+      const fieldList =
+        fields === undefined
+          ? null
+          : [
+              ...new Set(
+                fields
+                  .split(',')
+                  .map((f) => f.trim())
+                  .filter(Boolean),
+              ),
+            ];
       if (fieldList !== null && fieldList.length === 0) throw new UsageError('--fields needs at least one field name (like headline,body.text)');
       return {
-        action: 'work', ...common,
+        action: 'work',
+        ...common,
         jobs: str('jobs') === undefined ? null : integer(str('jobs'), '--jobs', 1, 1024, 1),
         concurrency: str('concurrency') === undefined ? null : integer(str('concurrency'), '--concurrency', 1, 10_000, 1),
         pageTimeoutMs: seconds(str('page-timeout'), '--page-timeout', DEFAULTS.pageTimeoutSeconds, true),

@@ -77,7 +77,8 @@ function statusLine(s: QueueStatus): string {
 const isDone = (s: QueueStatus) => s.waiting === 0 && s.active === 0;
 
 async function showStatus(command: QueueStatusCommand): Promise<number> {
-  const ask = () => queueStatus({ redis: command.redis, queue: command.queue, sampleMs: command.watch ? Math.max(command.intervalMs, 200) : command.intervalMs });
+  const ask = () =>
+    queueStatus({ redis: command.redis, queue: command.queue, sampleMs: command.watch ? Math.max(command.intervalMs, 200) : command.intervalMs });
   if (command.json) {
     for (;;) {
       const s = await ask();
@@ -96,7 +97,12 @@ async function showStatus(command: QueueStatusCommand): Promise<number> {
   }
   const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
-    { format: '{bar} {percentage}% | {value}/{total} done | {errors} errors | {waiting} waiting | {active} active | {failed} failed | {rate} pages/s', stream: process.stdout, barsize: 24, hideCursor: true },
+    {
+      format: '{bar} {percentage}% | {value}/{total} done | {errors} errors | {waiting} waiting | {active} active | {failed} failed | {rate} pages/s',
+      stream: process.stdout,
+      barsize: 24,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
@@ -137,8 +143,12 @@ export async function runQueue(argv: readonly string[], fail: (message: string) 
       case 'add': {
         const summary = await addToQueue({ ...command, sources: command.sources });
         if (!command.quiet) {
-          const skipped = Object.entries(summary.skipped).map(([why, n]) => `, ${n} skipped (${why})`).join('');
-          process.stderr.write(`copydesk: ${summary.added} jobs added to ${command.queue} (${summary.bytes} bytes of job data), ${summary.known} already known${skipped}\n`);
+          const skipped = Object.entries(summary.skipped)
+            .map(([why, n]) => `, ${n} skipped (${why})`)
+            .join('');
+          process.stderr.write(
+            `copydesk: ${summary.added} jobs added to ${command.queue} (${summary.bytes} bytes of job data), ${summary.known} already known${skipped}\n`,
+          );
         }
         return 0;
       }
@@ -154,20 +164,33 @@ export async function runQueue(argv: readonly string[], fail: (message: string) 
           fields: command.fields,
           fallback: command.fallback,
           timeBudgetMs: command.timeBudgetMs,
-          fetch: { ...(command.userAgent !== null && { userAgent: command.userAgent }), timeoutMs: command.fetchTimeoutMs, maxRedirects: command.maxRedirects, allowPrivateNetwork: command.allowPrivateNetwork },
+          fetch: {
+            ...(command.userAgent !== null && { userAgent: command.userAgent }),
+            timeoutMs: command.fetchTimeoutMs,
+            maxRedirects: command.maxRedirects,
+            allowPrivateNetwork: command.allowPrivateNetwork,
+          },
           lockDurationMs: command.lockDurationMs,
           untilEmpty: command.untilEmpty,
         });
         const off = onStop(() => void worker.close());
         const summary = await worker.closed;
         off();
-        if (!command.quiet) process.stderr.write(`copydesk: worker stopped: ${summary.stored} results stored (${summary.errors} errors), ${summary.retried} attempts to retry\n`);
+        if (!command.quiet)
+          process.stderr.write(`copydesk: worker stopped: ${summary.stored} results stored (${summary.errors} errors), ${summary.retried} attempts to retry\n`);
         return 0;
       }
       case 'results': {
         const controller = new AbortController();
         const off = onStop(() => controller.abort());
-        const n = await writeResults({ redis: command.redis, queue: command.queue, file: command.file, follow: command.follow, trim: command.trim, signal: controller.signal });
+        const n = await writeResults({
+          redis: command.redis,
+          queue: command.queue,
+          file: command.file,
+          follow: command.follow,
+          trim: command.trim,
+          signal: controller.signal,
+        });
         off();
         if (command.file !== null) process.stderr.write(`copydesk: ${n} results written to ${command.file}\n`);
         return 0;

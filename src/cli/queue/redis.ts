@@ -73,7 +73,10 @@ const REACH_TIMEOUT_MS = 10_000;
 export async function reach(client: Redis, url: string): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CopydeskError('ERR_REDIS_UNREACHABLE', `cannot reach Redis at ${redacted(url)} (no answer in ${REACH_TIMEOUT_MS / 1000} s)`)), REACH_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new CopydeskError('ERR_REDIS_UNREACHABLE', `cannot reach Redis at ${redacted(url)} (no answer in ${REACH_TIMEOUT_MS / 1000} s)`)),
+      REACH_TIMEOUT_MS,
+    );
   });
   try {
     await Promise.race([client.ping(), timeout]);

@@ -119,7 +119,9 @@ export async function writeResults(options: ResultsOptions): Promise<number> {
       after = entries.at(-1)![0].toString();
     }
     while (options.follow && !options.signal?.aborted) {
-      const reply = (await redis.xreadBuffer('COUNT', READ_BATCH, 'BLOCK', FOLLOW_BLOCK_MS, 'STREAMS', keys.results, after === '-' ? '0' : after)) as [Buffer, Entry[]][] | null;
+      const reply = (await redis.xreadBuffer('COUNT', READ_BATCH, 'BLOCK', FOLLOW_BLOCK_MS, 'STREAMS', keys.results, after === '-' ? '0' : after)) as
+        | [Buffer, Entry[]][]
+        | null;
       const entries = reply?.[0]?.[1] ?? [];
       if (entries.length === 0) continue;
       await take(entries);
@@ -131,4 +133,3 @@ export async function writeResults(options: ResultsOptions): Promise<number> {
   }
   return count;
 }
-

@@ -35,9 +35,11 @@ export async function readWarcRef(job: WarcJob, maxBytes: number): Promise<Sourc
     const record = await new WARCParser([raw]).parse();
     if (!record) return { id, url, error: { kind: 'bad-record', message: `no WARC record at offset ${job.offset} of ${job.file}` } };
     const what = classify(record);
-    if ('skip' in what) return { id, url, error: { kind: 'bad-record', message: `the record at offset ${job.offset} of ${job.file} is one of the ${WARC_SKIPS[what.skip]}` } };
+    if ('skip' in what)
+      return { id, url, error: { kind: 'bad-record', message: `the record at offset ${job.offset} of ${job.file} is one of the ${WARC_SKIPS[what.skip]}` } };
     const bytes = await record.readFully(true);
-    if (bytes.length > maxBytes) return { id, url, error: { kind: 'too-large', message: `the payload unpacks to ${bytes.length} bytes, over --max-bytes ${maxBytes}` } };
+    if (bytes.length > maxBytes)
+      return { id, url, error: { kind: 'too-large', message: `the payload unpacks to ${bytes.length} bytes, over --max-bytes ${maxBytes}` } };
     return { id, url, bytes, contentType: job.contentType ?? what.contentType };
   } catch (e) {
     return { id, url, error: { kind: 'bad-record', message: `cannot decode the record at offset ${job.offset} of ${job.file}: ${messageOf(e)}` } };

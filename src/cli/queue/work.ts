@@ -138,7 +138,11 @@ async function recordOf(data: JobData, maxBytes: number, fetchOptions: FetchOpti
       return record;
     }
     default:
-      return { id: (data as JobData).id, url: null, error: { kind: 'bad-record', message: `unknown job kind ${JSON.stringify((data as { kind?: unknown }).kind)}` } };
+      return {
+        id: (data as JobData).id,
+        url: null,
+        error: { kind: 'bad-record', message: `unknown job kind ${JSON.stringify((data as { kind?: unknown }).kind)}` },
+      };
   }
 }
 

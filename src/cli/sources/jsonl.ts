@@ -18,7 +18,12 @@ const decoder = new TextDecoder('utf-8');
  * compares, and what an error line written on the main thread (a timeout)
  * carries.
  */
-export function idOfLine(raw: Uint8Array, lineNo: number, label: string, ctx: Pick<SourceContext, 'names' | 'maxBytes' | 'contentType'>): Pick<SourceRecord, 'id' | 'url'> {
+export function idOfLine(
+  raw: Uint8Array,
+  lineNo: number,
+  label: string,
+  ctx: Pick<SourceContext, 'names' | 'maxBytes' | 'contentType'>,
+): Pick<SourceRecord, 'id' | 'url'> {
   const record = parseJsonlLine(decoder.decode(raw), lineNo, label, ctx.names, ctx);
   return record ? { id: record.id, url: record.url } : { id: `${label}:${lineNo}`, url: null };
 }
@@ -59,6 +64,10 @@ export async function* jsonlRecords(path: string, ctx: SourceContext): AsyncGene
   } catch (e) {
     // An unreadable file or a corrupt gzip stream: the rest of this input is lost, the run goes on.
     const label = path === '-' ? 'standard input' : path;
-    yield { id: lineNo === 0 ? path : `${path}:${lineNo + 1}`, url: null, error: { kind: 'read-failed', message: `cannot read ${label}${lineNo ? ` after line ${lineNo}` : ''}: ${messageOf(e)}` } };
+    yield {
+      id: lineNo === 0 ? path : `${path}:${lineNo + 1}`,
+      url: null,
+      error: { kind: 'read-failed', message: `cannot read ${label}${lineNo ? ` after line ${lineNo}` : ''}: ${messageOf(e)}` },
+    };
   }
 }

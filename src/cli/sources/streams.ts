@@ -42,7 +42,9 @@ export async function* maybeGunzipStream(chunks: AsyncIterable<Buffer>): AsyncGe
     return;
   }
   const gunzip = zlib.createGunzip();
-  Readable.from(rest()).on('error', (e) => gunzip.destroy(e)).pipe(gunzip);
+  Readable.from(rest())
+    .on('error', (e) => gunzip.destroy(e))
+    .pipe(gunzip);
   for await (const chunk of gunzip) yield chunk as Buffer;
 }
 

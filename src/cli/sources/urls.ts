@@ -30,7 +30,11 @@ export async function* urlRecords(path: string, ctx: SourceContext): AsyncGenera
       if (record) yield record;
     }
   } catch (e) {
-    yield { id: `${path}:${lineNo + 1}`, url: null, error: { kind: 'read-failed', message: `cannot read ${path === '-' ? 'standard input' : path}: ${messageOf(e)}` } };
+    yield {
+      id: `${path}:${lineNo + 1}`,
+      url: null,
+      error: { kind: 'read-failed', message: `cannot read ${path === '-' ? 'standard input' : path}: ${messageOf(e)}` },
+    };
   }
 }
 

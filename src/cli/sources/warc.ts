@@ -67,12 +67,19 @@ export function classify(record: WARCRecord): { contentType: string | null } | {
  * before the record did. Every record is read through here: warcio's own
  * skipping loops forever on a record cut short at the end of a file.
  */
-async function rawPayload(record: WARCRecord, keep: boolean, LimitReader: typeof import('warcio').LimitReader): Promise<{ raw: Uint8Array | null; cut: boolean }> {
+async function rawPayload(
+  record: WARCRecord,
+  keep: boolean,
+  LimitReader: typeof import('warcio').LimitReader,
+): Promise<{ raw: Uint8Array | null; cut: boolean }> {
   const limited = record._reader;
   if (!(limited instanceof LimitReader)) return { raw: keep ? await record.readFully(false) : null, cut: false };
   let raw: Uint8Array | null = null;
   if (keep) raw = await record.readFully(false);
-  else for await (const _ of limited) { /* drained */ }
+  else
+    for await (const _ of limited) {
+      /* drained */
+    }
   return { raw, cut: limited.limit > 0 };
 }
 
@@ -93,7 +100,12 @@ function* pieces(raw: Uint8Array): Generator<Uint8Array> {
  * same way), but stopped as soon as it grows past `maxBytes`: then null. A
  * gzip bomb costs at most `maxBytes` plus a few MB, never its unpacked size.
  */
-async function decodedPayload(record: WARCRecord, raw: Uint8Array, maxBytes: number, AsyncIterReader: typeof import('warcio').AsyncIterReader): Promise<Uint8Array | null> {
+async function decodedPayload(
+  record: WARCRecord,
+  raw: Uint8Array,
+  maxBytes: number,
+  AsyncIterReader: typeof import('warcio').AsyncIterReader,
+): Promise<Uint8Array | null> {
   if (!record.httpHeaders) return raw.length > maxBytes ? null : raw;
   const headers = record.httpHeaders.headers as Headers;
   let encoding = headers.get('Content-Encoding');
@@ -117,22 +129,33 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
   let n = 0;
   let lastId: string | null = null;
   const cutShort = (id: string): SourceRecord => ({
-    id, url: null, error: { kind: 'read-failed', message: `${label} ends inside record ${id}: the file is cut short` },
+    id,
+    url: null,
+    error: { kind: 'read-failed', message: `${label} ends inside record ${id}: the file is cut short` },
   });
   // Loaded on first use: warcio takes longer to load than a single page takes to extract.
   const { AsyncIterReader, LimitReader, WARCParser } = await import('../../vendor/warcio.js');
   let fed = 0;
-  const parser = new WARCParser(rawBytes(path, (bytes) => {
-    fed += bytes;
-    ctx.advance(bytes);
-  }));
+  const parser = new WARCParser(
+    rawBytes(path, (bytes) => {
+      fed += bytes;
+      ctx.advance(bytes);
+    }),
+  );
   try {
     for await (const record of parser) {
       n++;
       const id = record.warcHeader('WARC-Record-ID') ?? `${path}#${n}`;
       // A file that does not begin with a WARC version line is no WARC file at all (not one cut short).
       if (n === 1 && !/^WARC\/\d/.test(record.warcHeaders.protocol ?? '')) {
-        yield { id: path, url: null, error: { kind: 'read-failed', message: `${label} is not a WARC file (it does not begin with "WARC/1.0" or "WARC/1.1"); leave out --input warc for HTML, JSONL or a list` } };
+        yield {
+          id: path,
+          url: null,
+          error: {
+            kind: 'read-failed',
+            message: `${label} is not a WARC file (it does not begin with "WARC/1.0" or "WARC/1.1"); leave out --input warc for HTML, JSONL or a list`,
+          },
+        };
         return;
       }
       const missing = missingHeader(record);
@@ -186,7 +209,11 @@ export async function* warcRecords(path: string, ctx: SourceContext): AsyncGener
     // last whole member, short of the bytes read, tells that data was lost.
     const whole = parser._reader.getRawOffset();
     if (whole < fed) {
-      yield { id: `${path}#${n + 1}`, url: null, error: { kind: 'read-failed', message: `${label} ends with ${fed - whole} bytes that are not a whole record: the file is cut short` } };
+      yield {
+        id: `${path}#${n + 1}`,
+        url: null,
+        error: { kind: 'read-failed', message: `${label} ends with ${fed - whole} bytes that are not a whole record: the file is cut short` },
+      };
     }
   } catch (e) {
     // A corrupt file: the records after the break cannot be found.

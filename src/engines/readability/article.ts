@@ -38,15 +38,26 @@ function isoDate(value: string | null): string | null {
 
 /** Runs Readability on a page and returns copydesk's `Article` for it. */
 export function extractWithReadability(engine: ReadabilityEngine, input: string | Uint8Array, options?: ReadabilityExtractOptions): Article {
-  const opts = normaliseOptions(input, options === undefined ? undefined : {
-    url: options?.url, contentType: options?.contentType, referenceDate: options?.referenceDate, limits: options?.limits,
-  });
+  const opts = normaliseOptions(
+    input,
+    options === undefined
+      ? undefined
+      : {
+          url: options?.url,
+          contentType: options?.contentType,
+          referenceDate: options?.referenceDate,
+          limits: options?.limits,
+        },
+  );
   engine.load(); // missing packages are a configuration error, thrown before anything else
   const page = readPage(input, opts);
-  const own = (): Article => extractOwn(input, {
-    ...(opts.url ? { url: opts.url } : {}), ...(opts.contentType ? { contentType: opts.contentType } : {}),
-    referenceDate: opts.referenceDate, limits: opts.limits,
-  });
+  const own = (): Article =>
+    extractOwn(input, {
+      ...(opts.url ? { url: opts.url } : {}),
+      ...(opts.contentType ? { contentType: opts.contentType } : {}),
+      referenceDate: opts.referenceDate,
+      limits: opts.limits,
+    });
   const index = indexPage(page.document);
   if (fallbackStoppedBy(page, index, opts.limits, now())) return own();
   let run: ReadabilityRun | null;

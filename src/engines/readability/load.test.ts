@@ -2,17 +2,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CopydeskError, FallbackUnavailableError, MissingPeerDependencyError } from '../../errors.js';
 import { loadFromRuntime, loadReadabilityLibraries, runtimeRequire, type RequireFunction } from './load.js';
 
-const notFound = (name: string): Error => Object.assign(new Error(`Cannot find module '${name}'\nRequire stack:\n- /app/index.js`), { code: 'MODULE_NOT_FOUND' });
+const notFound = (name: string): Error =>
+  Object.assign(new Error(`Cannot find module '${name}'\nRequire stack:\n- /app/index.js`), { code: 'MODULE_NOT_FOUND' });
 const jsdom = { JSDOM: class {}, VirtualConsole: class {} };
 const readability = { Readability: class {} };
-const fakeRequire = (mods: Record<string, unknown>): RequireFunction => (id) => {
-  if (id in mods) {
-    const m = mods[id];
-    if (m instanceof Error) throw m;
-    return m;
-  }
-  throw notFound(id);
-};
+const fakeRequire =
+  (mods: Record<string, unknown>): RequireFunction =>
+  (id) => {
+    if (id in mods) {
+      const m = mods[id];
+      if (m instanceof Error) throw m;
+      return m;
+    }
+    throw notFound(id);
+  };
 
 describe('loadReadabilityLibraries', () => {
   it('loads both packages', () => {
@@ -22,7 +25,13 @@ describe('loadReadabilityLibraries', () => {
   });
 
   it('names every missing package in a typed error', () => {
-    const both = (() => { try { loadReadabilityLibraries(fakeRequire({})); } catch (e) { return e; } })();
+    const both = (() => {
+      try {
+        loadReadabilityLibraries(fakeRequire({}));
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(both).toBeInstanceOf(MissingPeerDependencyError);
     expect(both).toBeInstanceOf(CopydeskError);
     expect(both).toMatchObject({ code: 'ERR_MISSING_PEER_DEPENDENCY', packages: ['jsdom', '@mozilla/readability'] });

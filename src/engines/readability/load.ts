@@ -39,7 +39,10 @@ export function loadReadabilityLibraries(req: RequireFunction): ReadabilityLibra
       loaded[name] = req(name);
     } catch (error) {
       if (isMissing(error, name)) missing.push(name);
-      else throw new FallbackUnavailableError(`copydesk: ${name} is installed but failed to load: ${String((error as Error)?.message ?? error)}`, { cause: error });
+      else
+        throw new FallbackUnavailableError(`copydesk: ${name} is installed but failed to load: ${String((error as Error)?.message ?? error)}`, {
+          cause: error,
+        });
     }
   }
   if (missing.length) throw new MissingPeerDependencyError(missing);
@@ -85,8 +88,8 @@ export function loadFromRuntime(): ReadabilityLibraries {
   const req = runtimeRequire();
   if (!req) {
     throw new FallbackUnavailableError(
-      "copydesk: fallback 'readability' cannot load jsdom in this runtime (it needs process.getBuiltinModule: Node >= 20.16 or >= 22.3). "
-        + "On other Node versions pass the engine instead: import { readability } from 'copydesk/readability'; extract(html, { fallback: readability }).",
+      "copydesk: fallback 'readability' cannot load jsdom in this runtime (it needs process.getBuiltinModule: Node >= 20.16 or >= 22.3). " +
+        "On other Node versions pass the engine instead: import { readability } from 'copydesk/readability'; extract(html, { fallback: readability }).",
     );
   }
   return loadReadabilityLibraries(req);

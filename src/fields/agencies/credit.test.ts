@@ -13,12 +13,10 @@ describe('agency sign-offs at the end of a story', () => {
     ['Talks will resume in June. (Reuters/Jane Doe)', 'Reuters'],
   ])('reads "%s" as %s', (text, agency) => expect(agencyFromSignOff(text)).toBe(agency));
 
-  it.each([
-    'He said the agency (AP) had not replied, and talks would resume.',
-    'Talks will resume in June.',
-    'The ap said so',
-    'Read more at Reuters.com',
-  ])('finds none in "%s"', (text) => expect(agencyFromSignOff(text)).toBeNull());
+  it.each(['He said the agency (AP) had not replied, and talks would resume.', 'Talks will resume in June.', 'The ap said so', 'Read more at Reuters.com'])(
+    'finds none in "%s"',
+    (text) => expect(agencyFromSignOff(text)).toBeNull(),
+  );
 });
 
 describe('agency rights lines', () => {
@@ -29,7 +27,7 @@ describe('agency rights lines', () => {
     ['© AFP 2024', 'AFP'],
   ])('reads "%s" as %s', (line, agency) => expect(agencyFromRights(line)).toBe(agency));
 
-  it('names none in a site\'s own rights line', () => {
+  it("names none in a site's own rights line", () => {
     expect(agencyFromRights('© 2024 The Millbrook Gazette. All rights reserved.')).toBeNull();
   });
 

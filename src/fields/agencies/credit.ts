@@ -18,10 +18,7 @@ const SIGN_OFF = new RegExp(
 );
 
 /** A rights line naming an agency: "© 2024 Reuters", "Copyright 2024 The Associated Press", "(c) 연합뉴스", "저작권자(c) 연합뉴스". */
-const RIGHTS = new RegExp(
-  String.raw`(?:©|\([cC]\)|[Cc]opyright)\s*(?:\d{4}\s*)?(?:[-–,]\s*)?(?<agency>${AGENCY_ALTERNATION})(?![\p{L}\p{N}])`,
-  'u',
-);
+const RIGHTS = new RegExp(String.raw`(?:©|\([cC]\)|[Cc]opyright)\s*(?:\d{4}\s*)?(?:[-–,]\s*)?(?<agency>${AGENCY_ALTERNATION})(?![\p{L}\p{N}])`, 'u');
 
 /** The agency the story's last paragraph signs off with, or null. */
 export function agencyFromSignOff(bodyText: string): string | null {

@@ -94,12 +94,12 @@ describe('cleanByline: prefixes, picture credits, outlets named with a weekday',
     expect(cleanByline(input)).toBe(expected);
   });
 
-  it('does not read a picture credit as the story\'s byline', () => {
+  it("does not read a picture credit as the story's byline", () => {
     expect(BYLINE_PREFIX.exec('Photos by Sam Lowe')).toBeNull();
     expect(BYLINE_PREFIX.exec('Video by Sam Lowe')).toBeNull();
   });
 
-  it('strips a picture credit\'s opening from the names of a marked credit line (a gallery\'s photographers)', () => {
+  it("strips a picture credit's opening from the names of a marked credit line (a gallery's photographers)", () => {
     expect(splitAuthors('Photographs by Chiara Lodi; words by Luca Ferrante').authors).toEqual(['Chiara Lodi', 'Luca Ferrante']);
   });
 });

@@ -11,8 +11,25 @@ import type { PageMetadata } from '../../metadata/collect.js';
 import { ldTypes, type LdNode } from '../../metadata/jsonld.js';
 import { agencyOfAnyCase } from '../agencies/table.js';
 import {
-  ACCOUNT_NAME, AFFILIATION_WORDS, AUTHOR_LABEL, AUTHOR_META, AUTHOR_SEPARATORS, BYLINE_PREFIX, BYLINE_TAIL, COLLECTIVE_WORDS, MAX_BYLINE_CHARS, MAX_NAME_WORDS, NOT_A_BYLINE,
-  DATE_WORD, JOB_TITLE, LOGIN_HANDLE, NAME_SUFFIXES, PICTURE_PREFIX, PICTURE_ROLES, ROLE_WORDS, WEEKDAY_TAIL,
+  ACCOUNT_NAME,
+  AFFILIATION_WORDS,
+  AUTHOR_LABEL,
+  AUTHOR_META,
+  AUTHOR_SEPARATORS,
+  BYLINE_PREFIX,
+  BYLINE_TAIL,
+  COLLECTIVE_WORDS,
+  MAX_BYLINE_CHARS,
+  MAX_NAME_WORDS,
+  NOT_A_BYLINE,
+  DATE_WORD,
+  JOB_TITLE,
+  LOGIN_HANDLE,
+  NAME_SUFFIXES,
+  PICTURE_PREFIX,
+  PICTURE_ROLES,
+  ROLE_WORDS,
+  WEEKDAY_TAIL,
 } from './tables.js';
 
 /** The name without a CJK reporter's title after it ("홍길동 기자" gives "홍길동"); compared by suffix, no end-anchored regex. */
@@ -114,13 +131,18 @@ function withoutJobTitles(byline: string): string {
   if (out === byline) return byline;
   // A title removed whole leaves its separator behind ("Jane Doe, " or "Jane Doe, , John Roe"): parts are
   // rejoined without the empty ones (a split and a join, linear on any input).
-  const tidy = out.split(/([,;|·])/).reduce<string[]>((kept, piece, i, all) => {
-    const isSeparator = i % 2 === 1;
-    if (isSeparator) return kept;
-    const text = piece.trim();
-    if (text) kept.push(kept.length ? `${all[i - 1]!.trim()} ${text}` : text);
-    return kept;
-  }, []).join('').replace(/ ([,;|·])/g, '$1').replace(/([,;|·])(?=\S)/g, '$1 ');
+  const tidy = out
+    .split(/([,;|·])/)
+    .reduce<string[]>((kept, piece, i, all) => {
+      const isSeparator = i % 2 === 1;
+      if (isSeparator) return kept;
+      const text = piece.trim();
+      if (text) kept.push(kept.length ? `${all[i - 1]!.trim()} ${text}` : text);
+      return kept;
+    }, [])
+    .join('')
+    .replace(/ ([,;|·])/g, '$1')
+    .replace(/([,;|·])(?=\S)/g, '$1 ');
   return tidy || byline;
 }
 
@@ -130,7 +152,10 @@ export function splitAuthors(byline: string): { authors: string[]; agency: strin
   let agency: string | null = null;
   const seen = new Set<string>();
   const text = byline.slice(0, MAX_NAMES_INPUT).replace(PICTURE_PREFIX, '').replace(BYLINE_PREFIX, '');
-  const names = text.split(AUTHOR_SEPARATORS).map(cleanName).filter((n): n is string => n !== null);
+  const names = text
+    .split(AUTHOR_SEPARATORS)
+    .map(cleanName)
+    .filter((n): n is string => n !== null);
   // A part that is only a role ("Jane Doe, Staff Writer") names no one, unless it is the whole
   // byline: an organisation or desk byline ("Redaktion", "Staff") is kept as printed.
   const isRoleOnly = (n: string): boolean => n.split(' ').every((w) => ROLE_WORDS.test(w)) || withoutJobTitle(n) === '';
@@ -211,7 +236,6 @@ function fromMicrodata(md: PageMetadata, index: PageIndex): string[] {
   }
   return out;
 }
-
 
 function fromMeta(md: PageMetadata): string[] {
   for (const name of AUTHOR_META) {
@@ -294,13 +318,25 @@ const LAST_PART = /\s*(?:,|\s[-–—|/]\s|\s\/|\/\s)\s*([^,|/–—]*)$/;
 
 /** A printed byline without its "By", trailing date, social links and role. */
 export function cleanByline(text: string): string | null {
-  let s = text.slice(0, MAX_NAMES_INPUT).replace(/\s+/g, ' ').replace(/\s+([,;.])/g, '$1').trim();
+  let s = text
+    .slice(0, MAX_NAMES_INPUT)
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,;.])/g, '$1')
+    .trim();
   // Decorations printed before the credit ("~ Jane Doe", "— Jane Doe").
-  s = s.replace(/^[\s~*»›>|/·•–—-]+/, '').replace(BYLINE_PREFIX, '').replace(BYLINE_TAIL, '').replace(WEEKDAY_TAIL, '');
+  s = s
+    .replace(/^[\s~*»›>|/·•–—-]+/, '')
+    .replace(BYLINE_PREFIX, '')
+    .replace(BYLINE_TAIL, '')
+    .replace(WEEKDAY_TAIL, '');
   // A date word ends the credit ("Par AFP Publié le ...", "홍길동 기자 입력 2024.05.21"); alone, it is no credit ("Actualizado").
   s = withoutNameSuffix(beforeDateWord(s));
   // Contact details are not names: "Mike Cason | mcason@example.com", "April Glaser @aprilaser".
-  s = s.replace(/\S+@\S+\.\S+/g, ' ').replace(/(?:^|\s)@\w+/g, ' ').replace(/\s+/g, ' ').trim();
+  s = s
+    .replace(/\S+@\S+\.\S+/g, ' ')
+    .replace(/(?:^|\s)@\w+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   // The photographer or illustrator of a picture ("and Adrian Malloch (photography)") did not write the story.
   s = dropPictureCredits(s);
   // Parenthesised roles ("(reporting)") and locations are not part of the credit line's names.
@@ -357,7 +393,12 @@ function outletNames(md: PageMetadata, url: string | null): Set<string> {
 function dropOutlet(byline: string, outlets: ReadonlySet<string>): string {
   const last = LAST_PART.exec(byline);
   if (!last || last.index === 0 || !outlets.has(squash(last[1] ?? ''))) return byline;
-  return byline.slice(0, last.index).replace(/[\s,;:|·•–—/-]+$/, '').trim() || byline;
+  return (
+    byline
+      .slice(0, last.index)
+      .replace(/[\s,;:|·•–—/-]+$/, '')
+      .trim() || byline
+  );
 }
 
 /** Resolves the byline, the authors and a credited agency. */

@@ -48,5 +48,10 @@ export function creditText(root: AnyNode, maxChars = Infinity): string {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
     }
   }
-  return collapse(parts.join('').replace(IN_WORD, '').replace(/\u0001+/g, ' '));
+  return collapse(
+    parts
+      .join('')
+      .replace(IN_WORD, '')
+      .replace(/\u0001+/g, ' '),
+  );
 }

@@ -153,7 +153,8 @@ const BOX_SEARCH_LIMIT = 64;
  */
 export function isCaptionedPicture(el: Element, index: PageIndex): boolean {
   const st = index.stats.get(el);
-  if (!st || st.images === 0 || st.images > MAX_BOX_IMAGES || st.text === 0 || st.text > MAX_CAPTION_CHARS || st.paragraphs > 1 || st.link > st.text / 2) return false;
+  if (!st || st.images === 0 || st.images > MAX_BOX_IMAGES || st.text === 0 || st.text > MAX_CAPTION_CHARS || st.paragraphs > 1 || st.link > st.text / 2)
+    return false;
   const stack: AnyNode[] = [...el.children];
   let budget = BOX_SEARCH_LIMIT;
   while (stack.length && budget-- > 0) {

@@ -5,27 +5,71 @@ import { CREDIT_FORMS, cleanCredit, splitCredit } from './credit.js';
 describe('splitCredit: every credit form of the table', () => {
   // [caption as printed, text, credit, form]
   const cases: Array<[string, string, string, string]> = [
-    ['North Korean leader Kim Jong-un (R) with Russian President Vladimir Putin in Vladivostok, Russia, in April 2019. — AFP',
-      'North Korean leader Kim Jong-un (R) with Russian President Vladimir Putin in Vladivostok, Russia, in April 2019.', 'AFP', 'dash'],
+    [
+      'North Korean leader Kim Jong-un (R) with Russian President Vladimir Putin in Vladivostok, Russia, in April 2019. — AFP',
+      'North Korean leader Kim Jong-un (R) with Russian President Vladimir Putin in Vladivostok, Russia, in April 2019.',
+      'AFP',
+      'dash',
+    ],
     ['A police officer at the scene - Reuters', 'A police officer at the scene', 'Reuters', 'dash'],
     ['Cranes at the terminal on Tuesday. (AFP)', 'Cranes at the terminal on Tuesday.', 'AFP', 'bracket'],
-    ['A volunteer clears mud from a bakery on Via Roma. (AP Photo/Marco Belloni)', 'A volunteer clears mud from a bakery on Via Roma.', 'AP Photo/Marco Belloni', 'bracket'],
-    ['Workers raise the new flood wall in March. (Image: Marta Kowalczyk / Getty Images)', 'Workers raise the new flood wall in March.', 'Marta Kowalczyk / Getty Images', 'bracket'],
+    [
+      'A volunteer clears mud from a bakery on Via Roma. (AP Photo/Marco Belloni)',
+      'A volunteer clears mud from a bakery on Via Roma.',
+      'AP Photo/Marco Belloni',
+      'bracket',
+    ],
+    [
+      'Workers raise the new flood wall in March. (Image: Marta Kowalczyk / Getty Images)',
+      'Workers raise the new flood wall in March.',
+      'Marta Kowalczyk / Getty Images',
+      'bracket',
+    ],
     ['Staff kept full pay (Getty Images/iStockphoto)', 'Staff kept full pay', 'Getty Images/iStockphoto', 'bracket'],
     ['The Pier 9 lot on a weekday morning. (Photo by the author)', 'The Pier 9 lot on a weekday morning.', 'Photo by the author', 'bracket'],
     ['Terraced houses in Salford. Photo: Shutterstock', 'Terraced houses in Salford.', 'Shutterstock', 'label'],
-    ['Waves crash over the promenade as the storm arrives. Photograph: Dan Carrow/PA', 'Waves crash over the promenade as the storm arrives.', 'Dan Carrow/PA', 'label'],
-    ['President Biden at the White House on Monday. Credit...Doug Mills/The New York Times', 'President Biden at the White House on Monday.', 'Doug Mills/The New York Times', 'label'],
-    ['An automated straddle carrier on trial last year. Image: Felixport Harbour Board', 'An automated straddle carrier on trial last year.', 'Felixport Harbour Board', 'label'],
+    [
+      'Waves crash over the promenade as the storm arrives. Photograph: Dan Carrow/PA',
+      'Waves crash over the promenade as the storm arrives.',
+      'Dan Carrow/PA',
+      'label',
+    ],
+    [
+      'President Biden at the White House on Monday. Credit...Doug Mills/The New York Times',
+      'President Biden at the White House on Monday.',
+      'Doug Mills/The New York Times',
+      'label',
+    ],
+    [
+      'An automated straddle carrier on trial last year. Image: Felixport Harbour Board',
+      'An automated straddle carrier on trial last year.',
+      'Felixport Harbour Board',
+      'label',
+    ],
     ['Seit 1974 lernen Kinder hier schwimmen. Foto: Thomas Berger', 'Seit 1974 lernen Kinder hier schwimmen.', 'Thomas Berger', 'label'],
     ['Spodumene is mined in Western Australia © Bloomberg', 'Spodumene is mined in Western Australia', 'Bloomberg', 'copyright'],
     ['Jewels after Jewels, installation views, photos © Inexhibit, 2018', 'Jewels after Jewels, installation views', 'Inexhibit, 2018', 'copyright'],
     ['The river at its peak last June. Owen Hale | Getty Images', 'The river at its peak last June.', 'Owen Hale | Getty Images', 'pipe'],
     ['Lava flows near the town on Sunday | AFP', 'Lava flows near the town on Sunday', 'AFP', 'pipe'],
-    ['Buckets catch water in a hallway in April. Gazette photo by Maria Santos', 'Buckets catch water in a hallway in April.', 'Gazette photo by Maria Santos', 'photo-by'],
-    ['A worker walks past containers in Busan, March 14, 2024. REUTERS/Park Soo-min/File Photo', 'A worker walks past containers in Busan, March 14, 2024.', 'REUTERS/Park Soo-min/File Photo', 'slash'],
+    [
+      'Buckets catch water in a hallway in April. Gazette photo by Maria Santos',
+      'Buckets catch water in a hallway in April.',
+      'Gazette photo by Maria Santos',
+      'photo-by',
+    ],
+    [
+      'A worker walks past containers in Busan, March 14, 2024. REUTERS/Park Soo-min/File Photo',
+      'A worker walks past containers in Busan, March 14, 2024.',
+      'REUTERS/Park Soo-min/File Photo',
+      'slash',
+    ],
     ['Le lit asséché de la Têt, le 21 mai 2024. JEAN-LOUIS ABADIE / AFP', 'Le lit asséché de la Têt, le 21 mai 2024.', 'JEAN-LOUIS ABADIE / AFP', 'slash'],
-    ['An engineer inspects a breached embankment. Stefano Rinaldi/AFP via Getty Images', 'An engineer inspects a breached embankment.', 'Stefano Rinaldi/AFP via Getty Images', 'slash'],
+    [
+      'An engineer inspects a breached embankment. Stefano Rinaldi/AFP via Getty Images',
+      'An engineer inspects a breached embankment.',
+      'Stefano Rinaldi/AFP via Getty Images',
+      'slash',
+    ],
     ['Fare gates held open on Tuesday. Sam Whitaker for The Civic Stack', 'Fare gates held open on Tuesday.', 'Sam Whitaker for The Civic Stack', 'for'],
     ['Christopher Battin Submitted photo', 'Christopher Battin', 'Submitted photo', 'attribution'],
     ['Kim Jong-un in Pyongyang in 2019. AFP', 'Kim Jong-un in Pyongyang in 2019.', 'AFP', 'agency'],
@@ -43,7 +87,9 @@ describe('splitCredit: every credit form of the table', () => {
 
   it('drops a "FILE PHOTO:" or "FILE -" prefix from the text', () => {
     expect(splitCredit('FILE PHOTO: Residents wade through Mill Street on June 14, 2023. REUTERS/Daniel Osei/File Photo')).toEqual({
-      text: 'Residents wade through Mill Street on June 14, 2023.', credit: 'REUTERS/Daniel Osei/File Photo', form: 'slash',
+      text: 'Residents wade through Mill Street on June 14, 2023.',
+      credit: 'REUTERS/Daniel Osei/File Photo',
+      form: 'slash',
     });
     expect(splitCredit('FILE - A worker walks past containers at a port.').text).toBe('A worker walks past containers at a port.');
   });
@@ -88,10 +134,41 @@ describe('cleanCredit', () => {
 
 describe('splitCredit: properties', () => {
   const captionChar = fc.constantFrom(
-    'a', 'B', ' ', '.', ',', '(', ')', '[', ']', '/', '|', '-', '—', '–', ':', '…', '©', 'Photo', 'Image', 'Credit', 'AFP',
-    'Getty Images', 'REUTERS', ' by ', ' for ', 'FILE PHOTO:', '\n', '\u00a0', 'é', '?',
+    'a',
+    'B',
+    ' ',
+    '.',
+    ',',
+    '(',
+    ')',
+    '[',
+    ']',
+    '/',
+    '|',
+    '-',
+    '—',
+    '–',
+    ':',
+    '…',
+    '©',
+    'Photo',
+    'Image',
+    'Credit',
+    'AFP',
+    'Getty Images',
+    'REUTERS',
+    ' by ',
+    ' for ',
+    'FILE PHOTO:',
+    '\n',
+    '\u00a0',
+    'é',
+    '?',
   );
-  const caption = fc.oneof(fc.string({ maxLength: 80 }), fc.array(captionChar, { maxLength: 40 }).map((a) => a.join('')));
+  const caption = fc.oneof(
+    fc.string({ maxLength: 80 }),
+    fc.array(captionChar, { maxLength: 40 }).map((a) => a.join('')),
+  );
 
   it('never throws; the credit is short and absent from the text; the text is the caption less the credit', () => {
     fc.assert(
@@ -114,9 +191,17 @@ describe('splitCredit: properties', () => {
   // Speed is measured by `npm run bench`; here a quadratic pattern would show as the test's timeout.
   it('completes on long adversarial captions (no backtracking blow-up)', () => {
     const inputs = [
-      '('.repeat(50_000), ' - '.repeat(30_000), 'a '.repeat(50_000), 'Photo: '.repeat(10_000), '©'.repeat(50_000),
-      `${'x'.repeat(100_000)} — AFP`, `${'. '.repeat(40_000)}REUTERS/Name`, ' '.repeat(100_000) + 'x', '|'.repeat(60_000),
-      'A'.repeat(100_000) + ' (AFP)', 'photo by '.repeat(10_000),
+      '('.repeat(50_000),
+      ' - '.repeat(30_000),
+      'a '.repeat(50_000),
+      'Photo: '.repeat(10_000),
+      '©'.repeat(50_000),
+      `${'x'.repeat(100_000)} — AFP`,
+      `${'. '.repeat(40_000)}REUTERS/Name`,
+      ' '.repeat(100_000) + 'x',
+      '|'.repeat(60_000),
+      'A'.repeat(100_000) + ' (AFP)',
+      'photo by '.repeat(10_000),
     ];
     for (const input of inputs) {
       expect(typeof splitCredit(input).text).toBe('string');

@@ -12,9 +12,7 @@
  * pattern runs. No pattern is anchored at the end of an unbounded string, so
  * the cost stays linear in the caption's length whatever its content.
  */
-import {
-  CREDIT_CONNECTORS, CREDIT_LABELS, FILE_PHOTO_PREFIX, MAX_CREDIT_CHARS, MAX_CREDIT_WORDS, PHOTO_SOURCES,
-} from './patterns.js';
+import { CREDIT_CONNECTORS, CREDIT_LABELS, FILE_PHOTO_PREFIX, MAX_CREDIT_CHARS, MAX_CREDIT_WORDS, PHOTO_SOURCES } from './patterns.js';
 import { escapeRegex } from '../agencies/table.js';
 
 /** A caption's text and the credit taken out of it. */
@@ -55,17 +53,25 @@ export const TAIL_CHARS = 200;
 const TAIL_SENTENCES = 3;
 
 const SOURCE_PATTERN = new RegExp(
-  `(?:^|[\\s/|,(\\-])(?:${[...PHOTO_SOURCES].sort((a, b) => b.length - a.length).map(escapeRegex).join('|')})(?=$|[\\s/|,).;:\\-])`,
+  `(?:^|[\\s/|,(\\-])(?:${[...PHOTO_SOURCES]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join('|')})(?=$|[\\s/|,).;:\\-])`,
   'iu',
 );
-const LABELS = [...CREDIT_LABELS].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+const LABELS = [...CREDIT_LABELS]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegex)
+  .join('|');
 /** A credit label followed by a colon or an ellipsis ("Photo:", "Credit...", "Foto :"). */
 const LABEL_PATTERN = new RegExp(`(?:^|(?<=[\\s(\\[.,;|—–。、（-]))(?:${LABELS})\\s*(?::|：|=(?=\\S)|\\.{2,}|…)\\s*`, 'giu');
 /** The same label at the start of a credit, to strip it. */
 const LEADING_LABEL = new RegExp(`^(?:(?:${LABELS})\\s*(?::|：|=(?=\\S)|\\.{2,}|…)\\s*|©\\s*|\\(c\\)\\s*|copyright\\s+)`, 'iu');
 const SENTENCE_END = /[.!?…]["”’)\]]*\s+(?=\S)/g;
-const MONTH_OR_DAY = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b/i;
-const BY_FORM = /^(?:(?:[\p{Lu}\d][\p{L}\p{N}'’.&-]*\s+){0,3}(?:photo|photograph|picture|image|video|illustration|graphic|foto)s?\s+(?:by|courtesy(?:\s+of)?|von|par|de|di)\s+\S.{1,60}|courtesy(?:\s+of)?\s+\S.{1,60})$/iu;
+const MONTH_OR_DAY =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b/i;
+const BY_FORM =
+  /^(?:(?:[\p{Lu}\d][\p{L}\p{N}'’.&-]*\s+){0,3}(?:photo|photograph|picture|image|video|illustration|graphic|foto)s?\s+(?:by|courtesy(?:\s+of)?|von|par|de|di)\s+\S.{1,60}|courtesy(?:\s+of)?\s+\S.{1,60})$/iu;
 const FOR_FORM = /^(?:[\p{Lu}][\p{L}'’.-]*\s+){1,3}for\s+(?:the\s+)?[\p{Lu}\d].{1,50}$/u;
 const ATTRIBUTION = /^(?:submitted|contributed|courtesy|handout|staff|file|pool|provided|supplied)\s+(?:photo|image|picture|graphic)s?\.?$/iu;
 const COPYRIGHT = /(?:©|\(c\)|\bcopyright\b)\s*([^©]{2,100})$/iu;

@@ -26,7 +26,11 @@ function captions(html: string) {
 
 describe('captions: markup', () => {
   it('reads a figure and its figcaption, with a credit element', () => {
-    const { caps, article } = captions(page('<figure><img src="/img/a.jpg" alt="A"><figcaption>Crowds gather outside the hall. <span class="credit">Photo: Jane Doe</span></figcaption></figure>'));
+    const { caps, article } = captions(
+      page(
+        '<figure><img src="/img/a.jpg" alt="A"><figcaption>Crowds gather outside the hall. <span class="credit">Photo: Jane Doe</span></figcaption></figure>',
+      ),
+    );
     expect(caps).toEqual([{ text: 'Crowds gather outside the hall.', credit: 'Jane Doe', image: 'https://news.example.com/img/a.jpg' }]);
     expect(article.body.text).not.toContain('Crowds gather');
     expect(article.body.html).toContain('<figure>');
@@ -34,26 +38,42 @@ describe('captions: markup', () => {
   });
 
   it('reads <cite> and <small> credits inside figures', () => {
-    expect(captions(page('<figure><img src="/a.jpg"><figcaption>The hall at night. <cite>Credit...Lee Park for Example News</cite></figcaption></figure>')).caps)
-      .toEqual([{ text: 'The hall at night.', credit: 'Lee Park for Example News', image: 'https://news.example.com/a.jpg' }]);
-    expect(captions(page('<figure><img src="/a.jpg"><figcaption>The hall at night. <small>(AFP)</small></figcaption></figure>')).caps)
-      .toEqual([{ text: 'The hall at night.', credit: 'AFP', image: 'https://news.example.com/a.jpg' }]);
+    expect(
+      captions(page('<figure><img src="/a.jpg"><figcaption>The hall at night. <cite>Credit...Lee Park for Example News</cite></figcaption></figure>')).caps,
+    ).toEqual([{ text: 'The hall at night.', credit: 'Lee Park for Example News', image: 'https://news.example.com/a.jpg' }]);
+    expect(captions(page('<figure><img src="/a.jpg"><figcaption>The hall at night. <small>(AFP)</small></figcaption></figure>')).caps).toEqual([
+      { text: 'The hall at night.', credit: 'AFP', image: 'https://news.example.com/a.jpg' },
+    ]);
   });
 
   it('reads a WordPress wp-caption box and keeps it together as a figure in the body', () => {
-    const { caps, article } = captions(page('<div class="wp-caption alignnone"><img src="/b.jpg" width="600" height="400"><p class="wp-caption-text">Builders on site in March. Photo: Sam Lee</p></div>'));
+    const { caps, article } = captions(
+      page(
+        '<div class="wp-caption alignnone"><img src="/b.jpg" width="600" height="400"><p class="wp-caption-text">Builders on site in March. Photo: Sam Lee</p></div>',
+      ),
+    );
     expect(caps).toEqual([{ text: 'Builders on site in March.', credit: 'Sam Lee', image: 'https://news.example.com/b.jpg' }]);
     expect(article.body.text).not.toContain('Builders on site');
-    expect(article.body.html).toMatch(/<figure><img src="https:\/\/news\.example\.com\/b\.jpg"[^>]*><figcaption>Builders on site in March\. Photo: Sam Lee<\/figcaption>/);
+    expect(article.body.html).toMatch(
+      /<figure><img src="https:\/\/news\.example\.com\/b\.jpg"[^>]*><figcaption>Builders on site in March\. Photo: Sam Lee<\/figcaption>/,
+    );
   });
 
   it('reads caption and credit blocks named by class after the image', () => {
-    const { caps } = captions(page('<div class="media"><img src="/c.jpg"><div class="image-caption">The bridge from the east.</div><div class="photo-credit">Photograph: Ana Ruiz/Getty Images</div></div>'));
+    const { caps } = captions(
+      page(
+        '<div class="media"><img src="/c.jpg"><div class="image-caption">The bridge from the east.</div><div class="photo-credit">Photograph: Ana Ruiz/Getty Images</div></div>',
+      ),
+    );
     expect(caps).toEqual([{ text: 'The bridge from the east.', credit: 'Ana Ruiz/Getty Images', image: 'https://news.example.com/c.jpg' }]);
   });
 
   it('reads itemprop caption and copyrightHolder of an ImageObject', () => {
-    const { caps } = captions(page('<div itemscope itemtype="https://schema.org/ImageObject"><img itemprop="contentUrl" src="/d.jpg"><span itemprop="caption">The old station.</span> <span itemprop="copyrightHolder">© Rail Archive</span></div>'));
+    const { caps } = captions(
+      page(
+        '<div itemscope itemtype="https://schema.org/ImageObject"><img itemprop="contentUrl" src="/d.jpg"><span itemprop="caption">The old station.</span> <span itemprop="copyrightHolder">© Rail Archive</span></div>',
+      ),
+    );
     expect(caps).toEqual([{ text: 'The old station.', credit: 'Rail Archive', image: 'https://news.example.com/d.jpg' }]);
   });
 
@@ -61,8 +81,9 @@ describe('captions: markup', () => {
     const { caps, article } = captions(page('<p><img src="/e.jpg" width="800" height="500"></p><p><em>The square before the works began.</em></p>'));
     expect(caps).toEqual([{ text: 'The square before the works began.', credit: null, image: 'https://news.example.com/e.jpg' }]);
     expect(article.body.text).not.toContain('The square before');
-    expect(captions(page('<p><img src="/e.jpg"></p><p>The square before the works began. Image: City Archive</p>')).caps)
-      .toEqual([{ text: 'The square before the works began.', credit: 'City Archive', image: 'https://news.example.com/e.jpg' }]);
+    expect(captions(page('<p><img src="/e.jpg"></p><p>The square before the works began. Image: City Archive</p>')).caps).toEqual([
+      { text: 'The square before the works began.', credit: 'City Archive', image: 'https://news.example.com/e.jpg' },
+    ]);
   });
 
   it('leaves a paragraph that is only a credit in the body', () => {
@@ -72,7 +93,8 @@ describe('captions: markup', () => {
   });
 
   it('reads the items of a gallery, whatever their wording', () => {
-    const slides = '<ul class="gallery"><li><img src="/s1.jpg"><p>First slide. (AFP)</p></li><li><img src="/s2.jpg"><p>Second slide without a credit.</p></li></ul>';
+    const slides =
+      '<ul class="gallery"><li><img src="/s1.jpg"><p>First slide. (AFP)</p></li><li><img src="/s2.jpg"><p>Second slide without a credit.</p></li></ul>';
     const { caps, article } = captions(page(slides));
     expect(caps).toEqual([
       { text: 'First slide.', credit: 'AFP', image: 'https://news.example.com/s1.jpg' },
@@ -82,19 +104,22 @@ describe('captions: markup', () => {
   });
 
   it('reads a video figure with no image', () => {
-    expect(captions(page('<figure><div class="player"><button>Play</button></div><figcaption>Watch: the vote in full</figcaption></figure>')).caps)
-      .toEqual([{ text: 'Watch: the vote in full', credit: null, image: null }]);
+    expect(captions(page('<figure><div class="player"><button>Play</button></div><figcaption>Watch: the vote in full</figcaption></figure>')).caps).toEqual([
+      { text: 'Watch: the vote in full', credit: null, image: null },
+    ]);
   });
 
   it('drops a player\'s notice ("Media playback is unsupported on your device") from a video\'s caption, and a caption that is only one', () => {
-    const video = '<figure><div class="player"><p>Media playback is unsupported on your device</p></div><figcaption>Media caption, The vote in full</figcaption></figure>';
+    const video =
+      '<figure><div class="player"><p>Media playback is unsupported on your device</p></div><figcaption>Media caption, The vote in full</figcaption></figure>';
     expect(captions(page(video)).caps).toEqual([{ text: 'The vote in full', credit: null, image: null }]);
     const bare = '<figure><div class="player"></div><figcaption>Your browser does not support the video tag.</figcaption></figure>';
     expect(captions(page(bare)).caps).toEqual([]);
   });
 
   it('drops screen-reader labels, counters and controls from the caption', () => {
-    const fig = '<figure><img src="/f.jpg"><figcaption><span class="visually-hidden">Image caption, </span><span class="counter">2/9</span> Fans at the ground. <a href="/buy">Buy photo</a></figcaption></figure>';
+    const fig =
+      '<figure><img src="/f.jpg"><figcaption><span class="visually-hidden">Image caption, </span><span class="counter">2/9</span> Fans at the ground. <a href="/buy">Buy photo</a></figcaption></figure>';
     expect(captions(page(fig)).caps).toEqual([{ text: 'Fans at the ground.', credit: null, image: 'https://news.example.com/f.jpg' }]);
   });
 
@@ -111,7 +136,8 @@ describe('captions: what is not a caption', () => {
   });
 
   it('ignores a link preview card and boilerplate around the article', () => {
-    const card = '<figure class="card"><a href="https://news.example.com/other"><div>Another story entirely about something else</div><img src="/t.jpg"></a></figure>';
+    const card =
+      '<figure class="card"><a href="https://news.example.com/other"><div>Another story entirely about something else</div><img src="/t.jpg"></a></figure>';
     const sidebar = '<aside class="sidebar"><figure><img src="/ad.jpg"><figcaption>Sponsored: the best mattress</figcaption></figure></aside>';
     const { caps, article } = captions(page(card, sidebar));
     expect(caps).toEqual([]);
@@ -124,7 +150,10 @@ describe('captions: what is not a caption', () => {
   });
 
   it('finds nothing on pages without an article', () => {
-    const a = extract('<html><head><title>Page not found</title></head><body><h1>Page not found</h1><figure><img src="/x.jpg"><figcaption>Lost</figcaption></figure></body></html>', { url: URL });
+    const a = extract(
+      '<html><head><title>Page not found</title></head><body><h1>Page not found</h1><figure><img src="/x.jpg"><figcaption>Lost</figcaption></figure></body></html>',
+      { url: URL },
+    );
     expect(a.captions).toEqual([]);
     expect(a.images).toEqual([]);
     expect(a.leadImage).toBeNull();

@@ -9,8 +9,16 @@ import type { PageIndex } from '../../body/features.js';
 import { cleanCredit, splitCredit } from './credit.js';
 import { firstImage, isNamedCaption } from './blocks.js';
 import {
-  CAPTION_COUNTER, CAPTION_FURNITURE, CAPTION_LABEL, CREDIT_CLASS, CREDIT_ITEMPROP, CREDIT_TAGS, FILE_PHOTO_PREFIX, PLAYER_NOTICE,
-  MAX_CREDIT_CHARS, SCREEN_READER_CLASS,
+  CAPTION_COUNTER,
+  CAPTION_FURNITURE,
+  CAPTION_LABEL,
+  CREDIT_CLASS,
+  CREDIT_ITEMPROP,
+  CREDIT_TAGS,
+  FILE_PHOTO_PREFIX,
+  PLAYER_NOTICE,
+  MAX_CREDIT_CHARS,
+  SCREEN_READER_CLASS,
 } from './patterns.js';
 
 /** A caption read from the page, before its image is resolved. */
@@ -203,7 +211,12 @@ const NON_PICTURE_TAGS: ReadonlySet<string> = new Set(['table', 'blockquote', 'p
 const NON_PICTURE_SEARCH_LIMIT = 256;
 
 function holdsNonPicture(unit: Element): boolean {
-  return someInSubtree(unit, (n) => NON_PICTURE_TAGS.has(n.name), NON_PICTURE_SEARCH_LIMIT, (n) => n.name !== 'figcaption');
+  return someInSubtree(
+    unit,
+    (n) => NON_PICTURE_TAGS.has(n.name),
+    NON_PICTURE_SEARCH_LIMIT,
+    (n) => n.name !== 'figcaption',
+  );
 }
 
 /**

@@ -76,7 +76,12 @@ export function matchDateline(text: string): DatelineMatch | null {
       place: place ? cleanPlace(place) : null,
       agency: printedAgency ? agencyName(printedAgency) : null,
       date,
-      reporters: reporter ? reporter.split(/[,、·]/).map((r) => r.trim()).filter(Boolean) : [],
+      reporters: reporter
+        ? reporter
+            .split(/[,、·]/)
+            .map((r) => r.trim())
+            .filter(Boolean)
+        : [],
       length: lead + m[0].length,
     };
   }

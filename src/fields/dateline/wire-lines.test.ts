@@ -182,7 +182,7 @@ const NOT_DATELINES: string[] = [
   'WHO said the outbreak was contained.',
 ];
 
-describe('datelines of the world\'s wires', () => {
+describe("datelines of the world's wires", () => {
   for (const [family, rows] of Object.entries(DATELINES)) {
     describe(family, () => {
       for (const [line, place, agency, date, reporters] of rows) {
@@ -254,7 +254,7 @@ const BYLINES: Array<[string, string | null, string[], string | null]> = [
   ['Yonhap News', 'Yonhap News', [], 'Yonhap'],
 ];
 
-describe('bylines of the world\'s newsrooms and wires', () => {
+describe("bylines of the world's newsrooms and wires", () => {
   for (const [printed, byline, authors, agency] of BYLINES) {
     it(`reads "${printed}"`, () => {
       const cleaned = cleanByline(printed);
@@ -289,7 +289,7 @@ const CREDITS: Array<[string, string, string]> = [
   ['Rząd na posiedzeniu. Zdjęcie: PAP/Leszek Szymański', 'Rząd na posiedzeniu.', 'PAP/Leszek Szymański'],
 ];
 
-describe('caption credits of the world\'s wires', () => {
+describe("caption credits of the world's wires", () => {
   for (const [caption, text, credit] of CREDITS) {
     it(`splits "${caption}"`, () => {
       const split = splitCredit(caption);
@@ -308,9 +308,20 @@ describe('the agencies table', () => {
     expect(new Set(names).size).toBe(names.length);
   });
   it.each([
-    ['연합뉴스', 'Yonhap'], ['新华社', 'Xinhua'], ['共同通信', 'Kyodo'], ['ТАСС', 'TASS'], ['РИА Новости', 'RIA Novosti'],
-    ['Укрінформ', 'Ukrinform'], ['ČTK', 'ČTK'], ['CTK', 'ČTK'], ['REUTERS', 'Reuters'], ['Agence France-Presse', 'AFP'],
-    ['Deutsche Presse-Agentur', 'dpa'], ['وفا', 'WAFA'], ['واس', 'SPA'], ['Press Trust of India', 'PTI'],
+    ['연합뉴스', 'Yonhap'],
+    ['新华社', 'Xinhua'],
+    ['共同通信', 'Kyodo'],
+    ['ТАСС', 'TASS'],
+    ['РИА Новости', 'RIA Novosti'],
+    ['Укрінформ', 'Ukrinform'],
+    ['ČTK', 'ČTK'],
+    ['CTK', 'ČTK'],
+    ['REUTERS', 'Reuters'],
+    ['Agence France-Presse', 'AFP'],
+    ['Deutsche Presse-Agentur', 'dpa'],
+    ['وفا', 'WAFA'],
+    ['واس', 'SPA'],
+    ['Press Trust of India', 'PTI'],
   ])('knows "%s" as %s', (printed, name) => expect(agencyOf(printed)).toBe(name));
   it('does not fold the case of abbreviations ("ap" and "Aa" are no agency)', () => {
     expect(agencyOf('ap')).toBeNull();

@@ -95,9 +95,11 @@ describe('leadingDate', () => {
   ])('ignores a date inside the sentence: "%s"', (text) => expect(leadingDate(text, ctx)).toBeNull());
 
   it('returns null or a valid calendar date for any text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 120 }), (text) => {
-      const d = leadingDate(text, ctx);
-      expect(d === null || /^\d{4}-\d{2}-\d{2}$/.test(d)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), (text) => {
+        const d = leadingDate(text, ctx);
+        expect(d === null || /^\d{4}-\d{2}-\d{2}$/.test(d)).toBe(true);
+      }),
+    );
   });
 });

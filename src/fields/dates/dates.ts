@@ -144,7 +144,9 @@ function datesTeaser(index: PageIndex, el: Element, teasers: Map<Element, boolea
   if (!parent || parent.type !== 'tag') return false;
   let known = teasers.get(parent as Element);
   if (known === undefined) {
-    known = (parent as Element).children.some((c) => c.type === 'tag' && (c as Element).name === 'a' && (index.stats.get(c as Element)?.text ?? 0) >= TEASER_LINK_TEXT);
+    known = (parent as Element).children.some(
+      (c) => c.type === 'tag' && (c as Element).name === 'a' && (index.stats.get(c as Element)?.text ?? 0) >= TEASER_LINK_TEXT,
+    );
     teasers.set(parent as Element, known);
   }
   return known;
@@ -311,7 +313,13 @@ function isTextLeaf(el: Element, digits = false): boolean {
 }
 
 /** Reads every date signal of the page (the printed-date searches are left to {@link extractDates}: they are slow). */
-export function dateCandidates(md: PageMetadata, index: PageIndex, pageUrl: string | null, ctx: DateContext, anchor = headlineOrder(md, index, null)): DateCandidates {
+export function dateCandidates(
+  md: PageMetadata,
+  index: PageIndex,
+  pageUrl: string | null,
+  ctx: DateContext,
+  anchor = headlineOrder(md, index, null),
+): DateCandidates {
   const ld = md.ldArticles.length > 0 ? md.ldArticles : md.ld;
   return {
     meta: firstMeta(md, PUBLISHED_META, ctx),
@@ -348,7 +356,8 @@ export function extractDates(
   let near: string | null | undefined;
   const printed: PrintedDates = {
     near: () => {
-      if (near === undefined) near = printedDate(index, ctx, anchor, 'classed') ?? printedDate(index, ctx, anchor, 'labelled') ?? printedDate(index, ctx, anchor, 'any');
+      if (near === undefined)
+        near = printedDate(index, ctx, anchor, 'classed') ?? printedDate(index, ctx, anchor, 'labelled') ?? printedDate(index, ctx, anchor, 'any');
       return near;
     },
     any: () => printed.near() ?? printedDate(index, ctx, anchor, 'anywhere'),

@@ -47,7 +47,9 @@ describe('printed publication dates', () => {
   });
 
   it("skips a member's registration date on a forum post", () => {
-    expect(published('', '<div><dl><dd>Registriert: 18.09.2008, 05:56</dd></dl><p><span>Beitrag vom </span>21.01.2009, 05:42</p></div>', 'de')).toBe('2009-01-21');
+    expect(published('', '<div><dl><dd>Registriert: 18.09.2008, 05:56</dd></dl><p><span>Beitrag vom </span>21.01.2009, 05:42</p></div>', 'de')).toBe(
+      '2009-01-21',
+    );
   });
 
   it('takes a date labelled as the publication before an unlabelled one', () => {
@@ -72,28 +74,38 @@ describe('printed publication dates', () => {
     expect(extract(html, opts).dateline.published).toBe('2024-05-17');
   });
 
-  it('reads the date line in the headline\'s own header box', () => {
-    const html = page('', '').replace('<h1>', '<header class="post-header"><h1>').replace('</h1>', '</h1><span class="meta">May 17, 2024</span></header>')
+  it("reads the date line in the headline's own header box", () => {
+    const html = page('', '')
+      .replace('<h1>', '<header class="post-header"><h1>')
+      .replace('</h1>', '</h1><span class="meta">May 17, 2024</span></header>')
       .replace('<head>', '<head><meta property="article:published_time" content="2024-05-18T03:37:37+00:00">');
     expect(extract(html, opts).dateline.published).toBe('2024-05-17');
   });
 
   it('skips the <time> of an embedded post and of teasers, and reads one beside the headline in a banner', () => {
-    const embed = '<blockquote class="instagram-media"><p>A post shared by someone on <time datetime="2023-03-12T19:30:12+00:00">Mar 12, 2023</time></p></blockquote>';
+    const embed =
+      '<blockquote class="instagram-media"><p>A post shared by someone on <time datetime="2023-03-12T19:30:12+00:00">Mar 12, 2023</time></p></blockquote>';
     const html = page('', '<p class="date">17.05.2024</p>' + embed, 'de');
     expect(extract(html, opts).dateline.published).toBe('2024-05-17');
     const banner = '<div class="news-banner"><span>Pressemitteilung</span><time datetime="2024-05-17 12:22">17.05.2024 12:22</time></div>';
-    const teasers = '<ul>' + ['Wieviel Haus kann ich mir noch leisten?', 'Vorsicht vor falschen Urlaubsangeboten'].map((t, i) =>
-      `<li><time datetime="2024-04-1${i} 11:05">1${i}.04.2024</time><a href="/news/${i}">${t}</a></li>`).join('') + '</ul>';
+    const teasers =
+      '<ul>' +
+      ['Wieviel Haus kann ich mir noch leisten?', 'Vorsicht vor falschen Urlaubsangeboten']
+        .map((t, i) => `<li><time datetime="2024-04-1${i} 11:05">1${i}.04.2024</time><a href="/news/${i}">${t}</a></li>`)
+        .join('') +
+      '</ul>';
     const withBanner = page('', '', 'de').replace('<main>', `<main>${banner}`).replace('</article>', `</article>${teasers}`);
     expect(extract(withBanner, opts).dateline.published).toBe('2024-05-17T12:22:00');
   });
 
-  it('reads a publication flag on one <time> only; repeated on a list, the nearest <time> is the article\'s', () => {
+  it("reads a publication flag on one <time> only; repeated on a list, the nearest <time> is the article's", () => {
     const list = ['2024-03-01', '2024-03-02'].map((d) => `<li><time pubdate datetime="${d}T10:00:00Z">${d}</time> Leserkommentar</li>`).join('');
     const html = page('', '<p><time datetime="2024-05-17T13:49:45Z">17 mai 2024</time></p>', 'fr').replace('</article>', `</article><ol>${list}</ol>`);
     expect(extract(html, opts).dateline.published).toBe('2024-05-17T13:49:45Z');
-    const one = page('', '<p><time datetime="2024-05-17T13:49:45Z">17 mai 2024</time></p>', 'fr').replace('</h1>', '</h1><time pubdate datetime="2024-05-16T08:00:00Z">16 mai</time>');
+    const one = page('', '<p><time datetime="2024-05-17T13:49:45Z">17 mai 2024</time></p>', 'fr').replace(
+      '</h1>',
+      '</h1><time pubdate datetime="2024-05-16T08:00:00Z">16 mai</time>',
+    );
     expect(extract(one, opts).dateline.published).toBe('2024-05-16T08:00:00Z');
   });
 
@@ -103,8 +115,9 @@ describe('printed publication dates', () => {
   });
 
   it('starts from the article body when no heading titles the story, past the dated teasers of the menu', () => {
-    const menu = ['Heizung selbst prüfen', 'Die Rückkehr des Preisprotests', 'Neue Umlagen im Winter'].map((t, i) =>
-      `<li><div class="item"><a href="/news/${i}">${t}</a><span class="item-time">${29 - i * 3}.05.2024</span></div></li>`).join('');
+    const menu = ['Heizung selbst prüfen', 'Die Rückkehr des Preisprotests', 'Neue Umlagen im Winter']
+      .map((t, i) => `<li><div class="item"><a href="/news/${i}">${t}</a><span class="item-time">${29 - i * 3}.05.2024</span></div></li>`)
+      .join('');
     const links = Array.from({ length: 40 }, (_, i) => `<li><a href="/rubrik/${i}">Rubrik ${i}</a></li>`).join('');
     const html = `<!doctype html><html lang="de"><head><title>Stadtanzeiger | Hafen</title></head><body><div class="top"><ul>${menu}${links}</ul></div>
       <div class="content"><div class="title-box">Neuer Fahrplan für die Hafenfähre</div>
@@ -116,7 +129,11 @@ describe('printed publication dates', () => {
 
   it('reads the date line right under the headline in a box named like a sidebar, as the local day of a UTC stamp', () => {
     const head = '<meta property="article:published_time" content="2024-05-18T01:30:00Z">';
-    const html = page(head, '<div class="layout-sidebar"><div class="sidebar__main"><span class="meta-date"><time class="date">17 de mayo de 2024</time><time>21:25</time></span></div></div>', 'es');
+    const html = page(
+      head,
+      '<div class="layout-sidebar"><div class="sidebar__main"><span class="meta-date"><time class="date">17 de mayo de 2024</time><time>21:25</time></span></div></div>',
+      'es',
+    );
     expect(extract(html, opts).dateline.published).toBe('2024-05-17');
   });
 });

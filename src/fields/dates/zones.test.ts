@@ -26,10 +26,12 @@ describe('preferLocalForm', () => {
   it('always returns one of its inputs', () => {
     const stamp = fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19));
     const iso = fc.tuple(stamp, fc.constantFrom('', 'Z', '+00:00', '-05:00', '+09:00')).map(([s, z]) => s + z);
-    fc.assert(fc.property(iso, fc.array(fc.option(iso, { nil: null })), (d, others) => {
-      const r = preferLocalForm(d, others);
-      expect(r === d || others.includes(r)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(iso, fc.array(fc.option(iso, { nil: null })), (d, others) => {
+        const r = preferLocalForm(d, others);
+        expect(r === d || others.includes(r)).toBe(true);
+      }),
+    );
   });
 });
 
@@ -55,7 +57,7 @@ describe('resolvePublished', () => {
   it('prefers meta names, then JSON-LD, and falls back to the modification date last', () => {
     expect(resolvePublished({ ...none, meta: '2024-05-19', ldPublished: '2024-05-10' }, noPrinted)).toBe('2024-05-19');
     expect(resolvePublished({ ...none, modified: '2024-05-20' }, noPrinted)).toBe('2024-05-20');
-    expect(resolvePublished({ ...none, modified: '2024-05-20' }, { near: () => null, any: () => "2024-05-18" })).toBe('2024-05-18');
+    expect(resolvePublished({ ...none, modified: '2024-05-20' }, { near: () => null, any: () => '2024-05-18' })).toBe('2024-05-18');
   });
   it('takes the URL day over a UTC timestamp a day off, but not over one with the local offset', () => {
     expect(resolvePublished({ ...none, meta: '2016-12-20T00:08:44Z', url: '2016-12-19' }, noPrinted)).toBe('2016-12-19');

@@ -10,7 +10,8 @@ import { ldString } from '../../metadata/jsonld.js';
 import { similarity } from '../headline/affix.js';
 
 /** Class/id of a standfirst. */
-export const DEK_CLASS = /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo|lede|teaser-text|article-lead|article-summary|intro-text|bajada|entradilla|sottotitolo|occhiello)(?=$|[\s_-])/i;
+export const DEK_CLASS =
+  /(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|subhead|subheadline|sub-headline|subtitle|sub-title|strapline|summary|excerpt|chapo|chapeau|description|article-description|post-excerpt|sapo|lede|teaser-text|article-lead|article-summary|intro-text|bajada|entradilla|sottotitolo|occhiello)(?=$|[\s_-])/i;
 
 /**
  * Class/id words that name a standfirst only weakly: themes also give them to
@@ -44,7 +45,13 @@ function plausible(s: string | null | undefined): s is string {
  * Twitter, the first that is plausible and is not just the headline; or null.
  */
 export function pageDescription(md: PageMetadata, headline: string | null): string | null {
-  for (const d of [ldString(md.ldArticles[0], 'description'), metaValue(md, 'dc.description', 'dcterms.description'), metaValue(md, 'og:description'), metaValue(md, 'description'), metaValue(md, 'twitter:description')]) {
+  for (const d of [
+    ldString(md.ldArticles[0], 'description'),
+    metaValue(md, 'dc.description', 'dcterms.description'),
+    metaValue(md, 'og:description'),
+    metaValue(md, 'description'),
+    metaValue(md, 'twitter:description'),
+  ]) {
     if (plausible(d) && d.trim() !== headline) return d.replace(/\s+/g, ' ').trim();
   }
   return null;

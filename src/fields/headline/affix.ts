@@ -103,8 +103,7 @@ export function sameText(a: string, b: string): boolean {
 export function isSiteName(part: string, sites: readonly string[], hosts: readonly string[]): boolean {
   const p = compact(part);
   if (!p) return true;
-  const named = (q: string): boolean =>
-    q !== '' && (p === q || (q.length >= 4 && (p.includes(q) || q.includes(p)) && p.length <= q.length + SITE_NAME_SLACK));
+  const named = (q: string): boolean => q !== '' && (p === q || (q.length >= 4 && (p.includes(q) || q.includes(p)) && p.length <= q.length + SITE_NAME_SLACK));
   // A host name inside an identifier ("JVNDB-2018-013542" on jvndb.jvn.jp) is no site name: the
   // digits left over from a host-name match mark a document number.
   if (hosts.some((h) => named(compact(h)) && !/\d/.test(p.replace(compact(h), '')))) return true;
@@ -216,6 +215,9 @@ export function stripSiteAffix(title: string, sites: readonly string[], hosts: r
     to = n - 1;
   }
   if (from >= to) return trimmed;
-  const kept = pieces.slice(2 * from, 2 * to - 1).join('').trim();
+  const kept = pieces
+    .slice(2 * from, 2 * to - 1)
+    .join('')
+    .trim();
   return kept || trimmed;
 }

@@ -12,7 +12,8 @@ import type { Element } from 'domhandler';
 
 /** A page with the given head and body, and enough article text to be an article. */
 function page(head: string, body: string): string {
-  const para = '<p>The council met on Tuesday evening to discuss the proposal, which has divided residents for months. ' +
+  const para =
+    '<p>The council met on Tuesday evening to discuss the proposal, which has divided residents for months. ' +
     'Supporters say the plan will bring jobs and new homes, while opponents worry about traffic and the loss of green space.</p>';
   return `<!doctype html><html lang="en"><head>${head}</head><body>${body}<article>${para.repeat(6)}</article></body></html>`;
 }
@@ -25,8 +26,9 @@ describe('stripSiteAffix', () => {
   });
 
   it('keeps the headline whole once a stated site name is dropped (no second cut)', () => {
-    expect(stripSiteAffix('Airline orders soar after the slump - and suppliers profit | Industry Weekly', ['Industry Weekly']))
-      .toBe('Airline orders soar after the slump - and suppliers profit');
+    expect(stripSiteAffix('Airline orders soar after the slump - and suppliers profit | Industry Weekly', ['Industry Weekly'])).toBe(
+      'Airline orders soar after the slump - and suppliers profit',
+    );
   });
 
   it('does not take a word joined by an unspaced hyphen for a separator', () => {
@@ -35,8 +37,9 @@ describe('stripSiteAffix', () => {
   });
 
   it('cuts at a site part in the middle: what follows is the tagline', () => {
-    expect(stripSiteAffix('Winter pike on the lake | pike-news.example | Your angling magazine', [], ['pike-news.example', 'pike-news']))
-      .toBe('Winter pike on the lake');
+    expect(stripSiteAffix('Winter pike on the lake | pike-news.example | Your angling magazine', [], ['pike-news.example', 'pike-news'])).toBe(
+      'Winter pike on the lake',
+    );
   });
 
   it('takes what follows a leading site part, up to the next one', () => {
@@ -62,8 +65,9 @@ describe('stripSiteAffix', () => {
   });
 
   it('does not take a document number that starts with the host name for the site name', () => {
-    expect(stripSiteAffix('VULNDB-2024-000123 - Vulnerability Notes - Database', [], ['vulndb.example.org', 'vulndb']))
-      .toBe('VULNDB-2024-000123 - Vulnerability Notes');
+    expect(stripSiteAffix('VULNDB-2024-000123 - Vulnerability Notes - Database', [], ['vulndb.example.org', 'vulndb'])).toBe(
+      'VULNDB-2024-000123 - Vulnerability Notes',
+    );
     expect(stripSiteAffix('Why we moved to Rust | Jane Doe Writes', [], ['janedoe.example', 'janedoe'])).toBe('Why we moved to Rust');
   });
 
@@ -104,8 +108,9 @@ describe('headline of a page', () => {
       '<title>The lighthouse keeper - Chapter 3 - Ocean Tales | Sea Stories | Coast Fiction [Story Archive Online]</title>',
       '<header><h1 class="heading"><a href="/"><span>Story Archive Online</span> <sup>beta</sup></a></h1></header>',
     );
-    expect(extract(html, { url: 'https://ficarchive.example/works/12/chapters/3' }).headline)
-      .toBe('The lighthouse keeper - Chapter 3 - Ocean Tales | Sea Stories');
+    expect(extract(html, { url: 'https://ficarchive.example/works/12/chapters/3' }).headline).toBe(
+      'The lighthouse keeper - Chapter 3 - Ocean Tales | Sea Stories',
+    );
   });
 
   it('recognises a logo h1 inside a home link, and not a headline linking to its own article', () => {
@@ -151,7 +156,8 @@ describe('headline of a page', () => {
 describe('metadata titles cut by the page', () => {
   it('restores a title that an unescaped quote in og:title cut short, from the <title>', () => {
     const head = '<title>Senator calls the plan "unworkable"</title><meta property="og:title" content="Senator calls the plan "unworkable"">';
-    expect(extract(page(head, '<div class="logo"><h1><a href="/"><img src="/logo.svg" alt="Daily"></a></h1></div>'), { url: 'https://daily.example/a' }).headline)
-      .toBe('Senator calls the plan "unworkable"');
+    expect(
+      extract(page(head, '<div class="logo"><h1><a href="/"><img src="/logo.svg" alt="Daily"></a></h1></div>'), { url: 'https://daily.example/a' }).headline,
+    ).toBe('Senator calls the plan "unworkable"');
   });
 });

@@ -10,9 +10,7 @@ import { classAndId, isElement } from '../../dom/nodes.js';
 import type { PageIndex } from '../../body/features.js';
 import { neighbourHasImage, noscriptImages, resolveImage, type ResolvedImage } from '../../serialise/images.js';
 import { ChildPositions, Place, ScopePlaces, orderKey, type MediaScope } from '../media-scope.js';
-import {
-  AVATAR_CONTEXT_CLASS, FURNITURE_IMAGE_CLASS, FURNITURE_IMAGE_URL, ICON_MAX_PX, MIN_DATA_URI_CHARS,
-} from './patterns.js';
+import { AVATAR_CONTEXT_CLASS, FURNITURE_IMAGE_CLASS, FURNITURE_IMAGE_URL, ICON_MAX_PX, MIN_DATA_URI_CHARS } from './patterns.js';
 
 /** An image of the article with its element and size. */
 export interface FoundImage extends ResolvedImage {

@@ -19,7 +19,10 @@ const srcs = (html: string) => extract(html, { url: URL }).images.map((i) => i.s
 
 describe('images', () => {
   it('lists the article pictures in page order, resolved, with alt and caption', () => {
-    const a = extract(page('<figure><img src="/a.jpg" alt="The hall"><figcaption>The hall. (AFP)</figcaption></figure><p><img src="b.jpg" width="640" height="400"></p>'), { url: URL });
+    const a = extract(
+      page('<figure><img src="/a.jpg" alt="The hall"><figcaption>The hall. (AFP)</figcaption></figure><p><img src="b.jpg" width="640" height="400"></p>'),
+      { url: URL },
+    );
     expect(a.images).toEqual([
       { src: 'https://news.example.com/a.jpg', alt: 'The hall', caption: 'The hall.' },
       { src: 'https://news.example.com/2024/06/12/story/b.jpg', alt: null, caption: null },
@@ -28,7 +31,9 @@ describe('images', () => {
 
   it('chooses the best source: srcset, lazy-load attributes, noscript fallbacks', () => {
     expect(srcs(page('<img src="/s-300.jpg" srcset="/s-300.jpg 300w, /s-1200.jpg 1200w">'))).toEqual(['https://news.example.com/s-300.jpg']);
-    expect(srcs(page('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/photos/council.jpg">'))).toEqual(['https://news.example.com/photos/council.jpg']);
+    expect(srcs(page('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/photos/council.jpg">'))).toEqual([
+      'https://news.example.com/photos/council.jpg',
+    ]);
     expect(srcs(page('<img src="/blank.gif" data-lazy-src="/real.jpg">'))).toEqual(['https://news.example.com/real.jpg']);
     expect(srcs(page('<div class="lazy-wrap"><noscript><img src="/fallback.jpg"></noscript></div>'))).toEqual(['https://news.example.com/fallback.jpg']);
   });
@@ -71,9 +76,12 @@ describe('leadImage', () => {
   });
 
   it('falls back to twitter:image, then to the first large picture of the article', () => {
-    expect(extract(page('', '<meta name="twitter:image" content="https://cdn.example.com/tw.jpg">'), { url: URL }).leadImage).toBe('https://cdn.example.com/tw.jpg');
-    expect(extract(page('<img src="/small.jpg" width="200" height="120"><img src="/big.jpg" width="1024" height="640">'), { url: URL }).leadImage)
-      .toBe('https://news.example.com/big.jpg');
+    expect(extract(page('', '<meta name="twitter:image" content="https://cdn.example.com/tw.jpg">'), { url: URL }).leadImage).toBe(
+      'https://cdn.example.com/tw.jpg',
+    );
+    expect(extract(page('<img src="/small.jpg" width="200" height="120"><img src="/big.jpg" width="1024" height="640">'), { url: URL }).leadImage).toBe(
+      'https://news.example.com/big.jpg',
+    );
   });
 
   it('skips a metadata image that is the site logo or a default icon', () => {

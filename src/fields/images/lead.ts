@@ -47,7 +47,9 @@ function ldImageUrls(value: unknown, ids: LdIds, depth = 0): string[] {
   if (Array.isArray(value)) return value.flatMap((v) => ldImageUrls(v, ids, depth + 1));
   if (typeof value !== 'object') return [];
   const node = value as LdNode;
-  const direct = [node.url, node.contentUrl].flatMap((v) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []));
+  const direct = [node.url, node.contentUrl].flatMap((v) =>
+    typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [],
+  );
   if (direct.length > 0) return direct;
   const id = node['@id'];
   if (typeof id !== 'string') return [];

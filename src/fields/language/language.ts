@@ -18,10 +18,16 @@ const MIN_DETECT_CHARS = 80;
 /** Normalises "en_US", "EN-us" or "en-US" to "en-US"; null when it is not a language tag. */
 export function normaliseLanguageTag(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const first = raw.split(/[,;\s]/)[0]!.trim().replace(/_/g, '-');
+  const first = raw
+    .split(/[,;\s]/)[0]!
+    .trim()
+    .replace(/_/g, '-');
   if (!LANGUAGE_TAG.test(first) || /^(?:x|i)-/i.test(first)) return null;
   const [lang, ...rest] = first.split('-');
-  return [lang!.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p.length === 4 ? p[0]!.toUpperCase() + p.slice(1).toLowerCase() : p))].join('-');
+  return [
+    lang!.toLowerCase(),
+    ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p.length === 4 ? p[0]!.toUpperCase() + p.slice(1).toLowerCase() : p)),
+  ].join('-');
 }
 
 /** The declared language, or the one detected from `bodyText`. */

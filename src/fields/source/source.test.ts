@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../../index.js';
 
 const page = (head: string, body: string): string => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
-const story = '<article><p>The council voted on Tuesday to approve the budget, after a debate that lasted most of the evening and ran late.</p><p>Members said the plan would fund road repairs, libraries and two new bus routes over the next three years.</p></article>';
+const story =
+  '<article><p>The council voted on Tuesday to approve the budget, after a debate that lasted most of the evening and ran late.</p><p>Members said the plan would fund road repairs, libraries and two new bus routes over the next three years.</p></article>';
 
 describe('source fields', () => {
   it('reads the publisher from og:site_name, then JSON-LD, then the host', () => {
-    expect(extract(page('<meta property="og:site_name" content="The Daily Sentinel">', story), { url: 'https://sentinel.example/a' }).source.publisher).toBe('The Daily Sentinel');
+    expect(extract(page('<meta property="og:site_name" content="The Daily Sentinel">', story), { url: 'https://sentinel.example/a' }).source.publisher).toBe(
+      'The Daily Sentinel',
+    );
     const ld = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"x","publisher":{"@type":"Organization","name":"Harbour Times"}}</script>';
     expect(extract(page(ld, story), { url: 'https://harbour.example/a' }).source.publisher).toBe('Harbour Times');
     expect(extract(page('', story), { url: 'https://www.example.org/a' }).source.publisher).toBe('example.org');

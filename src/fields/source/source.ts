@@ -15,9 +15,11 @@ import { resolveUrl } from '../../urls.js';
 const MAX_SITE_NAME = 80;
 
 /** Link texts and lead-ins that point to the original article. */
-export const SOURCE_LINK_TEXT = /^(?:source(?: link)?|original(?: article| source| story)?|read (?:the )?(?:original|full) (?:article|story)(?: here)?|view original(?: article)?|via|quelle|fuente|fonte|source ?:)\W*$/iu;
+export const SOURCE_LINK_TEXT =
+  /^(?:source(?: link)?|original(?: article| source| story)?|read (?:the )?(?:original|full) (?:article|story)(?: here)?|view original(?: article)?|via|quelle|fuente|fonte|source ?:)\W*$/iu;
 /** Lead-in text before a source link inside a short block ("Originally published at <a>"). */
-export const SOURCE_LEAD_IN = /(?:originally (?:published|appeared) (?:at|on|in|by)|this (?:article|story) (?:first |originally )?appeared (?:at|on|in)|republished (?:from|with permission from)|source\s*:|quelle\s*:|fuente\s*:|fonte\s*:|erstmals erschienen (?:bei|in|auf))/iu;
+export const SOURCE_LEAD_IN =
+  /(?:originally (?:published|appeared) (?:at|on|in|by)|this (?:article|story) (?:first |originally )?appeared (?:at|on|in)|republished (?:from|with permission from)|source\s*:|quelle\s*:|fuente\s*:|fonte\s*:|erstmals erschienen (?:bei|in|auf))/iu;
 /** Longest block (chars) read for a source lead-in. */
 const MAX_SOURCE_BLOCK = 300;
 
@@ -63,7 +65,10 @@ export function extractPublisher(md: PageMetadata, pageUrl: string | null): stri
 /** The part of the `<title>` that names the site ("... - The Millbrook Gazette" on millbrookgazette.com). */
 function titleSiteName(title: string | null, host: string): string | null {
   if (!title) return null;
-  const label = host.split('.')[0]!.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const label = host
+    .split('.')[0]!
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
   if (label.length < 4) return null;
   // One space each side: the title is whitespace-collapsed, and `\s+` would backtrack quadratically on a run.
   const parts = title.split(/\s[|\-–—•·»:]{1,2}\s/);
@@ -133,7 +138,12 @@ function leadIn(a: Element): string {
   let length = 0;
   let nodes = 0;
   for (let n = a.prev; n && length < MAX_SOURCE_BLOCK && nodes < MAX_LEAD_IN_NODES; n = n.prev, nodes++) {
-    const t = n.type === 'text' ? n.data : isElement(n) && (n.name === 'em' || n.name === 'strong' || n.name === 'b' || n.name === 'i' || n.name === 'span') ? textOf(n) : null;
+    const t =
+      n.type === 'text'
+        ? n.data
+        : isElement(n) && (n.name === 'em' || n.name === 'strong' || n.name === 'b' || n.name === 'i' || n.name === 'span')
+          ? textOf(n)
+          : null;
     if (t === null) break;
     parts.push(t);
     length += t.length;
