@@ -9,7 +9,7 @@ import { takeDateline } from './fields/dateline/strip.js';
 import { withDatelineReporters, type DatelineMatch } from './fields/dateline/dateline.js';
 import { creditedAgency } from './fields/agencies/credit.js';
 import { readPage } from './read.js';
-import { Deadline, now, SERIALISE_DEADLINE_SHARE } from './limits.js';
+import { Deadline, now, REFINE_BUDGET_SHARE, SERIALISE_DEADLINE_SHARE } from './limits.js';
 import { indexPage } from './body/features.js';
 import { collectMetadata } from './metadata/collect.js';
 import { chooseAttempt } from './body/ladder.js';
@@ -79,8 +79,8 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
   const headlineEl = chosen ? headlineElement(md.h1, headline) : null;
   const container = chosen ? articleContainer(chosen.roots, headlineEl) : null;
   // The learned layer leaves out the blocks the rules kept that the body model is sure are not the article's
-  // (body/learned.ts). A refinement: a call already past its time budget goes on without it.
-  const refine = chosen !== null && now() <= page.deadline;
+  // (body/learned.ts). A refinement: a call that has used REFINE_BUDGET_SHARE of its budget goes on without it.
+  const refine = chosen !== null && now() <= page.deadline - opts.limits.timeBudgetMs * (1 - REFINE_BUDGET_SHARE);
   const found = chosen ? { ...chosen, ...(refine ? learnedRegion(index, chosen, container, headlineEl) : {}) } : null;
   const around = accountSurroundings({ index, region: found?.roots ?? [], container, headline: headlineEl, areas: found?.areas });
   const boilerplate = mergeAccount(index, found?.boilerplate ?? [], around);

@@ -36,7 +36,7 @@ export const DEFAULT_LIMITS: Readonly<ExtractLimits> = Object.freeze({
  * costs about as much again, so stopping the parser halfway through the budget
  * keeps the whole call near the budget.
  */
-export const PARSE_BUDGET_SHARE = 0.5;
+export const PARSE_BUDGET_SHARE = 0.4;
 
 /**
  * Multiple of the time budget at which the walks after parsing stop (the hard
@@ -49,14 +49,22 @@ export const PARSE_BUDGET_SHARE = 0.5;
  * within twice the budget. `npm run bench:budget` measures it on every page
  * shape of the growth test grown to the input limit.
  */
-export const HARD_DEADLINE_SHARE = 1.5;
+export const HARD_DEADLINE_SHARE = 1.3;
 
 /**
  * Multiple of the time budget at which the serialiser stops writing the body.
  * Later than the other walks: cut at the same moment, it threw away the body
  * every earlier stage paid to find (an 8 MiB page kept 280 characters).
  */
-export const SERIALISE_DEADLINE_SHARE = 1.75;
+export const SERIALISE_DEADLINE_SHARE = 1.6;
+
+/**
+ * Share of the time budget after which no refinement starts: the body
+ * model's pass over the region's blocks (and the confidence marks read from
+ * it) costs about as much as the ladder on a page of many blocks, so a call
+ * that has used this much of its budget goes on with the rules' region.
+ */
+export const REFINE_BUDGET_SHARE = 0.5;
 
 /** Checks of {@link Deadline.passed} between two readings of the clock: a reading costs about as much as a step of a walk. */
 const CLOCK_EVERY = 64;
