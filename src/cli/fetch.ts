@@ -9,8 +9,7 @@
  * decodes the page. Every failure is an error record, never a throw.
  */
 
-import { fetch, type Dispatcher, type Response } from 'undici';
-import { blockedAddressOf, fetchDispatcher } from './network.js';
+import type { Dispatcher, Response } from 'undici';
 import { isHtmlType } from './sources/warc.js';
 import type { RecordError, SourceRecord } from './sources/types.js';
 import { messageOf } from './sources/types.js';
@@ -27,13 +26,24 @@ export interface FetchOptions {
   dispatcher?: Dispatcher;
 }
 
+/** undici and the address guard (`network.ts`), loaded on the first fetch: a run that fetches nothing does not pay for loading them. */
+interface Network {
+  fetch: typeof import('undici').fetch;
+  guard: typeof import('./network.js');
+}
+let network: Promise<Network> | null = null;
+function loadNetwork(): Promise<Network> {
+  network ??= Promise.all([import('undici'), import('./network.js')]).then(([undici, guard]) => ({ fetch: undici.fetch, guard }));
+  return network;
+}
+
 /** One dispatcher (connection pool) for each setting, shared by every fetch of a run. */
 const dispatchers = new Map<boolean, Dispatcher>();
 
-function dispatcherFor(allowPrivateNetwork: boolean): Dispatcher {
+function dispatcherFor(allowPrivateNetwork: boolean, { guard }: Network): Dispatcher {
   let dispatcher = dispatchers.get(allowPrivateNetwork);
   if (dispatcher === undefined) {
-    dispatcher = fetchDispatcher(allowPrivateNetwork);
+    dispatcher = guard.fetchDispatcher(allowPrivateNetwork);
     dispatchers.set(allowPrivateNetwork, dispatcher);
   }
   return dispatcher;
@@ -92,14 +102,15 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
 
 /** Fetches `url`, following redirects; a page, or why there is none. */
 export async function fetchPage(url: string, options: FetchOptions): Promise<Fetched | { error: RecordError }> {
+  const net = await loadNetwork();
   const signal = AbortSignal.timeout(options.timeoutMs);
   let current = url;
   try {
     for (let redirects = 0; ; redirects++) {
-      const response = await fetch(current, {
+      const response = await net.fetch(current, {
         redirect: 'manual',
         signal,
-        dispatcher: options.dispatcher ?? dispatcherFor(options.allowPrivateNetwork),
+        dispatcher: options.dispatcher ?? dispatcherFor(options.allowPrivateNetwork, net),
         headers: { 'user-agent': options.userAgent, accept: ACCEPT },
       });
       if (REDIRECTS.has(response.status)) {
@@ -132,7 +143,7 @@ export async function fetchPage(url: string, options: FetchOptions): Promise<Fet
     }
   } catch (e) {
     if (signal.aborted) return failure('fetch-timeout', `no complete response within ${options.timeoutMs / 1000} s (--timeout)`);
-    const blocked = blockedAddressOf(e);
+    const blocked = net.guard.blockedAddressOf(e);
     if (blocked !== null) return failure('blocked-address', `${blocked.message}${current === url ? '' : ` (redirected to ${current})`}`);
     return failure('fetch-failed', networkReason(e));
   }
