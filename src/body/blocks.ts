@@ -54,7 +54,12 @@ export interface RegionBlock {
   el: Element;
   /** The block's own inline text (nested blocks excluded), collapsed. */
   text: string;
-  features: number[];
+  /**
+   * The feature vector, in {@link BLOCK_FEATURES} order. Computed on first
+   * read: the learned layer reads it only for the blocks the rules kept that
+   * it may leave out, and a vector costs more than everything else here.
+   */
+  readonly features: number[];
   /** True when the rules keep the block in the body. */
   ruleKept: boolean;
 }
@@ -67,6 +72,7 @@ export interface ChosenRegion {
 
 const SENTENCE_END = /[.!?…。！？»"”')\]]\s*$/u;
 const UPPER_START = /^\s*[\p{Lu}\p{Lo}\d"“«'(]/u;
+const DIGIT = /\p{N}/gu;
 
 /** The inline text a block owns: its text nodes, and those of inline children, not of nested blocks. */
 export function ownText(el: Element): string {
@@ -149,6 +155,96 @@ function classWords(el: Element, cache: Map<Element, Uint8Array>): Uint8Array {
 
 const log1 = (x: number): number => Math.log1p(Math.max(0, x)) / 8;
 
+/** A block of the scope, with what the first pass over the scope learnt of it. */
+interface ScopedBlock {
+  block: TextBlock;
+  inRegion: boolean;
+  text: string;
+}
+
+/** What every block's features read of the whole scope, gathered in one pass before any vector is made. */
+interface ScopeFigures {
+  index: PageIndex;
+  scope: ReadonlySet<Element>;
+  inScope: readonly ScopedBlock[];
+  kept: readonly boolean[];
+  /** Characters of all the blocks in scope (at least 1). */
+  total: number;
+  keptShareByParent: ReadonlyMap<AnyNode | null, { kept: number; all: number }>;
+  /** Document order of the first and the last block in scope, and of the headline (null without one). */
+  first: number;
+  last: number;
+  headlineOrder: number | null;
+  classCache: Map<Element, Uint8Array>;
+}
+
+/** The feature vector of the `i`th block in scope ({@link BLOCK_FEATURES} order). */
+function blockFeatures(f: ScopeFigures, i: number): number[] {
+  const { inScope, kept, scope } = f;
+  const b = inScope[i]!;
+  const { block, text } = b;
+  const st = f.index.stats.get(block.el)!;
+  const prev = inScope[i - 1];
+  const next = inScope[i + 1];
+  const words = text.split(' ').length;
+  const digits = (text.match(DIGIT) ?? []).length;
+  const ancestors: Element[] = [];
+  for (let p = block.el.parent, level = 0; p && isElement(p) && level < ANCESTOR_LEVELS; p = p.parent, level++) {
+    ancestors.push(p);
+    if (scope.has(p)) break;
+  }
+  const ancestorNames = new Set(ancestors.map((a) => a.name));
+  const ancestorClasses = new Uint8Array(CLASS_WORDS.length);
+  for (const a of ancestors) {
+    const flags = classWords(a, f.classCache);
+    for (let w = 0; w < flags.length; w++) ancestorClasses[w]! |= flags[w]!;
+  }
+  const siblings = f.keptShareByParent.get(block.el.parent)!;
+  const tagIndex = (BLOCK_TAG_FEATURES as readonly string[]).indexOf(block.el.name);
+  const { first, last, headlineOrder } = f;
+  const features = [
+    1,
+    log1(block.text), block.text ? block.link / block.text : 0, block.text ? block.commas / block.text : 0, log1(words),
+    SENTENCE_END.test(text) ? 1 : 0, UPPER_START.test(text) ? 1 : 0, text.length ? digits / text.length : 0,
+    kept[i] ? 1 : 0, b.inRegion ? 1 : 0,
+    headlineOrder !== null && st.order < headlineOrder ? 1 : 0, headlineOrder !== null && st.order > headlineOrder ? 1 : 0,
+    last > first ? (st.order - first) / (last - first) : 0, st.unlikely ? 1 : 0, Math.min(ancestors.length, ANCESTOR_LEVELS) / ANCESTOR_LEVELS,
+    prev ? (kept[i - 1] ? 1 : 0) : 0, next ? (kept[i + 1] ? 1 : 0) : 0,
+    prev ? log1(prev.block.text) : 0, next ? log1(next.block.text) : 0,
+    prev && prev.block.text ? prev.block.link / prev.block.text : 0, next && next.block.text ? next.block.link / next.block.text : 0,
+    block.text / f.total, siblings.all ? siblings.kept / siblings.all : 0,
+  ];
+  // The one-hot and flag groups, appended in place (spreading them made five arrays per block).
+  for (let t = 0; t < BLOCK_TAG_FEATURES.length; t++) features.push(t === tagIndex ? 1 : 0);
+  features.push(tagIndex < 0 ? 1 : 0);
+  for (const t of ANCESTOR_TAG_FEATURES) features.push(ancestorNames.has(t) ? 1 : 0);
+  for (const flag of ancestorClasses) features.push(flag);
+  for (const flag of classWords(block.el, f.classCache)) features.push(flag);
+  return features;
+}
+
+/** A {@link RegionBlock} whose feature vector is made on first read. */
+class ScopeBlock implements RegionBlock {
+  readonly el: Element;
+  readonly text: string;
+  readonly ruleKept: boolean;
+  #features: number[] | null = null;
+
+  constructor(
+    private readonly figures: ScopeFigures,
+    private readonly position: number,
+  ) {
+    const b = figures.inScope[position]!;
+    this.el = b.block.el;
+    this.text = b.text;
+    this.ruleKept = figures.kept[position]!;
+  }
+
+  get features(): number[] {
+    return (this.#features ??= blockFeatures(this.figures, this.position));
+  }
+}
+
 /**
  * The text blocks of the container (or, without one, of the region), in
  * document order, with their features and the rules' verdict. Blocks
@@ -158,9 +254,7 @@ export function regionBlocks(index: PageIndex, region: ChosenRegion, container: 
   const roots = new Set(region.roots);
   const scope = new Set<Element>(container ? [container, ...region.roots] : region.roots);
   const stats = index.stats;
-  const headlineOrder = headline ? stats.get(headline)?.order ?? null : null;
-  const inScope: { block: TextBlock; inRegion: boolean; text: string }[] = [];
-  const classCache = new Map<Element, Uint8Array>();
+  const inScope: ScopedBlock[] = [];
   for (const block of blocksInside(index, [...scope])) {
     if (block.text === 0) continue;
     const text = ownText(block.el);
@@ -168,7 +262,6 @@ export function regionBlocks(index: PageIndex, region: ChosenRegion, container: 
     inScope.push({ block, inRegion: topOf(block.el, roots) !== null, text });
   }
   const kept = inScope.map((b) => b.inRegion && !skippedUpTo(b.block.el, roots, region.skip));
-  const total = inScope.reduce((a, b) => a + b.block.text, 0) || 1;
   const keptShareByParent = new Map<AnyNode | null, { kept: number; all: number }>();
   inScope.forEach((b, i) => {
     const entry = keptShareByParent.get(b.block.el.parent) ?? { kept: 0, all: 0 };
@@ -176,46 +269,17 @@ export function regionBlocks(index: PageIndex, region: ChosenRegion, container: 
     if (kept[i]) entry.kept++;
     keptShareByParent.set(b.block.el.parent, entry);
   });
-  const first = inScope.length ? stats.get(inScope[0]!.block.el)!.order : 0;
-  const last = inScope.length ? stats.get(inScope[inScope.length - 1]!.block.el)!.order : 1;
-
-  return inScope.map((b, i) => {
-    const { block, text } = b;
-    const st = stats.get(block.el)!;
-    const prev = inScope[i - 1];
-    const next = inScope[i + 1];
-    const words = text.split(' ').length;
-    const digits = (text.match(/\p{N}/gu) ?? []).length;
-    const ancestors: Element[] = [];
-    for (let p = block.el.parent, level = 0; p && isElement(p) && level < ANCESTOR_LEVELS; p = p.parent, level++) {
-      ancestors.push(p);
-      if (scope.has(p)) break;
-    }
-    const ancestorNames = new Set(ancestors.map((a) => a.name));
-    const ancestorClasses = new Uint8Array(CLASS_WORDS.length);
-    for (const a of ancestors) {
-      const flags = classWords(a, classCache);
-      for (let w = 0; w < flags.length; w++) ancestorClasses[w]! |= flags[w]!;
-    }
-    const ownClass = classWords(block.el, classCache);
-    const siblings = keptShareByParent.get(block.el.parent)!;
-    const tagIndex = (BLOCK_TAG_FEATURES as readonly string[]).indexOf(block.el.name);
-    const features = [
-      1,
-      log1(block.text), block.text ? block.link / block.text : 0, block.text ? block.commas / block.text : 0, log1(words),
-      SENTENCE_END.test(text) ? 1 : 0, UPPER_START.test(text) ? 1 : 0, text.length ? digits / text.length : 0,
-      kept[i] ? 1 : 0, b.inRegion ? 1 : 0,
-      headlineOrder !== null && st.order < headlineOrder ? 1 : 0, headlineOrder !== null && st.order > headlineOrder ? 1 : 0,
-      last > first ? (st.order - first) / (last - first) : 0, st.unlikely ? 1 : 0, Math.min(ancestors.length, ANCESTOR_LEVELS) / ANCESTOR_LEVELS,
-      prev ? (kept[i - 1] ? 1 : 0) : 0, next ? (kept[i + 1] ? 1 : 0) : 0,
-      prev ? log1(prev.block.text) : 0, next ? log1(next.block.text) : 0,
-      prev && prev.block.text ? prev.block.link / prev.block.text : 0, next && next.block.text ? next.block.link / next.block.text : 0,
-      block.text / total, siblings.all ? siblings.kept / siblings.all : 0,
-      ...BLOCK_TAG_FEATURES.map((_, t) => (t === tagIndex ? 1 : 0)), tagIndex < 0 ? 1 : 0,
-      ...ANCESTOR_TAG_FEATURES.map((t) => (ancestorNames.has(t) ? 1 : 0)),
-      ...ancestorClasses,
-      ...ownClass,
-    ];
-    return { el: block.el, text, features, ruleKept: kept[i]! };
-  });
+  const figures: ScopeFigures = {
+    index,
+    scope,
+    inScope,
+    kept,
+    total: inScope.reduce((a, b) => a + b.block.text, 0) || 1,
+    keptShareByParent,
+    first: inScope.length ? stats.get(inScope[0]!.block.el)!.order : 0,
+    last: inScope.length ? stats.get(inScope[inScope.length - 1]!.block.el)!.order : 1,
+    headlineOrder: headline ? stats.get(headline)?.order ?? null : null,
+    classCache: new Map(),
+  };
+  return inScope.map((_, i) => new ScopeBlock(figures, i));
 }
