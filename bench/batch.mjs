@@ -13,7 +13,8 @@
 //   - peak RSS of the whole process (main thread and workers) on BIG pages
 //     with the default --jobs (target < 300 MB), read with getrusage at exit;
 //   - the machine's own scaling at the time (bench/scaling-probe.mjs: bare
-//     extract() calls in 1 and 2 worker threads), the ceiling of the ratio.
+//     htmlparser2 parseDocument() calls, the ceiling of the ratio, and bare
+//     extract() calls, in 1 and 2 worker threads).
 // `npm run bench` runs this after the single-page bench; `npm run bench:batch`
 // runs it alone. Other work on the machine lowers the figures: the report
 // gives the load average and the CPU seconds each run used.
@@ -187,7 +188,11 @@ export function formatBatch(r) {
     lines.push(`  ${name}   ${f1(j.pagesPerSecond).padStart(7)} pages/s   ${f1(j.seconds).padStart(5)} s   CPU ${j.cpuMsPerPage.toFixed(2)} ms/page   peak RSS ${Math.round(j.peakRssMb)} MB`);
   }
   lines.push(`  ratio      ${r.ratio.toFixed(2).padStart(7)}          (target >= ${r.targets.jobsRatioAtLeast}) ${mark(r.ratio >= r.targets.jobsRatioAtLeast)}`);
-  lines.push(`  machine    ${r.machine.ratio.toFixed(2).padStart(7)}          bare extract() in 2 vs 1 worker threads just before (${f1(r.machine.threads2)} vs ${f1(r.machine.threads1)} pages/s): the ceiling now`);
+  if (r.machine.parse) {
+    const p = r.machine.parse;
+    lines.push(`  parse      ${p.ratio.toFixed(2).padStart(7)}          bare htmlparser2 parseDocument() in 2 vs 1 worker threads just before (${f1(p.threads2)} vs ${f1(p.threads1)} pages/s): the machine's ceiling now`);
+  }
+  lines.push(`  extract    ${r.machine.ratio.toFixed(2).padStart(7)}          bare extract() in 2 vs 1 worker threads just before (${f1(r.machine.threads2)} vs ${f1(r.machine.threads1)} pages/s)`);
   if (r.machine.coresPerThread) {
     lines.push(`             one extracting thread keeps ${r.machine.coresPerThread.toFixed(2)} cores busy (V8's GC and compiler threads): at most ${(r.cpus / r.machine.coresPerThread).toFixed(2)}x on ${r.cpus} cores`);
   }
