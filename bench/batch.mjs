@@ -13,7 +13,8 @@
 //   - peak RSS of the whole process (main thread and workers) on BIG pages
 //     with the default --jobs (target < 300 MB), read with getrusage at exit;
 //   - the machine's own scaling at the time (bench/scaling-probe.mjs: bare
-//     extract() calls in 1 and 2 worker threads), the ceiling of the ratio.
+//     htmlparser2 parseDocument() calls, the ceiling of the ratio, and bare
+//     extract() calls, in 1 and 2 worker threads).
 // `npm run bench` runs this after the single-page bench; `npm run bench:batch`
 // runs it alone. Other work on the machine lowers the figures: the report
 // gives the load average and the CPU seconds each run used.
@@ -64,7 +65,9 @@ export function parseBatchArgs(argv) {
 
 function fixtures() {
   const dir = path.join(ROOT, 'fixtures');
-  return fs.readdirSync(dir).sort()
+  return fs
+    .readdirSync(dir)
+    .sort()
     .filter((d) => fs.existsSync(path.join(dir, d, 'source.html')))
     .map((d) => ({ name: d, html: fs.readFileSync(path.join(dir, d, 'source.html'), 'utf8') }));
 }
@@ -125,7 +128,7 @@ export async function batchBench({ pages = DEFAULTS.pages, big = DEFAULTS.big, r
     const small = path.join(dir, 'pages.jsonl');
     const smallBytes = await writeInput(small, pages, source);
     const load = os.loadavg();
-    log?.('  batch: the machine\'s own 1- vs 2-thread scaling');
+    log?.("  batch: the machine's own 1- vs 2-thread scaling");
     const machine = await machineScaling(pages);
     const runs = { 1: [], 2: [] };
     for (let r = 0; r < reps; r++) {
@@ -181,19 +184,40 @@ const mark = (ok) => (ok ? 'ok' : 'MISSED');
 export function formatBatch(r) {
   const lines = [];
   lines.push(`batch: copydesk extract pages.jsonl -o ${os.devNull} --jobs J  (${r.input.pages} pages, ${f1(r.input.mib)} MiB, ${r.input.from})`);
-  lines.push(`       node ${r.node}, ${r.cpus} CPU(s), load average ${r.loadAverageBefore.toFixed(2)} before the runs; wall-clock from spawn to exit, best of the runs`);
+  lines.push(
+    `       node ${r.node}, ${r.cpus} CPU(s), load average ${r.loadAverageBefore.toFixed(2)} before the runs; wall-clock from spawn to exit, best of the runs`,
+  );
   lines.push('');
-  for (const [name, j] of [['--jobs 1', r.jobs1], ['--jobs 2', r.jobs2]]) {
-    lines.push(`  ${name}   ${f1(j.pagesPerSecond).padStart(7)} pages/s   ${f1(j.seconds).padStart(5)} s   CPU ${j.cpuMsPerPage.toFixed(2)} ms/page   peak RSS ${Math.round(j.peakRssMb)} MB`);
+  for (const [name, j] of [
+    ['--jobs 1', r.jobs1],
+    ['--jobs 2', r.jobs2],
+  ]) {
+    lines.push(
+      `  ${name}   ${f1(j.pagesPerSecond).padStart(7)} pages/s   ${f1(j.seconds).padStart(5)} s   CPU ${j.cpuMsPerPage.toFixed(2)} ms/page   peak RSS ${Math.round(j.peakRssMb)} MB`,
+    );
   }
-  lines.push(`  ratio      ${r.ratio.toFixed(2).padStart(7)}          (target >= ${r.targets.jobsRatioAtLeast}) ${mark(r.ratio >= r.targets.jobsRatioAtLeast)}`);
-  lines.push(`  machine    ${r.machine.ratio.toFixed(2).padStart(7)}          bare extract() in 2 vs 1 worker threads just before (${f1(r.machine.threads2)} vs ${f1(r.machine.threads1)} pages/s): the ceiling now`);
+  lines.push(
+    `  ratio      ${r.ratio.toFixed(2).padStart(7)}          (target >= ${r.targets.jobsRatioAtLeast}) ${mark(r.ratio >= r.targets.jobsRatioAtLeast)}`,
+  );
+  if (r.machine.parse) {
+    const p = r.machine.parse;
+    lines.push(
+      `  parse      ${p.ratio.toFixed(2).padStart(7)}          bare htmlparser2 parseDocument() in 2 vs 1 worker threads just before (${f1(p.threads2)} vs ${f1(p.threads1)} pages/s): the machine's ceiling now`,
+    );
+  }
+  lines.push(
+    `  extract    ${r.machine.ratio.toFixed(2).padStart(7)}          bare extract() in 2 vs 1 worker threads just before (${f1(r.machine.threads2)} vs ${f1(r.machine.threads1)} pages/s)`,
+  );
   if (r.machine.coresPerThread) {
-    lines.push(`             one extracting thread keeps ${r.machine.coresPerThread.toFixed(2)} cores busy (V8's GC and compiler threads): at most ${(r.cpus / r.machine.coresPerThread).toFixed(2)}x on ${r.cpus} cores`);
+    lines.push(
+      `             one extracting thread keeps ${r.machine.coresPerThread.toFixed(2)} cores busy (V8's GC and compiler threads): at most ${(r.cpus / r.machine.coresPerThread).toFixed(2)}x on ${r.cpus} cores`,
+    );
   }
   if (r.big) {
     lines.push('');
-    lines.push(`  memory: ${r.big.pages} pages (${f1(r.big.mib)} MiB of JSONL), default --jobs: ${f1(r.big.pagesPerSecond)} pages/s in ${f1(r.big.seconds)} s, peak RSS ${Math.round(r.big.peakRssMb)} MB (target < ${r.targets.peakRssMbBelow} MB) ${mark(r.big.peakRssMb < r.targets.peakRssMbBelow)}`);
+    lines.push(
+      `  memory: ${r.big.pages} pages (${f1(r.big.mib)} MiB of JSONL), default --jobs: ${f1(r.big.pagesPerSecond)} pages/s in ${f1(r.big.seconds)} s, peak RSS ${Math.round(r.big.peakRssMb)} MB (target < ${r.targets.peakRssMbBelow} MB) ${mark(r.big.peakRssMb < r.targets.peakRssMbBelow)}`,
+    );
   }
   if (r.loadAverageBefore > 0.5) lines.push(`  note: the machine was busy (load ${r.loadAverageBefore.toFixed(2)}): other work competes with the workers`);
   return lines.join('\n');

@@ -23,7 +23,14 @@ const run = promisify(execFile);
 
 /** The growth shapes, compiled from TypeScript on the fly (esbuild is a development dependency). */
 export async function loadShapes() {
-  const out = await build({ entryPoints: [path.join(ROOT, 'tests/long/growth-shapes.ts')], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'error' });
+  const out = await build({
+    entryPoints: [path.join(ROOT, 'tests/long/growth-shapes.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'error',
+  });
   const url = `data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`;
   return (await import(url)).GROWTH_SHAPES;
 }
@@ -38,16 +45,22 @@ export function largestUnder(shape, maxBytes) {
   let lo = shape.n;
   if (size(lo) > maxBytes) return null;
   let hi = lo * 2;
-  while (size(hi) <= maxBytes) { lo = hi; hi *= 2; }
+  while (size(hi) <= maxBytes) {
+    lo = hi;
+    hi *= 2;
+  }
   while (hi - lo > Math.max(1, lo / 64)) {
     const mid = Math.floor((lo + hi) / 2);
-    if (size(mid) <= maxBytes) lo = mid; else hi = mid;
+    if (size(mid) <= maxBytes) lo = mid;
+    else hi = mid;
   }
   return lo;
 }
 
 async function child(name, n, budget) {
-  const { stdout } = await run(process.execPath, [fileURLToPath(import.meta.url), '--child', name, '--n', String(n), '--budget', String(budget)], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, [fileURLToPath(import.meta.url), '--child', name, '--n', String(n), '--budget', String(budget)], {
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout);
 }
 
@@ -61,10 +74,26 @@ async function measureInChild({ child: name, n, budget }) {
   const article = extract(html, { url: 'https://gazette.example/news/harbour-wall', limits: { timeBudgetMs: Number(budget) } });
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  process.stdout.write(JSON.stringify({ bytes: Buffer.byteLength(html), ms, cpuMs: (cpu.user + cpu.system) / 1000, limits: article.input.limits, nodes: article.input.nodes ?? null }));
+  process.stdout.write(
+    JSON.stringify({
+      bytes: Buffer.byteLength(html),
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      limits: article.input.limits,
+      nodes: article.input.nodes ?? null,
+    }),
+  );
 }
 
-const { values } = parseArgs({ options: { child: { type: 'string' }, n: { type: 'string' }, budget: { type: 'string', default: '1000' }, shape: { type: 'string' }, json: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    child: { type: 'string' },
+    n: { type: 'string' },
+    budget: { type: 'string', default: '1000' },
+    shape: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+});
 if (values.child) {
   await measureInChild(values);
 } else {
@@ -77,9 +106,20 @@ if (values.child) {
     const n = largestUnder(shape, maxBytes);
     if (n === null) continue;
     const r = await child(shape.name, n, budget);
-    const row = { shape: shape.name, n, mb: +(r.bytes / 1048576).toFixed(2), ms: Math.round(r.ms), cpuMs: Math.round(r.cpuMs), overBudget: +(r.ms / budget).toFixed(2), cut: r.limits };
+    const row = {
+      shape: shape.name,
+      n,
+      mb: +(r.bytes / 1048576).toFixed(2),
+      ms: Math.round(r.ms),
+      cpuMs: Math.round(r.cpuMs),
+      overBudget: +(r.ms / budget).toFixed(2),
+      cut: r.limits,
+    };
     rows.push(row);
-    if (!values.json) console.log(`${row.shape.padEnd(44)} n ${String(n).padStart(8)}  ${row.mb.toFixed(2).padStart(5)} MB  ${String(row.ms).padStart(6)} ms (CPU ${String(row.cpuMs).padStart(5)})  ${row.overBudget.toFixed(2)}x  ${(r.limits ?? []).join(', ')}`);
+    if (!values.json)
+      console.log(
+        `${row.shape.padEnd(44)} n ${String(n).padStart(8)}  ${row.mb.toFixed(2).padStart(5)} MB  ${String(row.ms).padStart(6)} ms (CPU ${String(row.cpuMs).padStart(5)})  ${row.overBudget.toFixed(2)}x  ${(r.limits ?? []).join(', ')}`,
+      );
   }
   const worst = rows.reduce((w, r) => (r.ms > w.ms ? r : w), rows[0]);
   if (values.json) console.log(JSON.stringify({ budget, rows, worst }));

@@ -43,7 +43,9 @@ export function scaledPage(bytes) {
     let encoding = 'utf-8';
     try {
       encoding = JSON.parse(fs.readFileSync(path.join(dir, name, 'expected.json'), 'utf8')).encoding ?? 'utf-8';
-    } catch { /* utf-8 */ }
+    } catch {
+      /* utf-8 */
+    }
     const html = new TextDecoder(encoding).decode(fs.readFileSync(file));
     const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1];
     if (!body) continue;
@@ -56,8 +58,10 @@ export function scaledPage(bytes) {
   return `${open}${unit.repeat(Math.max(1, Math.round((bytes - open.length) / unit.length)))}</body></html>`;
 }
 
-const WARM_UP = '<html><head><title>Warm-up page | Site</title></head><body><article><h1>Warm-up page</h1>' +
-  '<p>A paragraph of text long enough to be scored, with commas, and several words in it.</p>'.repeat(30) + '</article></body></html>';
+const WARM_UP =
+  '<html><head><title>Warm-up page | Site</title></head><body><article><h1>Warm-up page</h1>' +
+  '<p>A paragraph of text long enough to be scored, with commas, and several words in it.</p>'.repeat(30) +
+  '</article></body></html>';
 
 /** Times pages of several sizes in one process, in rounds: size 1, size 2, ..., then again. */
 async function scaleTimes(extract, sizes, reps) {
@@ -129,18 +133,20 @@ async function main() {
     }
   }
   const peakRss = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(`${JSON.stringify({
-    bytes: typeof input === 'string' ? input.length : input.byteLength,
-    ms,
-    cpuMs,
-    peakRssBytes: peakRss,
-    baseRssBytes: baseRss,
-    extractPeakBytes: Math.max(0, peakRss - baseRss),
-    // The process had peaked higher before (code loading, warm-up): extractPeakBytes is an upper bound.
-    upperBound: peakRss <= peakBefore,
-    limits: article.input.limits,
-    truncated: article.input.truncated,
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      bytes: typeof input === 'string' ? input.length : input.byteLength,
+      ms,
+      cpuMs,
+      peakRssBytes: peakRss,
+      baseRssBytes: baseRss,
+      extractPeakBytes: Math.max(0, peakRss - baseRss),
+      // The process had peaked higher before (code loading, warm-up): extractPeakBytes is an upper bound.
+      upperBound: peakRss <= peakBefore,
+      limits: article.input.limits,
+      truncated: article.input.truncated,
+    })}\n`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -66,7 +66,10 @@ async function startRedis(dir) {
 /** Writes the WARC: `n` response records, the fixtures repeated. */
 async function writeWarc(file, n) {
   const dir = path.join(ROOT, 'fixtures');
-  const pages = fs.readdirSync(dir).sort().filter((d) => fs.existsSync(path.join(dir, d, 'source.html')))
+  const pages = fs
+    .readdirSync(dir)
+    .sort()
+    .filter((d) => fs.existsSync(path.join(dir, d, 'source.html')))
     .map((d) => ({ name: d, html: fs.readFileSync(path.join(dir, d, 'source.html')) }));
   const out = fs.createWriteStream(file);
   let htmlBytes = 0;
@@ -74,9 +77,16 @@ async function writeWarc(file, n) {
     const p = pages[i % pages.length];
     htmlBytes += p.html.length;
     const record = WARCRecord.create(
-      { url: `https://news.example/${p.name}/${i}`, date: '2024-05-01T10:00:00Z', type: 'response', warcVersion: 'WARC/1.1',
-        httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' } },
-      (async function* () { yield p.html; })(),
+      {
+        url: `https://news.example/${p.name}/${i}`,
+        date: '2024-05-01T10:00:00Z',
+        type: 'response',
+        warcVersion: 'WARC/1.1',
+        httpHeaders: { 'Content-Type': 'text/html; charset=utf-8' },
+      },
+      (async function* () {
+        yield p.html;
+      })(),
     );
     const bytes = await WARCSerializer.serialize(record, { gzip: true });
     if (!out.write(bytes)) await new Promise((r) => out.once('drain', r));
@@ -150,11 +160,16 @@ async function measure(redis, warc, pages, payload, workers) {
   if (done !== pages) throw new Error(`${done} of ${pages} pages done`);
   const streamBytes = Number(await client.memory('USAGE', `copydesk:{${queue}}:results`));
   return {
-    payload, workers,
+    payload,
+    workers,
     pagesPerSecond: pages / workSeconds,
     addPagesPerSecond: pages / addSeconds,
     ops: { add: total(delta(c0, c1)) / pages, work: total(delta(c1, c2)) / pages, results: total(delta(c2, c3)) / pages },
-    workCommands: Object.fromEntries(Object.entries(delta(c1, c2)).map(([k, v]) => [k, +(v / pages).toFixed(2)]).sort((a, b) => b[1] - a[1])),
+    workCommands: Object.fromEntries(
+      Object.entries(delta(c1, c2))
+        .map(([k, v]) => [k, +(v / pages).toFixed(2)])
+        .sort((a, b) => b[1] - a[1]),
+    ),
     redisCpuMsPerPage: { add: ((cpu1 - cpu0) * 1000) / pages, work: ((cpu2 - cpu1) * 1000) / pages, results: ((cpu3 - cpu2) * 1000) / pages },
     jobBytesPerPage: Number(/(\d+) bytes of job data/.exec(addLog)?.[1] ?? NaN) / pages,
     queuedMemoryPerPage: (mem1 - mem0) / pages,
@@ -177,14 +192,40 @@ try {
   const results = [];
   for (const payload of ['reference', 'inline']) for (const workers of [1, 2]) results.push(await measure(redis, warc, args.pages, payload, workers));
   const baseline = { jobs1: await batch(warc, args.pages, 1), jobs2: await batch(warc, args.pages, 2) };
-  const report = { pages: args.pages, avgHtmlBytes: Math.round(avgHtml), cores: os.availableParallelism?.() ?? os.cpus().length, loadavg: os.loadavg().map((l) => +l.toFixed(1)), redis: spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).stdout.trim(), baseline, results };
+  const report = {
+    pages: args.pages,
+    avgHtmlBytes: Math.round(avgHtml),
+    cores: os.availableParallelism?.() ?? os.cpus().length,
+    loadavg: os.loadavg().map((l) => +l.toFixed(1)),
+    redis: spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).stdout.trim(),
+    baseline,
+    results,
+  };
   if (args.json) console.log(JSON.stringify(report, null, 2));
   else {
-    console.log(`copydesk queue bench: ${report.pages} pages (fixtures repeated, ${report.avgHtmlBytes} bytes of HTML each on average), ${report.cores} cores, load ${report.loadavg.join(' ')}`);
+    console.log(
+      `copydesk queue bench: ${report.pages} pages (fixtures repeated, ${report.avgHtmlBytes} bytes of HTML each on average), ${report.cores} cores, load ${report.loadavg.join(' ')}`,
+    );
     console.log(`batch CLI on the same WARC: ${baseline.jobs1.toFixed(1)} pages/s (--jobs 1), ${baseline.jobs2.toFixed(1)} pages/s (--jobs 2)`);
-    console.log('payload    workers  pages/s  add p/s  ops/page add/work/results  Redis CPU ms/page add/work/results  job bytes/page  Redis bytes/queued page  result bytes/page');
+    console.log(
+      'payload    workers  pages/s  add p/s  ops/page add/work/results  Redis CPU ms/page add/work/results  job bytes/page  Redis bytes/queued page  result bytes/page',
+    );
     for (const r of results) {
-      console.log(`${r.payload.padEnd(10)} ${String(r.workers).padStart(7)}  ${r.pagesPerSecond.toFixed(1).padStart(7)}  ${r.addPagesPerSecond.toFixed(0).padStart(7)}  ${[r.ops.add, r.ops.work, r.ops.results].map((x) => x.toFixed(1)).join(' / ').padStart(25)}  ${[r.redisCpuMsPerPage.add, r.redisCpuMsPerPage.work, r.redisCpuMsPerPage.results].map((x) => x.toFixed(3)).join(' / ').padStart(34)}  ${r.jobBytesPerPage.toFixed(0).padStart(14)}  ${r.queuedMemoryPerPage.toFixed(0).padStart(23)}  ${r.resultBytesPerPage.toFixed(0).padStart(17)}`);
+      console.log(
+        `${r.payload.padEnd(10)} ${String(r.workers).padStart(7)}  ${r.pagesPerSecond.toFixed(1).padStart(7)}  ${r.addPagesPerSecond.toFixed(0).padStart(7)}  ${[
+          r.ops.add,
+          r.ops.work,
+          r.ops.results,
+        ]
+          .map((x) => x.toFixed(1))
+          .join(' / ')
+          .padStart(25)}  ${[r.redisCpuMsPerPage.add, r.redisCpuMsPerPage.work, r.redisCpuMsPerPage.results]
+          .map((x) => x.toFixed(3))
+          .join(' / ')
+          .padStart(
+            34,
+          )}  ${r.jobBytesPerPage.toFixed(0).padStart(14)}  ${r.queuedMemoryPerPage.toFixed(0).padStart(23)}  ${r.resultBytesPerPage.toFixed(0).padStart(17)}`,
+      );
     }
     console.log(`work commands per page (reference, 2 workers): ${JSON.stringify(results[1].workCommands)}`);
   }

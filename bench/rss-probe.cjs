@@ -8,9 +8,12 @@ const file = process.env.COPYDESK_PROBE;
 if (file) {
   process.on('exit', () => {
     const usage = process.resourceUsage();
-    fs.writeFileSync(file, JSON.stringify({
-      maxRssBytes: usage.maxRSS * 1024,
-      cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
-    }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        maxRssBytes: usage.maxRSS * 1024,
+        cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+      }),
+    );
   });
 }

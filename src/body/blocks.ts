@@ -28,11 +28,61 @@ const ANCESTOR_TAG_FEATURES = ['ul', 'ol', 'table', 'aside', 'header', 'footer',
  * the lower-cased class and id.
  */
 const CLASS_WORDS = [
-  'summary', 'key', 'highlight', 'takeaway', 'intro', 'lead', 'standfirst', 'excerpt', 'faq', 'accordion', 'recipe',
-  'ingredient', 'instruction', 'step', 'review', 'product', 'card', 'box', 'note', 'quote', 'table', 'list',
-  'content', 'article', 'body', 'text', 'story', 'post', 'entry', 'main',
-  'related', 'recommend', 'more', 'share', 'social', 'comment', 'newsletter', 'subscribe', 'promo', 'ad', 'sponsor',
-  'author', 'bio', 'byline', 'meta', 'date', 'tag', 'caption', 'credit', 'nav', 'menu', 'footer', 'header', 'sidebar', 'widget',
+  'summary',
+  'key',
+  'highlight',
+  'takeaway',
+  'intro',
+  'lead',
+  'standfirst',
+  'excerpt',
+  'faq',
+  'accordion',
+  'recipe',
+  'ingredient',
+  'instruction',
+  'step',
+  'review',
+  'product',
+  'card',
+  'box',
+  'note',
+  'quote',
+  'table',
+  'list',
+  'content',
+  'article',
+  'body',
+  'text',
+  'story',
+  'post',
+  'entry',
+  'main',
+  'related',
+  'recommend',
+  'more',
+  'share',
+  'social',
+  'comment',
+  'newsletter',
+  'subscribe',
+  'promo',
+  'ad',
+  'sponsor',
+  'author',
+  'bio',
+  'byline',
+  'meta',
+  'date',
+  'tag',
+  'caption',
+  'credit',
+  'nav',
+  'menu',
+  'footer',
+  'header',
+  'sidebar',
+  'widget',
 ] as const;
 
 /** Ancestor levels read for class/id words and tags. */
@@ -41,11 +91,30 @@ const ANCESTOR_LEVELS = 6;
 /** The feature names, in vector order. */
 export const BLOCK_FEATURES: readonly string[] = Object.freeze([
   'bias',
-  'logChars', 'linkDensity', 'commaRate', 'logWords', 'endsSentence', 'startsUpper', 'digitShare',
-  'ruleKept', 'inRegion', 'beforeHeadline', 'afterHeadline', 'position', 'unlikely', 'depth',
-  'prevKept', 'nextKept', 'prevLogChars', 'nextLogChars', 'prevLinkDensity', 'nextLinkDensity',
-  'shareOfRegion', 'siblingsKeptShare',
-  ...BLOCK_TAG_FEATURES.map((t) => `tag:${t}`), 'tag:other',
+  'logChars',
+  'linkDensity',
+  'commaRate',
+  'logWords',
+  'endsSentence',
+  'startsUpper',
+  'digitShare',
+  'ruleKept',
+  'inRegion',
+  'beforeHeadline',
+  'afterHeadline',
+  'position',
+  'unlikely',
+  'depth',
+  'prevKept',
+  'nextKept',
+  'prevLogChars',
+  'nextLogChars',
+  'prevLinkDensity',
+  'nextLinkDensity',
+  'shareOfRegion',
+  'siblingsKeptShare',
+  ...BLOCK_TAG_FEATURES.map((t) => `tag:${t}`),
+  'tag:other',
   ...ANCESTOR_TAG_FEATURES.map((t) => `in:${t}`),
   ...CLASS_WORDS.map((w) => `class:${w}`),
   ...CLASS_WORDS.map((w) => `own:${w}`),
@@ -56,7 +125,12 @@ export interface RegionBlock {
   el: Element;
   /** The block's own inline text (nested blocks excluded), collapsed. */
   text: string;
-  features: number[];
+  /**
+   * The feature vector, in {@link BLOCK_FEATURES} order. Computed on first
+   * read: the learned layer reads it only for the blocks the rules kept that
+   * it may leave out, and a vector costs more than everything else here.
+   */
+  readonly features: number[];
   /** True when the rules keep the block in the body. */
   ruleKept: boolean;
 }
@@ -153,6 +227,110 @@ function classWords(el: Element, cache: Map<Element, Uint8Array>): Uint8Array {
 
 const log1 = (x: number): number => Math.log1p(Math.max(0, x)) / 8;
 
+/** A block of the scope, with what the first pass over the scope learnt of it. */
+interface ScopedBlock {
+  block: TextBlock;
+  inRegion: boolean;
+  text: string;
+}
+
+/** What every block's features read of the whole scope, gathered in one pass before any vector is made. */
+interface ScopeFigures {
+  index: PageIndex;
+  scope: ReadonlySet<Element>;
+  inScope: readonly ScopedBlock[];
+  kept: readonly boolean[];
+  /** Characters of all the blocks in scope (at least 1). */
+  total: number;
+  keptShareByParent: ReadonlyMap<AnyNode | null, { kept: number; all: number }>;
+  /** Document order of the first and the last block in scope, and of the headline (null without one). */
+  first: number;
+  last: number;
+  headlineOrder: number | null;
+  classCache: Map<Element, Uint8Array>;
+}
+
+/** The feature vector of the `i`th block in scope ({@link BLOCK_FEATURES} order). */
+function blockFeatures(f: ScopeFigures, i: number): number[] {
+  const { inScope, kept, scope } = f;
+  const b = inScope[i]!;
+  const { block, text } = b;
+  const st = f.index.stats.get(block.el)!;
+  const prev = inScope[i - 1];
+  const next = inScope[i + 1];
+  const words = countChar(text, ' ') + 1;
+  const digits = countMatches(text, DIGIT);
+  const ancestors: Element[] = [];
+  for (let p = block.el.parent, level = 0; p && isElement(p) && level < ANCESTOR_LEVELS; p = p.parent, level++) {
+    ancestors.push(p);
+    if (scope.has(p)) break;
+  }
+  const ancestorNames = new Set(ancestors.map((a) => a.name));
+  const ancestorClasses = new Uint8Array(CLASS_WORDS.length);
+  for (const a of ancestors) {
+    const flags = classWords(a, f.classCache);
+    for (let w = 0; w < flags.length; w++) ancestorClasses[w]! |= flags[w]!;
+  }
+  const siblings = f.keptShareByParent.get(block.el.parent)!;
+  const tagIndex = (BLOCK_TAG_FEATURES as readonly string[]).indexOf(block.el.name);
+  const { first, last, headlineOrder } = f;
+  const features = [
+    1,
+    log1(block.text),
+    block.text ? block.link / block.text : 0,
+    block.text ? block.commas / block.text : 0,
+    log1(words),
+    SENTENCE_END.test(text) ? 1 : 0,
+    UPPER_START.test(text) ? 1 : 0,
+    text.length ? digits / text.length : 0,
+    kept[i] ? 1 : 0,
+    b.inRegion ? 1 : 0,
+    headlineOrder !== null && st.order < headlineOrder ? 1 : 0,
+    headlineOrder !== null && st.order > headlineOrder ? 1 : 0,
+    last > first ? (st.order - first) / (last - first) : 0,
+    st.unlikely ? 1 : 0,
+    Math.min(ancestors.length, ANCESTOR_LEVELS) / ANCESTOR_LEVELS,
+    prev ? (kept[i - 1] ? 1 : 0) : 0,
+    next ? (kept[i + 1] ? 1 : 0) : 0,
+    prev ? log1(prev.block.text) : 0,
+    next ? log1(next.block.text) : 0,
+    prev && prev.block.text ? prev.block.link / prev.block.text : 0,
+    next && next.block.text ? next.block.link / next.block.text : 0,
+    block.text / f.total,
+    siblings.all ? siblings.kept / siblings.all : 0,
+  ];
+  // The one-hot and flag groups, appended in place (spreading them made five arrays per block).
+  for (let t = 0; t < BLOCK_TAG_FEATURES.length; t++) features.push(t === tagIndex ? 1 : 0);
+  features.push(tagIndex < 0 ? 1 : 0);
+  for (const t of ANCESTOR_TAG_FEATURES) features.push(ancestorNames.has(t) ? 1 : 0);
+  for (const flag of ancestorClasses) features.push(flag);
+  for (const flag of classWords(block.el, f.classCache)) features.push(flag);
+  return features;
+}
+
+/** A {@link RegionBlock} whose feature vector is made on first read. */
+class ScopeBlock implements RegionBlock {
+  readonly el: Element;
+  readonly text: string;
+  readonly ruleKept: boolean;
+  #features: number[] | null = null;
+
+  constructor(
+    private readonly figures: ScopeFigures,
+    private readonly position: number,
+  ) {
+    const b = figures.inScope[position]!;
+    this.el = b.block.el;
+    this.text = b.text;
+    this.ruleKept = figures.kept[position]!;
+  }
+
+  get features(): number[] {
+    this.#features ??= blockFeatures(this.figures, this.position);
+    return this.#features;
+  }
+}
+
 /**
  * The text blocks of the container (or, without one, of the region), in
  * document order, with their features and the rules' verdict. Blocks
@@ -162,9 +340,7 @@ export function regionBlocks(index: PageIndex, region: ChosenRegion, container: 
   const roots = new Set(region.roots);
   const scope = new Set<Element>(container ? [container, ...region.roots] : region.roots);
   const stats = index.stats;
-  const headlineOrder = headline ? stats.get(headline)?.order ?? null : null;
-  const inScope: { block: TextBlock; inRegion: boolean; text: string }[] = [];
-  const classCache = new Map<Element, Uint8Array>();
+  const inScope: ScopedBlock[] = [];
   for (const block of blocksInside(index, [...scope])) {
     // Past the call's hard deadline the blocks not yet read are not listed (the model leaves them as the rules decided).
     if (index.budget.passed()) break;
@@ -174,7 +350,6 @@ export function regionBlocks(index: PageIndex, region: ChosenRegion, container: 
     inScope.push({ block, inRegion: topOf(block.el, roots) !== null, text });
   }
   const kept = inScope.map((b) => b.inRegion && !skippedUpTo(b.block.el, roots, region.skip));
-  const total = inScope.reduce((a, b) => a + b.block.text, 0) || 1;
   const keptShareByParent = new Map<AnyNode | null, { kept: number; all: number }>();
   inScope.forEach((b, i) => {
     const entry = keptShareByParent.get(b.block.el.parent) ?? { kept: 0, all: 0 };
@@ -182,51 +357,17 @@ export function regionBlocks(index: PageIndex, region: ChosenRegion, container: 
     if (kept[i]) entry.kept++;
     keptShareByParent.set(b.block.el.parent, entry);
   });
-  const first = inScope.length ? stats.get(inScope[0]!.block.el)!.order : 0;
-  const last = inScope.length ? stats.get(inScope[inScope.length - 1]!.block.el)!.order : 1;
-
-  const out: RegionBlock[] = [];
-  for (let i = 0; i < inScope.length && !index.budget.passed(); i++) out.push(blockWithFeatures(i));
-  return out;
-
-  function blockWithFeatures(i: number): RegionBlock {
-    const b = inScope[i]!;
-    const { block, text } = b;
-    const st = stats.get(block.el)!;
-    const prev = inScope[i - 1];
-    const next = inScope[i + 1];
-    const words = countChar(text, ' ') + 1;
-    const digits = countMatches(text, DIGIT);
-    const ancestors: Element[] = [];
-    for (let p = block.el.parent, level = 0; p && isElement(p) && level < ANCESTOR_LEVELS; p = p.parent, level++) {
-      ancestors.push(p);
-      if (scope.has(p)) break;
-    }
-    const ancestorNames = new Set(ancestors.map((a) => a.name));
-    const ancestorClasses = new Uint8Array(CLASS_WORDS.length);
-    for (const a of ancestors) {
-      const flags = classWords(a, classCache);
-      for (let w = 0; w < flags.length; w++) ancestorClasses[w]! |= flags[w]!;
-    }
-    const ownClass = classWords(block.el, classCache);
-    const siblings = keptShareByParent.get(block.el.parent)!;
-    const tagIndex = (BLOCK_TAG_FEATURES as readonly string[]).indexOf(block.el.name);
-    const features = [
-      1,
-      log1(block.text), block.text ? block.link / block.text : 0, block.text ? block.commas / block.text : 0, log1(words),
-      SENTENCE_END.test(text) ? 1 : 0, UPPER_START.test(text) ? 1 : 0, text.length ? digits / text.length : 0,
-      kept[i] ? 1 : 0, b.inRegion ? 1 : 0,
-      headlineOrder !== null && st.order < headlineOrder ? 1 : 0, headlineOrder !== null && st.order > headlineOrder ? 1 : 0,
-      last > first ? (st.order - first) / (last - first) : 0, st.unlikely ? 1 : 0, Math.min(ancestors.length, ANCESTOR_LEVELS) / ANCESTOR_LEVELS,
-      prev ? (kept[i - 1] ? 1 : 0) : 0, next ? (kept[i + 1] ? 1 : 0) : 0,
-      prev ? log1(prev.block.text) : 0, next ? log1(next.block.text) : 0,
-      prev && prev.block.text ? prev.block.link / prev.block.text : 0, next && next.block.text ? next.block.link / next.block.text : 0,
-      block.text / total, siblings.all ? siblings.kept / siblings.all : 0,
-      ...BLOCK_TAG_FEATURES.map((_, t) => (t === tagIndex ? 1 : 0)), tagIndex < 0 ? 1 : 0,
-      ...ANCESTOR_TAG_FEATURES.map((t) => (ancestorNames.has(t) ? 1 : 0)),
-      ...ancestorClasses,
-      ...ownClass,
-    ];
-    return { el: block.el, text, features, ruleKept: kept[i]! };
-  }
+  const figures: ScopeFigures = {
+    index,
+    scope,
+    inScope,
+    kept,
+    total: inScope.reduce((a, b) => a + b.block.text, 0) || 1,
+    keptShareByParent,
+    first: inScope.length ? stats.get(inScope[0]!.block.el)!.order : 0,
+    last: inScope.length ? stats.get(inScope[inScope.length - 1]!.block.el)!.order : 1,
+    headlineOrder: headline ? (stats.get(headline)?.order ?? null) : null,
+    classCache: new Map(),
+  };
+  return inScope.map((_, i) => new ScopeBlock(figures, i));
 }

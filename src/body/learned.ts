@@ -78,7 +78,8 @@ export function learnedRegion(
   const blocks: ReadBlock[] = [];
   for (const b of regionBlocks(index, region, container, headline)) {
     const keep = keepProbability(b.features);
-    const read: ReadBlock = { ...b, keep, kept: b.ruleKept };
+    // Named, not spread: a block's features are a getter (made on first read), which a spread would not copy.
+    const read: ReadBlock = { el: b.el, text: b.text, ruleKept: b.ruleKept, features: b.features, keep, kept: b.ruleKept };
     blocks.push(read);
     if (!b.ruleKept || roots.has(b.el) || region.captions?.has(b.el) || inMedia(b.el, roots)) continue;
     const subtree = index.stats.get(b.el)?.text ?? 0;

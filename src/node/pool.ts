@@ -50,6 +50,18 @@ export function workerFile(): string {
 /** Idle workers are kept this long: a run keeps them busy, so this only matters between bursts. */
 const IDLE_TIMEOUT_MS = 30_000;
 
+/**
+ * Young generation of each worker's heap, in MB (V8 makes its semi-spaces a
+ * third of it). An extraction allocates a few MB per page, and the page's
+ * tree lives through the whole call, so with V8's default (16 MB semi-spaces
+ * at most, less at first) a scavenge runs every page or two and copies what
+ * survives of the tree, on the worker and on the GC helper threads it shares
+ * with the other worker. 96 MB let a worker run about 30% more pages per
+ * second and two workers scale better (issue #14, docs/speed.md); it costs at
+ * most that much memory per worker, returned when the pool closes.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 96;
+
 /** The number of cores this process may use: the default number of workers. */
 export function defaultConcurrency(): number {
   const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -92,6 +104,7 @@ export class ExtractPool {
       maxThreads: settings.threads,
       concurrentTasksPerWorker: 1,
       idleTimeout: IDLE_TIMEOUT_MS,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     // A worker says when it starts a timed page; the clock starts then.
     this.#piscina.on('message', (message: unknown) => {
