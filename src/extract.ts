@@ -80,7 +80,8 @@ export function extract(input: ExtractInput, options?: ExtractOptions): Article 
   const container = chosen ? articleContainer(chosen.roots, headlineEl) : null;
   // The learned layer leaves out the blocks the rules kept that the body model is sure are not the article's
   // (body/learned.ts). A refinement: a call that has used REFINE_BUDGET_SHARE of its budget goes on without it.
-  const refine = chosen !== null && now() <= page.deadline - opts.limits.timeBudgetMs * (1 - REFINE_BUDGET_SHARE);
+  const refineBy = page.deadline === Infinity ? Infinity : page.deadline - opts.limits.timeBudgetMs * (1 - REFINE_BUDGET_SHARE);
+  const refine = chosen !== null && now() <= refineBy;
   const found = chosen ? { ...chosen, ...(refine ? learnedRegion(index, chosen, container, headlineEl) : {}) } : null;
   const around = accountSurroundings({ index, region: found?.roots ?? [], container, headline: headlineEl, areas: found?.areas });
   const boilerplate = mergeAccount(index, found?.boilerplate ?? [], around);

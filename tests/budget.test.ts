@@ -4,6 +4,9 @@
  * a millisecond cannot cover a page of megabytes on any machine, and an
  * unlimited budget never stops anything.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
 import { Deadline, now } from '../src/limits.js';
@@ -73,5 +76,27 @@ describe('the walks after parsing stop at the deadline', () => {
     expect(full.text.length).toBeGreaterThan(100_000);
     expect(cut.text.length).toBeLessThan(full.text.length);
     expect(full.text.startsWith(cut.text.slice(0, 50))).toBe(true);
+  });
+});
+
+describe('an unlimited budget', () => {
+  // Every point of the budget (parse share, refinement, hard and serialiser deadlines) is a
+  // multiple of it: with Infinity each must stay Infinity (Infinity - Infinity is NaN, and a
+  // comparison with NaN is false: the learned refinement once never ran without a budget).
+  it('gives the same Article as a generous finite one', () => {
+    const dir = fileURLToPath(new URL('../fixtures', import.meta.url));
+    const names = fs
+      .readdirSync(dir)
+      .filter((d) => fs.existsSync(path.join(dir, d, 'source.html')))
+      .sort()
+      .slice(0, 8);
+    expect(names.length).toBeGreaterThan(4);
+    for (const name of names) {
+      const html = fs.readFileSync(path.join(dir, name, 'source.html'));
+      const options = { referenceDate: '2024-06-01' };
+      const unlimited = extract(html, { ...options, limits: { timeBudgetMs: Infinity } });
+      const generous = extract(html, { ...options, limits: { timeBudgetMs: 600_000 } });
+      expect(unlimited, name).toEqual(generous);
+    }
   });
 });
