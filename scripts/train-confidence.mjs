@@ -35,6 +35,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { DEFAULT_FOLDS, foldOf } from './lib/folds.mjs';
+import { spearman } from './lib/rank.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(ROOT, '.train-cache');
@@ -173,36 +174,6 @@ const predict = (w, x) => Math.round(sigmoid(x.reduce((a, xj, j) => a + w[j] * x
 
 /** The confidence extract gives a row when its body is rated by the model `w`. */
 const confidenceOf = (r, w) => (r.kind === 'not-article' ? NOT_ARTICLE : r.kind === 'none' ? 0 : predict(w, r.x));
-
-/** Ranks (1-based), ties given their average rank. */
-function ranks(xs) {
-  const order = xs.map((x, i) => [x, i]).sort((a, b) => a[0] - b[0]);
-  const r = new Array(xs.length);
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
-    for (let k = i; k <= j; k++) r[order[k][1]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return r;
-}
-
-function spearman(xs, ys) {
-  const rx = ranks(xs),
-    ry = ranks(ys);
-  const n = xs.length;
-  const mx = rx.reduce((a, b) => a + b, 0) / n,
-    my = ry.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0,
-    sxx = 0,
-    syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (rx[i] - mx) * (ry[i] - my);
-    sxx += (rx[i] - mx) ** 2;
-    syy += (ry[i] - my) ** 2;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
-}
 
 /** The issue's figures of one set's confidences (`c`, per row). */
 function figures(rows, c, threshold) {
