@@ -40,10 +40,10 @@ export const PARSE_BUDGET_SHARE = 0.4;
 
 /**
  * Multiple of the time budget at which the walks after parsing stop (the hard
- * deadline). The budget itself is soft: parsing stops at half of it, and no
- * retry attempt and no learned refinement starts after it, which keeps
- * ordinary calls near it while every stage still runs to the end. A call that
- * is still working at 1.5 times the budget (a huge page on a busy machine)
+ * deadline). The budget itself is soft: parsing stops at 40% of it, no
+ * learned refinement starts after half of it and no retry attempt after it,
+ * which keeps ordinary calls near it while every stage still runs to the end.
+ * A call that is still working at 1.3 times the budget (a huge page on a busy machine)
  * stops where it is; the serialiser writes until {@link SERIALISE_DEADLINE_SHARE};
  * what follows (the last fields, read from what was found) ends the call
  * within twice the budget. `npm run bench:budget` measures it on every page
@@ -52,11 +52,13 @@ export const PARSE_BUDGET_SHARE = 0.4;
 export const HARD_DEADLINE_SHARE = 1.3;
 
 /**
- * Multiple of the time budget at which the serialiser stops writing the body.
+ * Multiple of the time budget at which the serialiser stops building the body.
  * Later than the other walks: cut at the same moment, it threw away the body
- * every earlier stage paid to find (an 8 MiB page kept 280 characters).
+ * every earlier stage paid to find (an 8 MiB page kept 280 characters). Not
+ * later: what it built is then written three ways (HTML, text, Markdown)
+ * without a check, which on the largest pages takes a fifth of the budget.
  */
-export const SERIALISE_DEADLINE_SHARE = 1.6;
+export const SERIALISE_DEADLINE_SHARE = 1.45;
 
 /**
  * Share of the time budget after which no refinement starts: the body
