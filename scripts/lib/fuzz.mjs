@@ -9,6 +9,8 @@
 // bytes (with invalid UTF-8 and a random Content-Type). `articleProblems`
 // lists the invariants an Article must keep whatever the input.
 
+import { SAFE_ELEMENTS } from './xss-check.mjs';
+
 /** Splits HTML into tag, comment and text tokens (a fuzzing tokenizer, not a parser). */
 export function tokenize(html) {
   return html.match(/<!--[\s\S]*?-->|<[^<>]*>|[^<]+|</g) ?? [];
@@ -272,51 +274,6 @@ export function buildCase(pages, c, limits) {
 const KINDS = new Set(['ad', 'comments', 'related', 'newsletter', 'share', 'navigation', 'footer', 'cookie', 'paywall', 'other']);
 const LIMIT_NAMES = new Set(['maxInputSize', 'maxNodes', 'maxDepth', 'timeBudgetMs']);
 const TAG_IN_HTML = /<\/?([a-zA-Z][a-zA-Z0-9-]*)/g;
-const ALLOWED_TAGS = new Set([
-  'p',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'blockquote',
-  'pre',
-  'hr',
-  'table',
-  'caption',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
-  'figure',
-  'figcaption',
-  'a',
-  'em',
-  'strong',
-  'b',
-  'i',
-  'u',
-  's',
-  'sub',
-  'sup',
-  'mark',
-  'small',
-  'abbr',
-  'q',
-  'cite',
-  'time',
-  'code',
-  'br',
-  'img',
-]);
 
 /**
  * The invariants every Article keeps, whatever the input: its shape, clean
@@ -335,7 +292,7 @@ export function articleProblems(a) {
   if (/\n{3,}/.test(a.body.text) && !a.body.html.includes('<pre')) problems.push('body.text has a run of blank lines');
   if (a.body.text !== a.body.text.trim()) problems.push('body.text is not trimmed');
   if (a.body.text.includes('\u0000') || a.body.html.includes('\u0000')) problems.push('NUL in the body');
-  for (const m of a.body.html.matchAll(TAG_IN_HTML)) if (!ALLOWED_TAGS.has(m[1].toLowerCase())) problems.push(`tag <${m[1]}> in body.html`);
+  for (const m of a.body.html.matchAll(TAG_IN_HTML)) if (!SAFE_ELEMENTS.has(m[1].toLowerCase())) problems.push(`tag <${m[1]}> in body.html`);
   // body.html escapes "<" and ">" in text and attribute values, so every "<...>" is a tag.
   for (const tag of a.body.html.match(/<[a-zA-Z][^>]*>/g) ?? []) {
     if (/\s(?:on[a-z]+|style|srcdoc|formaction)\s*=/i.test(tag.replace(/"[^"]*"/g, '""'))) problems.push(`forbidden attribute in ${tag.slice(0, 80)}`);
